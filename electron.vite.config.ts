@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  // Dependencies stay external (shipped by electron-builder): better-sqlite3 cannot be bundled.
+  main: {
+    build: { rolldownOptions: { input: { index: resolve('src/main/index.ts') } } },
+  },
+  // A sandboxed preload must be CommonJS even though the package is ESM.
+  preload: {
+    build: {
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    plugins: [react()],
+    build: {
+      minify: true,
+      rolldownOptions: {
+        // The web bridge is the preload's twin for the browser host; it is injected there, never in Electron.
+        input: { index: resolve('src/renderer/index.html'), 'web-bridge': resolve('src/preload/web/index.ts') },
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'web-bridge' ? 'web-bridge.js' : 'assets/[name]-[hash].js'),
+        },
+      },
+    },
+  },
+});

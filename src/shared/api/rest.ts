@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import {
+  ChannelSchema,
+  CustomerTierSchema,
+  PrioritySchema,
+  TicketSchema,
+  TicketStatusSchema,
+  TicketTypeSchema,
+} from '../domain/ticket.js';
+import { UserSchema } from '../domain/people.js';
+
+export const LoginBodySchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof LoginBodySchema>;
+
+export const LoginReplySchema = z.object({
+  token: z.string(),
+  user: UserSchema,
+});
+export type LoginReply = z.infer<typeof LoginReplySchema>;
+
+export const CreateTicketBodySchema = z.object({
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(100_000),
+  requesterName: z.string().trim().min(1).max(200),
+  requesterEmail: z.email().max(320),
+  channel: ChannelSchema.default('web'),
+  priority: PrioritySchema.default('medium'),
+  customerTier: CustomerTierSchema.default('standard'),
+  type: TicketTypeSchema.default('question'),
+  /** Without a queue the ticket lands in the general tier-1 queue; routing rules come later. */
+  queueId: z.string().min(1).optional(),
+});
+export type CreateTicketBody = z.input<typeof CreateTicketBodySchema>;
+
+export const TicketListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  queueId: z.string().min(1).optional(),
+  status: TicketStatusSchema.optional(),
+});
+export type TicketListQuery = z.infer<typeof TicketListQuerySchema>;
+
+export const TicketPageSchema = z.object({
+  items: z.array(TicketSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type TicketPage = z.infer<typeof TicketPageSchema>;
+
+/** A ticket is addressed by its id or by the number people say aloud. */
+export const TicketRefParamsSchema = z.object({
+  id: z.union([z.uuid(), z.string().regex(/^\d+$/, 'a ticket id or number')]),
+});
+
+export const ErrorReplySchema = z.object({
+  error: z.string(),
+  message: z.string(),
+});
+export type ErrorReply = z.infer<typeof ErrorReplySchema>;
+
+export const HealthReplySchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  epoch: z.string(),
+});

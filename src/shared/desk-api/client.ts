@@ -1,0 +1,21 @@
+import { DeskError, type DeskEvent, type DeskEventPayload, type DeskInput, type DeskMethod, type DeskOutput } from './contract.js';
+import type { DeskBridge } from './wire.js';
+
+/** The renderer's typed view of whichever bridge the host installed. */
+export interface DeskClient {
+  call<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskOutput<M>>;
+  on<E extends DeskEvent>(event: E, listener: (payload: DeskEventPayload<E>) => void): () => void;
+}
+
+export function createDeskClient(bridge: DeskBridge): DeskClient {
+  return {
+    async call(method, input) {
+      const result = await bridge.invoke(method, input);
+      if (!result.ok) throw new DeskError(result.error.code, result.error.message);
+      return result.value as never;
+    },
+    on(event, listener) {
+      return bridge.on(event, listener as (payload: unknown) => void);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const SupportTierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type SupportTier = z.infer<typeof SupportTierSchema>;
+
+export const QueueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  tier: SupportTierSchema,
+});
+export type Queue = z.infer<typeof QueueSchema>;
+
+export const roles = ['agent', 'supervisor', 'admin'] as const;
+export const RoleSchema = z.enum(roles);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const locales = ['en', 'pl', 'ru', 'lv'] as const;
+export const LocaleSchema = z.enum(locales);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  tier: SupportTierSchema,
+  locale: LocaleSchema,
+  timeZone: z.string(),
+  queueIds: z.array(z.string()),
+});
+export type User = z.infer<typeof UserSchema>;
+
+/** Supervisors and admins oversee every queue; agents see the queues they belong to. */
+export function seesAllQueues(user: Pick<User, 'role'>): boolean {
+  return user.role !== 'agent';
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { TicketSchema, MessageSchema } from '../domain/ticket.js';
+import { QueueSchema } from '../domain/people.js';
+
+/**
+ * One entry of the server's change log. `seq` is global and monotonic; `scope` is the unit of
+ * authorisation (`queue:<id>`, `shared`), so a pull can be filtered to what the user may see.
+ */
+const changeBase = { seq: z.number().int().positive(), scope: z.string() };
+
+export const ChangeSchema = z.union([
+  z.object({ ...changeBase, entity: z.literal('ticket'), op: z.literal('upsert'), row: TicketSchema }),
+  z.object({ ...changeBase, entity: z.literal('message'), op: z.literal('upsert'), row: MessageSchema }),
+  z.object({ ...changeBase, entity: z.literal('queue'), op: z.literal('upsert'), row: QueueSchema }),
+  z.object({
+    ...changeBase,
+    entity: z.enum(['ticket', 'message', 'queue']),
+    op: z.literal('delete'),
+    rowId: z.string(),
+  }),
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+export type ChangeEntity = Change['entity'];
+
+export const PullRequestSchema = z.object({
+  since: z.number().int().min(0),
+  limit: z.number().int().min(1).max(1000).default(500),
+});
+export type PullRequest = z.input<typeof PullRequestSchema>;
+
+export const PullReplySchema = z.object({
+  changes: z.array(ChangeSchema),
+  /** The highest seq the server looked at: the client's next `since`, even when nothing was visible. */
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+export type PullReply = z.infer<typeof PullReplySchema>;
+
+/** Sent to a scope's room when it has news; the client answers with a pull. */
+export const PokeSchema = z.object({ seq: z.number().int().positive() });
+export type Poke = z.infer<typeof PokeSchema>;
+
+/** Every socket acknowledgement is either a result or an error a person can be shown. */
+export type Acked<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export const socketEvents = {
+  pull: 'sync:pull',
+  poke: 'sync:poke',
+} as const;
