@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['src/{shared,server,main,preload}/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        test: { name: 'node', environment: 'node', include: ['src/{shared,server,main,preload}/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -27,3 +27,6 @@ export interface DeskBridge {
   invoke(method: string, input: unknown): Promise<DeskResult>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
+
+/** Electron IPC channels carrying DeskApi. */
+export const deskIpcChannels = { call: 'desk:call', event: 'desk:event' } as const;

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { systemClock } from '../../../shared/clock.js';
+import { DeskCore } from '../desk-core.js';
+import { FileSecretStore } from '../session/secret-store.js';
+import { startBrowserHost } from './host.js';
+
+/** Runs the desktop core in plain Node and serves the console to a browser: the host without Electron. */
+const env = z
+  .object({
+    SHIFTDESK_SERVER_URL: z.url().default('http://127.0.0.1:4780'),
+    SHIFTDESK_CONSOLE_PORT: z.coerce.number().int().min(0).max(65_535).default(4781),
+    SHIFTDESK_CONSOLE_DATA: z.string().default('.shiftdesk/console'),
+    SHIFTDESK_RENDERER_DIR: z.string().default('out/renderer'),
+  })
+  .parse(process.env);
+
+const dataDir = resolve(env.SHIFTDESK_CONSOLE_DATA);
+const core = new DeskCore({
+  dataDir,
+  serverUrl: env.SHIFTDESK_SERVER_URL,
+  clock: systemClock,
+  secrets: new FileSecretStore(resolve(dataDir, 'session.json')),
+});
+const host = await startBrowserHost({ core, rendererDir: resolve(env.SHIFTDESK_RENDERER_DIR), port: env.SHIFTDESK_CONSOLE_PORT });
+console.log(`shiftdesk: console ready at ${host.url}`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await host.close();
+  core.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

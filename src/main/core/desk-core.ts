@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Clock } from '../../shared/clock.js';
+import {
+  DeskError,
+  type ConnectionState,
+  type DeskApi,
+  type DeskEvent,
+  type DeskEventPayload,
+  type Session,
+} from '../../shared/desk-api/contract.js';
+import { Replica } from './replica/replica.js';
+import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
+import type { SecretStore } from './session/secret-store.js';
+import { loginToServer } from './sync/server-api.js';
+import { SyncClient } from './sync/sync-client.js';
+
+export interface DeskCoreOptions {
+  dataDir: string;
+  serverUrl: string;
+  clock: Clock;
+  secrets: SecretStore;
+}
+
+export type DeskEventListener = <E extends DeskEvent>(event: E, payload: DeskEventPayload<E>) => void;
+
+/**
+ * The desktop core behind DeskApi: it owns the session, the replica and the sync connection, and
+ * answers every renderer request from the replica, so reading never waits on the network.
+ */
+export class DeskCore {
+  private readonly replica: Replica;
+  private readonly sync: SyncClient;
+  private readonly listeners = new Set<DeskEventListener>();
+  private session: SavedSession | null;
+
+  constructor(private readonly options: DeskCoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.replica = new Replica(join(options.dataDir, 'replica.sqlite'));
+    this.sync = new SyncClient(this.replica, options.clock, {
+      status: () => this.emit('connection.changed', this.connectionState()),
+      applied: ({ ticketIds, queuesChanged }) => {
+        if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
+        if (queuesChanged) this.emit('queues.changed', {});
+      },
+      unauthorized: () => void this.api['session.logout']({}),
+    });
+    this.session = loadSession(options.secrets);
+    if (this.session) this.sync.start(this.session.serverUrl, this.session.token);
+  }
+
+  onEvent(listener: DeskEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit<E extends DeskEvent>(event: E, payload: DeskEventPayload<E>): void {
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  private serverUrl(): string {
+    return this.session?.serverUrl ?? this.options.serverUrl;
+  }
+
+  private sessionView(): Session {
+    return { user: this.session?.user ?? null, serverUrl: this.serverUrl() };
+  }
+
+  private connectionState(): ConnectionState {
+    return {
+      status: this.session ? this.sync.status : 'signedOut',
+      serverUrl: this.serverUrl(),
+      lastSyncedAt: this.sync.syncedAt,
+    };
+  }
+
+  private requireSession(): SavedSession {
+    if (!this.session) throw new DeskError('unauthorized', 'Sign in first');
+    return this.session;
+  }
+
+  readonly api: DeskApi = {
+    'session.get': async () => this.sessionView(),
+    'session.login': async ({ email, password }) => {
+      const serverUrl = this.options.serverUrl;
+      const { token, user } = await loginToServer(serverUrl, email, password);
+      this.sync.stop();
+      // Another person's tickets must not linger in this replica.
+      if (this.replica.getState('userId') !== user.id || this.replica.getState('serverUrl') !== serverUrl) {
+        this.replica.clear();
+        this.replica.setState('userId', user.id);
+        this.replica.setState('serverUrl', serverUrl);
+      }
+      this.session = { serverUrl, token, user };
+      saveSession(this.options.secrets, this.session);
+      this.sync.start(serverUrl, token);
+      this.emit('session.changed', this.sessionView());
+      return this.sessionView();
+    },
+    'session.logout': async () => {
+      this.sync.stop();
+      this.session = null;
+      this.options.secrets.clear();
+      this.emit('session.changed', this.sessionView());
+      this.emit('connection.changed', this.connectionState());
+      return this.sessionView();
+    },
+    'connection.get': async () => this.connectionState(),
+    'queues.list': async () => {
+      this.requireSession();
+      return this.replica.listQueues();
+    },
+    'tickets.list': async ({ queueId }) => {
+      this.requireSession();
+      return this.replica.listTickets(queueId);
+    },
+    'tickets.get': async ({ id }) => {
+      this.requireSession();
+      return this.replica.getTicket(id);
+    },
+  };
+
+  close(): void {
+    this.sync.stop();
+    this.replica.close();
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,127 @@
+import Database from 'better-sqlite3';
+import { QueueSchema, type Queue } from '../../../shared/domain/people.js';
+import { MessageSchema, TicketSchema, type Ticket, type TicketDetail } from '../../../shared/domain/ticket.js';
+import type { Change } from '../../../shared/sync/protocol.js';
+import { replicaMigrations } from './migrations.js';
+
+export interface AppliedChanges {
+  ticketIds: string[];
+  queuesChanged: boolean;
+}
+
+/**
+ * The desktop's offline copy of what its user may see. Replica tables are written only from server
+ * data; rows are kept as the server's JSON so a new column on the server needs no replica migration.
+ */
+export class Replica {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let next = version; next < replicaMigrations.length; next++) {
+      this.db.transaction(() => {
+        this.db.exec(replicaMigrations[next]!);
+        this.db.pragma(`user_version = ${next + 1}`);
+      })();
+    }
+  }
+
+  getState(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setState(key: string, value: string | null): void {
+    if (value === null) this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+    else this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  cursor(): number {
+    return Number(this.getState('cursor') ?? 0);
+  }
+
+  /**
+   * A page of changes and the cursor that follows it commit together: a crash half-way leaves the old
+   * cursor, and re-applying the page is harmless because every change is an idempotent upsert or delete.
+   */
+  applyPage(changes: readonly Change[], cursor: number): AppliedChanges {
+    const ticketIds = new Set<string>();
+    let queuesChanged = false;
+    this.db.transaction(() => {
+      for (const change of changes) {
+        if (change.entity === 'queue') queuesChanged = true;
+        this.applyChange(change, ticketIds);
+      }
+      this.setState('cursor', String(cursor));
+    })();
+    return { ticketIds: [...ticketIds], queuesChanged };
+  }
+
+  private applyChange(change: Change, ticketIds: Set<string>): void {
+    if (change.op === 'delete') {
+      if (change.entity === 'ticket') {
+        this.db.prepare('DELETE FROM messages WHERE ticket_id = ?').run(change.rowId);
+        ticketIds.add(change.rowId);
+      }
+      this.db.prepare(`DELETE FROM ${change.entity === 'queue' ? 'queues' : change.entity === 'ticket' ? 'tickets' : 'messages'} WHERE id = ?`).run(change.rowId);
+      return;
+    }
+    switch (change.entity) {
+      case 'queue':
+        this.db.prepare('INSERT OR REPLACE INTO queues (id, row) VALUES (?, ?)').run(change.row.id, JSON.stringify(change.row));
+        return;
+      case 'ticket':
+        this.db
+          .prepare('INSERT OR REPLACE INTO tickets (id, queue_id, number, row) VALUES (?, ?, ?, ?)')
+          .run(change.row.id, change.row.queueId, change.row.number, JSON.stringify(change.row));
+        ticketIds.add(change.row.id);
+        return;
+      case 'message':
+        this.db
+          .prepare('INSERT OR REPLACE INTO messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)')
+          .run(change.row.id, change.row.ticketId, change.row.createdAt, JSON.stringify(change.row));
+        ticketIds.add(change.row.ticketId);
+        return;
+    }
+  }
+
+  listQueues(): Queue[] {
+    const rows = this.db.prepare('SELECT row FROM queues ORDER BY id').all() as { row: string }[];
+    return rows.map((r) => QueueSchema.parse(JSON.parse(r.row)));
+  }
+
+  listTickets(queueId?: string): Ticket[] {
+    const rows = (
+      queueId
+        ? this.db.prepare('SELECT row FROM tickets WHERE queue_id = ? ORDER BY number DESC').all(queueId)
+        : this.db.prepare('SELECT row FROM tickets ORDER BY number DESC').all()
+    ) as { row: string }[];
+    return rows.map((r) => TicketSchema.parse(JSON.parse(r.row)));
+  }
+
+  getTicket(id: string): TicketDetail | null {
+    const ticket = this.db.prepare('SELECT row FROM tickets WHERE id = ?').get(id) as { row: string } | undefined;
+    if (!ticket) return null;
+    const messages = this.db.prepare('SELECT row FROM messages WHERE ticket_id = ? ORDER BY created_at').all(id) as { row: string }[];
+    return {
+      ticket: TicketSchema.parse(JSON.parse(ticket.row)),
+      messages: messages.map((m) => MessageSchema.parse(JSON.parse(m.row))),
+    };
+  }
+
+  /** Forgets everything the server sent, e.g. when another user signs in on this machine. */
+  clear(): void {
+    this.db.exec('DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM sync_state;');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

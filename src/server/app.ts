@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { HealthReplySchema } from '../shared/api/rest.js';
+import type { Clock } from '../shared/clock.js';
+import { authRoutes } from './auth/routes.js';
+import type { ServerContext } from './context.js';
+import { installErrorHandler } from './http/errors.js';
+import { openApiRoute, registerOpenApi } from './http/openapi.js';
+import type { ServerDb } from './storage/database.js';
+import { migrateToLatest } from './storage/database.js';
+import { ChangeFeed } from './sync/change-feed.js';
+import { attachSyncSocket } from './sync/socket.js';
+import { TicketStore } from './tickets/ticket-store.js';
+import { ticketRoutes } from './tickets/routes.js';
+
+export const SERVER_VERSION = '0.1.0';
+
+export interface ServerDeps {
+  db: ServerDb;
+  clock: Clock;
+  logger?: boolean;
+}
+
+export interface ShiftdeskServer {
+  app: FastifyInstance;
+  context: ServerContext;
+}
+
+/** The server's epoch changes only with a new database, telling replicas their cursors mean nothing here. */
+async function loadEpoch(db: ServerDb): Promise<string> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'epoch').executeTakeFirst();
+  if (row) return row.value;
+  const epoch = randomUUID();
+  await db.insertInto('meta').values({ key: 'epoch', value: epoch }).execute();
+  return epoch;
+}
+
+export async function createServer({ db, clock, logger = false }: ServerDeps): Promise<ShiftdeskServer> {
+  await migrateToLatest(db);
+  const feed = new ChangeFeed();
+  const context: ServerContext = { db, clock, feed, tickets: new TicketStore(db, clock, feed), epoch: await loadEpoch(db) };
+
+  const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await registerOpenApi(app, SERVER_VERSION);
+
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], response: { 200: HealthReplySchema } } },
+    async () => ({ status: 'ok' as const, version: SERVER_VERSION, epoch: context.epoch }),
+  );
+  await app.register(authRoutes(context));
+  await app.register(ticketRoutes(context));
+  openApiRoute(app);
+
+  const io = attachSyncSocket(app.server, context);
+  app.addHook('onClose', async () => {
+    await io.close();
+  });
+  return { app, context };
+}

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  SHIFTDESK_PORT: z.coerce.number().int().min(0).max(65_535).default(4780),
+  SHIFTDESK_HOST: z.string().min(1).default('127.0.0.1'),
+  SHIFTDESK_DATA: z.string().min(1).default('.shiftdesk/server'),
+  /** Demo data is seeded into an empty data folder unless this is "0". */
+  SHIFTDESK_DEMO: z.enum(['0', '1']).default('1'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  seedDemo: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return {
+    port: parsed.data.SHIFTDESK_PORT,
+    host: parsed.data.SHIFTDESK_HOST,
+    dataDir: resolve(parsed.data.SHIFTDESK_DATA),
+    seedDemo: parsed.data.SHIFTDESK_DEMO === '1',
+  };
+}

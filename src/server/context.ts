@@ -1,0 +1,13 @@
+import type { Clock } from '../shared/clock.js';
+import type { ServerDb } from './storage/database.js';
+import type { ChangeFeed } from './sync/change-feed.js';
+import type { TicketStore } from './tickets/ticket-store.js';
+
+/** What every area of the server is handed: storage, time and the change feed, never globals. */
+export interface ServerContext {
+  db: ServerDb;
+  clock: Clock;
+  feed: ChangeFeed;
+  tickets: TicketStore;
+  epoch: string;
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../../shared/domain/people.js';
+import type { Message, Ticket, TicketStatus } from '../../shared/domain/ticket.js';
+import { hashPassword } from '../auth/passwords.js';
+import type { ServerContext } from '../context.js';
+import { queueScope } from '../people/visibility.js';
+import { appendChange } from '../sync/change-log.js';
+import { articles, macros, requesters, ticketTemplates, type Requester } from './catalog/index.js';
+import { DEMO_PASSWORD, demoQueues, demoUsers } from './people.js';
+import { pick, seededRandom, weighted } from './random.js';
+
+export const DEMO_TICKET_COUNT = 200;
+
+const firstReplies: Record<Locale, string> = {
+  en: 'Thank you for reaching out. I am looking into this now and will update you shortly.',
+  pl: 'Dziękujemy za zgłoszenie. Sprawdzam to teraz i wkrótce wrócę z informacją.',
+  ru: 'Спасибо за обращение. Я уже разбираюсь и скоро вернусь с ответом.',
+  lv: 'Paldies, ka sazinājāties. Es to jau pārbaudu un drīz sniegšu ziņu.',
+};
+
+const statusWeights: Record<TicketStatus, number> = { new: 26, open: 30, pending: 12, on_hold: 5, solved: 19, closed: 8 };
+
+export async function isEmpty(context: ServerContext): Promise<boolean> {
+  const row = await context.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/**
+ * A believable night at a 24/7 desk: tickets from every channel over the past week, most of them
+ * recent, in every state, so countdowns run, breach and pause the moment the console opens.
+ */
+export async function seedDemoData(context: ServerContext): Promise<void> {
+  const { db, clock, tickets } = context;
+  const random = seededRandom(20261123);
+  const now = clock.now();
+  const nowIso = new Date(now).toISOString();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const seq = await db.transaction().execute(async (trx) => {
+    for (const queue of demoQueues) {
+      await trx.insertInto('queues').values({ id: queue.id, name: queue.name, tier: queue.tier, created_at: nowIso }).execute();
+      await appendChange(trx, { scope: 'shared', entity: 'queue', rowId: queue.id, row: { id: queue.id, name: queue.name, tier: queue.tier } }, nowIso);
+    }
+    for (const user of demoUsers) {
+      await trx
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          password_hash: passwordHash,
+          role: user.role,
+          tier: user.tier,
+          locale: user.locale,
+          time_zone: user.timeZone,
+          created_at: nowIso,
+        })
+        .execute();
+      for (const queueId of user.queues) await trx.insertInto('queue_members').values({ queue_id: queueId, user_id: user.id }).execute();
+    }
+    for (const macro of macros) await trx.insertInto('macros').values(macro).execute();
+    for (const article of articles) {
+      await trx.insertInto('articles').values({ ...article, is_public: article.isPublic ? 1 : 0 }).execute();
+    }
+
+    let lastSeq = 0;
+    for (let i = 0; i < DEMO_TICKET_COUNT; i++) {
+      const template = ticketTemplates[i % ticketTemplates.length]!;
+      const requester = requesterFor(random, template.locale);
+      const status = weighted(random, statusWeights);
+      // Unanswered tickets are recent (a night's worth); answered ones reach back a week.
+      const ageMinutes = status === 'new' ? Math.floor(random() * 240) : Math.floor(random() * 7 * 24 * 60);
+      const createdAt = new Date(now - ageMinutes * 60_000).toISOString();
+      const opened = await tickets.insert(trx, {
+        subject: template.subject,
+        body: template.body,
+        requesterName: requester.name,
+        requesterEmail: requester.email,
+        channel: template.channel,
+        priority: template.priority,
+        customerTier: requester.customerTier,
+        type: template.type,
+        queueId: template.queue,
+        createdAt,
+      });
+      lastSeq = opened.seq;
+      if (status === 'new') continue;
+      lastSeq = await tickets.persist(trx, ...progressed(random, opened.ticket, status, template.locale, now));
+    }
+    return lastSeq;
+  });
+  context.feed.committed({ scopes: ['shared', ...demoQueues.map((q) => queueScope(q.id))], seq });
+}
+
+function requesterFor(random: () => number, locale: Locale): Requester {
+  const sameLanguage = requesters.filter((r) => r.locale === locale);
+  return pick(random, sameLanguage.length > 0 ? sameLanguage : requesters);
+}
+
+/** What happened to a ticket after it arrived: an agent took it, answered, and maybe solved it. */
+function progressed(random: () => number, ticket: Ticket, status: TicketStatus, locale: Locale, now: number): [Ticket, Message[]] {
+  const created = Date.parse(ticket.createdAt);
+  const members = demoUsers.filter((u) => u.role === 'agent' && u.queues.includes(ticket.queueId as never));
+  const assignee = members.length > 0 ? pick(random, members) : undefined;
+  const answeredAt = new Date(Math.min(now, created + Math.floor(random() * 90 + 2) * 60_000)).toISOString();
+  const reply: Message = {
+    id: randomUUID(),
+    ticketId: ticket.id,
+    authorKind: 'agent',
+    authorName: assignee?.name ?? 'Shiftdesk',
+    body: firstReplies[locale],
+    isPublic: true,
+    createdAt: answeredAt,
+  };
+  const finished = status === 'solved' || status === 'closed';
+  const solvedAt = finished ? new Date(Math.min(now, Date.parse(answeredAt) + Math.floor(random() * 600 + 10) * 60_000)).toISOString() : null;
+  return [
+    {
+      ...ticket,
+      status,
+      assigneeId: assignee?.id ?? null,
+      firstRespondedAt: answeredAt,
+      solvedAt,
+      updatedAt: solvedAt ?? answeredAt,
+    },
+    [reply],
+  ];
+}

@@ -1,0 +1,35 @@
+import { systemClock } from '../shared/clock.js';
+import { createServer } from './app.js';
+import { configFromEnv } from './config.js';
+import { DEMO_PASSWORD, demoUsers } from './demo/people.js';
+import { isEmpty, seedDemoData } from './demo/seed.js';
+import { openSqliteDatabase } from './storage/database.js';
+
+const config = configFromEnv(process.env);
+const db = openSqliteDatabase(config.dataDir);
+const { app, context } = await createServer({ db, clock: systemClock });
+
+if (config.seedDemo && (await isEmpty(context))) {
+  await seedDemoData(context);
+  console.log(`shiftdesk: seeded demo data into ${config.dataDir}`);
+}
+// Demo passwords are printed only while the demo accounts exist: a real deployment never shows them.
+const isDemo = (await db.selectFrom('users').select('id').where('email', '=', 'agent@demo').executeTakeFirst()) !== undefined;
+
+const address = await app.listen({ port: config.port, host: config.host });
+console.log(`shiftdesk: server listening on ${address} (data: ${config.dataDir})`);
+if (isDemo) {
+  console.log(`shiftdesk: DEMO MODE — sign in as ${demoUsers.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`);
+}
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.log(`shiftdesk: ${signal} received, closing the server`);
+  await app.close();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

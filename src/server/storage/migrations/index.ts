@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/** Numbered, append-only: a released migration is never edited, a change is a new file. */
+export const serverMigrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};

@@ -1,0 +1,60 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes as stored. Timestamps are ISO-8601 UTC text so they sort the same in SQLite and PostgreSQL. */
+export interface Database {
+  meta: { key: string; value: string };
+  queues: { id: string; name: string; tier: number; created_at: string };
+  users: {
+    id: string;
+    email: string;
+    name: string;
+    password_hash: string;
+    role: string;
+    tier: number;
+    locale: string;
+    time_zone: string;
+    created_at: string;
+  };
+  queue_members: { queue_id: string; user_id: string };
+  sessions: { token_hash: string; user_id: string; created_at: string; expires_at: string };
+  tickets: {
+    id: string;
+    number: number;
+    subject: string;
+    requester_name: string;
+    requester_email: string;
+    channel: string;
+    priority: string;
+    customer_tier: string;
+    type: string;
+    status: string;
+    queue_id: string;
+    assignee_id: string | null;
+    created_at: string;
+    updated_at: string;
+    first_response_due_at: string | null;
+    first_responded_at: string | null;
+    resolution_due_at: string | null;
+    solved_at: string | null;
+  };
+  messages: {
+    id: string;
+    ticket_id: string;
+    author_kind: string;
+    author_name: string;
+    body: string;
+    is_public: number;
+    created_at: string;
+  };
+  macros: { id: string; title: string; body: string; locale: string };
+  articles: { id: string; title: string; body: string; locale: string; is_public: number };
+  changes: {
+    seq: Generated<number>;
+    scope: string;
+    entity: string;
+    row_id: string;
+    op: string;
+    row_json: string | null;
+    created_at: string;
+  };
+}

@@ -1,0 +1,70 @@
+import type { Transaction } from 'kysely';
+import { ChangeSchema, type Change, type ChangeEntity } from '../../shared/sync/protocol.js';
+import type { Database } from '../storage/schema.js';
+import type { ServerDb } from '../storage/database.js';
+
+export interface ChangeInput {
+  scope: string;
+  entity: ChangeEntity;
+  rowId: string;
+  /** The full row for an upsert; absent for a delete. */
+  row?: object;
+}
+
+/**
+ * Appends inside the caller's transaction, so a domain change and its log entry commit or fail
+ * together: a client can never see a change the log does not have, or the reverse.
+ */
+export async function appendChange(trx: Transaction<Database>, change: ChangeInput, createdAt: string): Promise<number> {
+  const inserted = await trx
+    .insertInto('changes')
+    .values({
+      scope: change.scope,
+      entity: change.entity,
+      row_id: change.rowId,
+      op: change.row ? 'upsert' : 'delete',
+      row_json: change.row ? JSON.stringify(change.row) : null,
+      created_at: createdAt,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return inserted.seq;
+}
+
+export interface ChangePage {
+  changes: Change[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+export async function readChanges(db: ServerDb, scopes: string[], since: number, limit: number): Promise<ChangePage> {
+  // Reading the head first bounds the page, so a change committed meanwhile is left for the next pull
+  // instead of being skipped by a cursor that jumped past it.
+  const head = await latestSeq(db);
+  if (scopes.length === 0 || head <= since) return { changes: [], cursor: Math.max(since, head), hasMore: false };
+  const rows = await db
+    .selectFrom('changes')
+    .selectAll()
+    .where('seq', '>', since)
+    .where('seq', '<=', head)
+    .where('scope', 'in', scopes)
+    .orderBy('seq')
+    .limit(limit + 1)
+    .execute();
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const cursor = hasMore ? page[page.length - 1]!.seq : head;
+  const changes = page.map((r) =>
+    ChangeSchema.parse(
+      r.op === 'upsert'
+        ? { seq: r.seq, scope: r.scope, entity: r.entity, op: 'upsert', row: JSON.parse(r.row_json ?? 'null') }
+        : { seq: r.seq, scope: r.scope, entity: r.entity, op: 'delete', rowId: r.row_id },
+    ),
+  );
+  return { changes, cursor, hasMore };
+}
+
+export async function latestSeq(db: ServerDb): Promise<number> {
+  const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../shared/clock.js';
+import { createServer, type ShiftdeskServer } from '../app.js';
+import { seedDemoData } from '../demo/seed.js';
+import { openSqliteDatabase } from '../storage/database.js';
+
+export interface RunningTestServer extends ShiftdeskServer {
+  url: string;
+  dataDir: string;
+  /** Stops the server; the data folder is kept when `keepData` is set so a restart can reuse it. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+/** A real server on a free loopback port with its own SQLite file: what integration tests run against. */
+export async function startTestServer(options: { clock: Clock; seed?: boolean; dataDir?: string }): Promise<RunningTestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiftdesk-server-'));
+  const db = openSqliteDatabase(dataDir);
+  const server = await createServer({ db, clock: options.clock });
+  if (options.seed) await seedDemoData(server.context);
+  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    ...server,
+    url,
+    dataDir,
+    async stop({ keepData = false } = {}) {
+      await server.app.close();
+      await db.destroy();
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function loginAs(url: string, email: string, password = 'shiftdesk'): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login ${email} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}

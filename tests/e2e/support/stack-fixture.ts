@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { startStack, type RunningStack } from '../../../scripts/stack.js';
+
+/** A fresh server (with demo data) and browser host on free ports for each test file. */
+export const test = base.extend<object, { stack: RunningStack }>({
+  stack: [
+    async ({}, use) => {
+      const root = mkdtempSync(join(tmpdir(), 'shiftdesk-e2e-'));
+      const stack = await startStack({
+        serverPort: 0,
+        consolePort: 0,
+        serverData: join(root, 'server'),
+        consoleData: join(root, 'console'),
+        echo: false,
+      });
+      await use(stack);
+      await stack.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
