@@ -60,7 +60,8 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
     }
     for (const macro of macros) await trx.insertInto('macros').values(macro).execute();
     for (const article of articles) {
-      await trx.insertInto('articles').values({ ...article, is_public: article.isPublic ? 1 : 0 }).execute();
+      const { isPublic, ...fields } = article;
+      await trx.insertInto('articles').values({ ...fields, is_public: isPublic ? 1 : 0 }).execute();
     }
 
     let lastSeq = 0;

@@ -7,6 +7,8 @@ import { startStack, type RunningStack } from '../../../scripts/stack.js';
 /** A fresh server (with demo data) and browser host on free ports for each test file. */
 export const test = base.extend<object, { stack: RunningStack }>({
   stack: [
+    // Playwright reads the fixtures a function needs from its destructured first argument: none here.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const root = mkdtempSync(join(tmpdir(), 'shiftdesk-e2e-'));
       const stack = await startStack({

@@ -1,0 +1,6 @@
+export { ticketTemplates } from './ticket-templates.js';
+export type { TicketTemplate } from './ticket-templates.js';
+export { requesters } from './requesters.js';
+export type { Requester } from './requesters.js';
+export { macros } from './macros.js';
+export { articles, articleSlug } from './articles.js';
