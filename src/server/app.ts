@@ -13,12 +13,15 @@ import { ChangeFeed } from './sync/change-feed.js';
 import { attachSyncSocket } from './sync/socket.js';
 import { TicketStore } from './tickets/ticket-store.js';
 import { ticketRoutes } from './tickets/routes.js';
+import { updateFeedRoutes } from './updates/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
 
 export interface ServerDeps {
   db: ServerDb;
   clock: Clock;
+  /** Where console releases are published for electron-updater; no feed without it. */
+  updatesDir?: string;
   logger?: boolean;
 }
 
@@ -36,7 +39,7 @@ async function loadEpoch(db: ServerDb): Promise<string> {
   return epoch;
 }
 
-export async function createServer({ db, clock, logger = false }: ServerDeps): Promise<ShiftdeskServer> {
+export async function createServer({ db, clock, updatesDir, logger = false }: ServerDeps): Promise<ShiftdeskServer> {
   await migrateToLatest(db);
   const feed = new ChangeFeed();
   const context: ServerContext = { db, clock, feed, tickets: new TicketStore(db, clock, feed), epoch: await loadEpoch(db) };
@@ -54,6 +57,7 @@ export async function createServer({ db, clock, logger = false }: ServerDeps): P
   );
   await app.register(authRoutes(context));
   await app.register(ticketRoutes(context));
+  if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 
   const io = attachSyncSocket(app.server, context);

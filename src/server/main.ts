@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { systemClock } from '../shared/clock.js';
 import { createServer } from './app.js';
 import { configFromEnv } from './config.js';
@@ -7,7 +8,7 @@ import { openSqliteDatabase } from './storage/database.js';
 
 const config = configFromEnv(process.env);
 const db = openSqliteDatabase(config.dataDir);
-const { app, context } = await createServer({ db, clock: systemClock });
+const { app, context } = await createServer({ db, clock: systemClock, updatesDir: join(config.dataDir, 'updates') });
 
 if (config.seedDemo && (await isEmpty(context))) {
   await seedDemoData(context);

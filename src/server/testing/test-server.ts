@@ -17,7 +17,7 @@ export interface RunningTestServer extends ShiftdeskServer {
 export async function startTestServer(options: { clock: Clock; seed?: boolean; dataDir?: string }): Promise<RunningTestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiftdesk-server-'));
   const db = openSqliteDatabase(dataDir);
-  const server = await createServer({ db, clock: options.clock });
+  const server = await createServer({ db, clock: options.clock, updatesDir: join(dataDir, 'updates') });
   if (options.seed) await seedDemoData(server.context);
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {

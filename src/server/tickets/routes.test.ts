@@ -119,3 +119,17 @@ describe('REST API', () => {
     expect(JSON.stringify(paths['/api/v1/tickets']?.post?.requestBody)).toContain('requesterEmail');
   });
 });
+
+describe('console update feed', () => {
+  it('serves published release files and nothing outside the feed folder', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    mkdirSync(join(server.dataDir, 'updates'), { recursive: true });
+    writeFileSync(join(server.dataDir, 'updates', 'latest-linux.yml'), 'version: 0.2.0\n');
+    const feed = await fetch(`${server.url}/updates/latest-linux.yml`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toBe('version: 0.2.0\n');
+    expect((await fetch(`${server.url}/updates/missing.yml`)).status).toBe(404);
+    expect((await fetch(`${server.url}/updates/..%2Fshiftdesk.sqlite`)).status).toBe(400);
+  });
+});

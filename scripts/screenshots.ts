@@ -1,0 +1,36 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { startStack } from './stack.js';
+
+/** Refreshes docs/screenshots/ from a fresh demo desk, as an agent sees it in Debian's Chromium. */
+const outDir = 'docs/screenshots';
+mkdirSync(outDir, { recursive: true });
+const root = mkdtempSync(join(tmpdir(), 'shiftdesk-shots-'));
+const stack = await startStack({ serverPort: 0, consolePort: 0, serverData: join(root, 'server'), consoleData: join(root, 'console'), echo: false });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(stack.consoleUrl);
+  await page.getByLabel(/email/i).waitFor();
+  await page.screenshot({ path: join(outDir, 'login.png') });
+
+  await page.getByLabel(/email/i).fill('agent@demo');
+  await page.getByLabel(/password/i).fill('shiftdesk');
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByTestId('queue-row').nth(20).waitFor();
+  await page.screenshot({ path: join(outDir, 'queue.png') });
+
+  await page.getByTestId('queue-row').first().click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(outDir, 'ticket.png') });
+  console.log(`screenshots written to ${outDir}/`);
+} finally {
+  await browser.close();
+  await stack.stop();
+  rmSync(root, { recursive: true, force: true });
+}
