@@ -60,9 +60,7 @@ export async function createServer({ db, clock, updatesDir, logger = false }: Se
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 
-  const io = attachSyncSocket(app.server, context);
-  app.addHook('onClose', async () => {
-    await io.close();
-  });
+  const sync = attachSyncSocket(app.server, context);
+  app.addHook('onClose', () => sync.close());
   return { app, context };
 }

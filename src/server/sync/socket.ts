@@ -1,4 +1,4 @@
-import { Server as SocketServer, type Socket } from 'socket.io';
+import { Server as SocketServer } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import { PullRequestSchema, socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
 import type { User } from '../../shared/domain/people.js';
@@ -16,10 +16,11 @@ interface SocketData {
  * Clients join one room per scope they may read. A commit pokes the rooms of its scopes; each client
  * then pulls, and the pull is filtered by the same scopes, so nothing reaches a socket it may not see.
  */
-export function attachSyncSocket(httpServer: HttpServer, context: ServerContext): SocketServer {
+export function attachSyncSocket(httpServer: HttpServer, context: ServerContext): { close(): Promise<void> } {
   const { db, clock, feed } = context;
   const io = new SocketServer<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
+    // The console is a desktop app, not a web page: no browser origin needs cross-site access.
     cors: { origin: false },
   });
 
@@ -32,8 +33,8 @@ export function attachSyncSocket(httpServer: HttpServer, context: ServerContext)
     next();
   });
 
-  io.on('connection', (socket: Socket) => {
-    const data = socket.data as SocketData;
+  io.on('connection', (socket) => {
+    const data = socket.data;
     void socket.join(data.scopes);
     socket.on(socketEvents.pull, async (raw: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
@@ -52,7 +53,11 @@ export function attachSyncSocket(httpServer: HttpServer, context: ServerContext)
     });
   });
 
-  const unsubscribe = feed.subscribe(({ scopes, seq }) => io.to(scopes).emit(socketEvents.poke, { seq }));
-  io.engine.on('close', unsubscribe);
-  return io as unknown as SocketServer;
+  const unsubscribe = feed.subscribe(({ scopes, seq }) => io.to(scopes).emit(socketEvents.poke as never, { seq } as never));
+  return {
+    async close() {
+      unsubscribe();
+      await io.close();
+    },
+  };
 }

@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ErrorReplySchema } from '../../shared/api/rest.js';
 import { HttpError } from '../http/errors.js';
 
 const UpdateFileParams = z.object({
@@ -18,7 +17,7 @@ export function updateFeedRoutes(updatesDir: string): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/updates/:file',
-      { schema: { tags: ['updates'], summary: 'Console update feed (electron-updater generic provider)', params: UpdateFileParams, response: { 404: ErrorReplySchema } } },
+      { schema: { tags: ['updates'], summary: 'Console update feed (electron-updater generic provider)', params: UpdateFileParams } },
       async (request, reply) => {
         const path = join(updatesDir, basename(request.params.file));
         const info = await stat(path).catch(() => null);
