@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatchDeskCall } from '../shared/desk-api/dispatch.js';
-import { deskIpcChannels, type DeskResult } from '../shared/desk-api/wire.js';
+import { deskIpcChannels, type DeskResult } from '../shared/desk-api/bridge.js';
 import type { DeskCore } from './core/desk-core.js';
 
 /**

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { deskIpcChannels, type DeskBridge, type DeskResult } from '../shared/desk-api/wire.js';
+import { deskIpcChannels, type DeskBridge, type DeskResult } from '../shared/desk-api/bridge.js';
 
 /** Exposes DeskApi and nothing else: the renderer never sees ipcRenderer or Node. */
 const bridge: DeskBridge = {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/shared/clock.js';
-import { DeskError, type DeskEvent } from '../../src/shared/desk-api/contract.js';
+import type { DeskEvent } from '../../src/shared/desk-api/contract.js';
+import { DeskError } from '../../src/shared/desk-api/errors.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
 import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
@@ -68,6 +69,13 @@ describe('desktop core against a real server', () => {
     expect(new Set(tickets.map((t) => t.queueId))).toEqual(new Set(['billing']));
     const detail = await core.api['tickets.get']({ id: tickets[0]!.id });
     expect(detail?.messages.length).toBeGreaterThan(0);
+    expect((await core.api['queues.list']({})).map((q) => q.id)).toEqual(['billing']);
+  });
+
+  it('lists every queue for a supervisor', async () => {
+    const core = newCore();
+    await core.api['session.login']({ email: 'supervisor@demo', password: 'shiftdesk' });
+    await waitUntilOnline(core);
     expect((await core.api['queues.list']({})).map((q) => q.id)).toEqual(['billing', 'general', 'network', 'platform']);
   });
 

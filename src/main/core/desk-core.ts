@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Clock } from '../../shared/clock.js';
+import { DeskError } from '../../shared/desk-api/errors.js';
 import {
-  DeskError,
   type ConnectionState,
   type DeskApi,
   type DeskEvent,
   type DeskEventPayload,
   type Session,
 } from '../../shared/desk-api/contract.js';
+import { seesAllQueues } from '../../shared/domain/people.js';
 import { Replica } from './replica/replica.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
@@ -107,8 +108,10 @@ export class DeskCore {
     },
     'connection.get': async () => this.connectionState(),
     'queues.list': async () => {
-      this.requireSession();
-      return this.replica.listQueues();
+      const { user } = this.requireSession();
+      // Every queue is replicated (escalation needs their names), but an agent works only their own.
+      const queues = this.replica.listQueues();
+      return seesAllQueues(user) ? queues : queues.filter((queue) => user.queueIds.includes(queue.id));
     },
     'tickets.list': async ({ queueId }) => {
       this.requireSession();

@@ -1,4 +1,4 @@
-import type { DeskBridge, DeskResult, DeskServerFrame } from '../../shared/desk-api/wire.js';
+import type { DeskBridge, DeskResult, DeskServerFrame } from '../../shared/desk-api/bridge.js';
 
 /**
  * The preload's twin for the browser host: the same `window.desk` over a WebSocket to the core.

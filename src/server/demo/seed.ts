@@ -18,6 +18,19 @@ const firstReplies: Record<Locale, string> = {
   lv: 'Paldies, ka sazinājāties. Es to jau pārbaudu un drīz sniegšu ziņu.',
 };
 
+/**
+ * How far back each state reaches: unanswered tickets are a night's worth, tickets in progress a day
+ * and a half, finished ones a week — so most clocks run, a few have breached, as on a real desk.
+ */
+const ageLimitMinutes: Record<TicketStatus, number> = {
+  new: 4 * 60,
+  open: 36 * 60,
+  pending: 48 * 60,
+  on_hold: 48 * 60,
+  solved: 7 * 24 * 60,
+  closed: 7 * 24 * 60,
+};
+
 const statusWeights: Record<TicketStatus, number> = { new: 26, open: 30, pending: 12, on_hold: 5, solved: 19, closed: 8 };
 
 export async function isEmpty(context: ServerContext): Promise<boolean> {
@@ -69,8 +82,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       const template = ticketTemplates[i % ticketTemplates.length]!;
       const requester = requesterFor(random, template.locale);
       const status = weighted(random, statusWeights);
-      // Unanswered tickets are recent (a night's worth); answered ones reach back a week.
-      const ageMinutes = status === 'new' ? Math.floor(random() * 240) : Math.floor(random() * 7 * 24 * 60);
+      const ageMinutes = Math.floor(random() * ageLimitMinutes[status]);
       const createdAt = new Date(now - ageMinutes * 60_000).toISOString();
       const opened = await tickets.insert(trx, {
         subject: template.subject,

@@ -1,5 +1,6 @@
-import { DeskError, type DeskEvent, type DeskEventPayload, type DeskInput, type DeskMethod, type DeskOutput } from './contract.js';
-import type { DeskBridge } from './wire.js';
+import type { DeskEvent, DeskEventPayload, DeskInput, DeskMethod, DeskOutput } from './contract.js';
+import { DeskError } from './errors.js';
+import type { DeskBridge } from './bridge.js';
 
 /** The renderer's typed view of whichever bridge the host installed. */
 export interface DeskClient {

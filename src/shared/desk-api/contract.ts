@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
 import { QueueSchema, UserSchema } from '../domain/people.js';
 
+
 /**
  * DeskApi: the only way the renderer talks to the desktop core. Electron carries it over IPC through
  * the preload bridge, the browser host over a local WebSocket; both validate with these schemas, so
@@ -63,20 +64,6 @@ export type DeskEventPayload<E extends DeskEvent> = z.infer<(typeof deskEvents)[
 export type DeskApi = {
   [M in DeskMethod]: (input: z.infer<(typeof deskMethods)[M]['input']>) => Promise<DeskOutput<M>>;
 };
-
-export const deskErrorCodes = ['invalid_input', 'unauthorized', 'not_found', 'unavailable', 'internal'] as const;
-export type DeskErrorCode = (typeof deskErrorCodes)[number];
-
-/** An error that crosses the bridge intact: the code for the program, the message for a person. */
-export class DeskError extends Error {
-  constructor(
-    readonly code: DeskErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DeskError';
-  }
-}
 
 export function isDeskMethod(name: unknown): name is DeskMethod {
   return typeof name === 'string' && Object.hasOwn(deskMethods, name);

@@ -1,5 +1,6 @@
-import { DeskError, deskMethods, isDeskMethod, type DeskApi } from './contract.js';
-import type { DeskResult } from './wire.js';
+import { deskMethods, isDeskMethod, type DeskApi } from './contract.js';
+import { DeskError } from './errors.js';
+import type { DeskResult } from './bridge.js';
 
 /**
  * The one gate every host puts in front of the core: unknown methods and malformed input are refused

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatchDeskCall } from '../../../shared/desk-api/dispatch.js';
-import { DeskCallSchema, type DeskServerFrame } from '../../../shared/desk-api/wire.js';
+import type { DeskServerFrame } from '../../../shared/desk-api/bridge.js';
+import { DeskCallSchema } from '../../../shared/desk-api/wire.js';
 import type { DeskCore } from '../desk-core.js';
 import { readRendererFile } from './static-files.js';
 

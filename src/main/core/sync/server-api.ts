@@ -1,5 +1,5 @@
 import { ErrorReplySchema, LoginReplySchema, type LoginReply } from '../../../shared/api/rest.js';
-import { DeskError } from '../../../shared/desk-api/contract.js';
+import { DeskError } from '../../../shared/desk-api/errors.js';
 
 /** The few REST calls the core makes; replies are validated like any other input from the network. */
 export async function loginToServer(serverUrl: string, email: string, password: string, fetchImpl: typeof fetch = fetch): Promise<LoginReply> {

@@ -1,0 +1,120 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { agent, deskWith, dueIn, makeTicket, tier2 } from '../../testing/fake-desk.js';
+import { renderFeature } from '../../testing/render.js';
+import { QueueView } from './QueueView.js';
+
+const rowNumbers = () => screen.queryAllByTestId('queue-row').map((row) => Number(row.dataset.ticketNumber));
+
+async function renderQueue(tickets = defaultTickets()) {
+  const desk = deskWith({ tickets });
+  const rendered = renderFeature(<QueueView />, desk, { user: agent });
+  await waitFor(() => expect(screen.getAllByTestId('queue-row')).toHaveLength(tickets.length));
+  return { desk, ...rendered, tickets };
+}
+
+function defaultTickets() {
+  return [
+    makeTicket({ subject: 'Solved yesterday', status: 'solved', firstResponseDueAt: dueIn(-600) }),
+    makeTicket({ subject: 'Due in two hours', firstResponseDueAt: dueIn(120), priority: 'low' }),
+    makeTicket({ subject: 'Breached', firstResponseDueAt: dueIn(-5), priority: 'critical', queueId: tier2.id }),
+    makeTicket({ subject: 'Due in ten minutes', firstResponseDueAt: dueIn(10), assigneeId: agent.id }),
+    makeTicket({ subject: 'Waiting on customer', status: 'pending', assigneeId: 'someone-else' }),
+  ];
+}
+
+describe('queue table', () => {
+  it('shows the most urgent SLA first: breached, then least time left, solved last', async () => {
+    const { tickets } = await renderQueue();
+    const [solved, twoHours, breached, tenMinutes, waiting] = tickets;
+
+    expect(rowNumbers()).toEqual([breached, tenMinutes, twoHours, waiting, solved].map((t) => t!.number));
+  });
+
+  it('renders each row with its number, countdown and assignee as the agent reads them', async () => {
+    const { tickets } = await renderQueue();
+    const breached = screen.getAllByTestId('queue-row').find((row) => row.dataset.ticketNumber === String(tickets[2]!.number))!;
+
+    expect(within(breached).getByText(`#${tickets[2]!.number}`)).toBeTruthy();
+    expect(within(breached).getByTestId('sla-countdown').textContent).toBe('Breached !-5:00');
+    expect(within(breached).getByText('Unassigned')).toBeTruthy();
+    const mine = screen.getAllByTestId('queue-row').find((row) => row.dataset.ticketNumber === String(tickets[3]!.number))!;
+    expect(within(mine).getByText('Me')).toBeTruthy();
+    const someoneElses = screen.getAllByTestId('queue-row').find((row) => row.dataset.ticketNumber === String(tickets[4]!.number))!;
+    expect(within(someoneElses).getByText('Assigned')).toBeTruthy();
+  });
+
+  it('sorts by a column when its header is clicked, and reverses on the second click', async () => {
+    const { tickets } = await renderQueue();
+    const byNumber = tickets.map((t) => t.number).sort((a, b) => a - b);
+    const header = screen.getByRole('button', { name: /No\./ });
+
+    fireEvent.click(header);
+    expect(rowNumbers()).toEqual(byNumber);
+    expect(header.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+
+    fireEvent.click(header);
+    expect(rowNumbers()).toEqual([...byNumber].reverse());
+    expect(header.closest('th')?.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('sorts priority by severity, not by name', async () => {
+    await renderQueue();
+    fireEvent.click(screen.getByRole('button', { name: /Priority/ }));
+
+    const priorities = screen.getAllByTestId('queue-row').map((row) => row.querySelector('[data-priority]')?.getAttribute('data-priority'));
+    expect(priorities[0]).toBe('critical');
+    expect(priorities.at(-1)).toBe('low');
+  });
+
+  it('moves the selection with the arrow keys and opens the selected ticket with Enter', async () => {
+    const { desk, services } = await renderQueue();
+    const grid = screen.getByRole('grid', { name: 'Tickets' });
+    const order = rowNumbers();
+
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    const selected = screen.getAllByTestId('queue-row').filter((row) => row.getAttribute('aria-selected') === 'true');
+    expect(selected.map((row) => Number(row.dataset.ticketNumber))).toEqual([order[1]]);
+    expect(grid.getAttribute('aria-activedescendant')).toBe(selected[0]!.id);
+
+    fireEvent.keyDown(grid, { key: 'ArrowUp' });
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    const opened = desk.tickets.find((t) => t.number === order[0])!;
+    expect(services.ticketPane.getState().openId).toBe(opened.id);
+    await waitFor(() => expect(desk.callsOf('tickets.get')).toContainEqual({ id: opened.id }));
+  });
+
+  it('filters by queue, with each queue showing its count', async () => {
+    await renderQueue();
+    const filter = screen.getByRole('navigation', { name: 'Queues' });
+
+    expect(within(filter).getByRole('button', { name: /All visible, 5 tickets/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(filter).getByRole('button', { name: /Tier 1 support, 4 tickets/ })).toBeTruthy();
+    const tier2Button = within(filter).getByRole('button', { name: /Tier 2 engineering, 1 ticket$/ });
+
+    fireEvent.click(tier2Button);
+
+    expect(tier2Button.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getAllByTestId('queue-row')).toHaveLength(1);
+    expect(screen.getByText('1 ticket')).toBeTruthy();
+  });
+
+  it('updates one row in place when tickets.changed names it', async () => {
+    const { desk, tickets } = await renderQueue();
+    const twoHours = tickets[1]!;
+
+    desk.tickets = desk.tickets.map((t) => (t.id === twoHours.id ? { ...t, subject: 'Due in two hours (customer called)' } : t));
+    act(() => desk.emit('tickets.changed', { ids: [twoHours.id] }));
+
+    expect(await screen.findByText('Due in two hours (customer called)')).toBeTruthy();
+    expect(desk.callsOf('tickets.list')).toHaveLength(1);
+  });
+
+  it('says so when the view is empty', async () => {
+    const desk = deskWith({ tickets: [] });
+    renderFeature(<QueueView />, desk, { user: agent });
+
+    expect(await screen.findByText('No tickets in this view.')).toBeTruthy();
+    expect(screen.queryAllByTestId('queue-row')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,111 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket, TicketDetail } from '../../../../shared/domain/ticket.js';
+import { useDeskServices, useTicketPane } from '../../services.js';
+import { Badge, ChannelLabel, CustomerTierLabel, PriorityLabel, StatusLabel } from '../../ui/Badge.js';
+import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
+import { SlaCountdown } from '../sla/SlaCountdown.js';
+import { Thread } from './Thread.js';
+import './ticket.css';
+
+export function TicketPane() {
+  const { ticketPane } = useDeskServices();
+  const { t } = useTranslation('ticket');
+  useEffect(() => ticketPane.getState().connect(), [ticketPane]);
+  const status = useTicketPane((state) => state.status);
+  const detail = useTicketPane((state) => state.detail);
+  const error = useTicketPane((state) => state.error);
+
+  return (
+    <aside className="ticket-pane" aria-label={t('pane')}>
+      {status === 'ready' && detail ? (
+        <TicketView detail={detail} onClose={() => ticketPane.getState().close()} />
+      ) : (
+        <p className="ticket-pane__message" role={status === 'error' ? 'alert' : 'status'}>
+          {status === 'loading'
+            ? t('loading')
+            : status === 'missing'
+              ? t('missing')
+              : status === 'error'
+                ? t('loadFailed', { message: errorMessage(error) })
+                : t('empty')}
+        </p>
+      )}
+    </aside>
+  );
+}
+
+function TicketView({ detail, onClose }: { detail: TicketDetail; onClose(): void }) {
+  const { t } = useTranslation('ticket');
+  const formatDateTime = useDateTimeFormat();
+  const { ticket } = detail;
+
+  return (
+    <article className="ticket" aria-labelledby="ticket-subject" data-testid="ticket-pane">
+      <header className="ticket__header">
+        <div className="ticket__title-row">
+          <span className="ticket__number">#{ticket.number}</span>
+          <h2 id="ticket-subject" className="ticket__subject">
+            {ticket.subject}
+          </h2>
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} title={t('close')}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+        <div className="ticket__badges">
+          <Badge kind="priority">
+            <PriorityLabel priority={ticket.priority} />
+          </Badge>
+          <Badge kind="tier">
+            <CustomerTierLabel tier={ticket.customerTier} />
+          </Badge>
+          <Badge kind="channel">
+            <ChannelLabel channel={ticket.channel} />
+          </Badge>
+          <Badge kind="status">
+            <StatusLabel status={ticket.status} />
+          </Badge>
+        </div>
+        <dl className="ticket__facts">
+          <dt>{t('requester')}</dt>
+          <dd>
+            {ticket.requesterName} <span className="muted">&lt;{ticket.requesterEmail}&gt;</span>
+          </dd>
+          <dt>{t('created')}</dt>
+          <dd>
+            <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time>
+          </dd>
+          <dt>{t('sla')}</dt>
+          <dd>
+            <SlaCountdown ticket={ticket} />
+            <SlaTargets ticket={ticket} formatDateTime={formatDateTime} />
+          </dd>
+        </dl>
+      </header>
+      <Thread messages={detail.messages} />
+    </article>
+  );
+}
+
+function SlaTargets({ ticket, formatDateTime }: { ticket: Ticket; formatDateTime(iso: string): string }) {
+  const { t } = useTranslation(['ticket', 'sla']);
+  const isSolved = ticket.status === 'solved' || ticket.status === 'closed';
+  const targets = [
+    { target: 'firstResponse', dueAt: ticket.firstResponseDueAt, doneAt: ticket.firstRespondedAt },
+    { target: 'resolution', dueAt: ticket.resolutionDueAt, doneAt: isSolved ? ticket.solvedAt : null },
+  ] as const;
+
+  return (
+    <ul className="sla-targets">
+      {targets.map(({ target, dueAt, doneAt }) => {
+        const name = t(`sla:target.${target}`);
+        const text = doneAt
+          ? t(dueAt && Date.parse(doneAt) > Date.parse(dueAt) ? 'missed' : 'met', { target: name, time: formatDateTime(doneAt) })
+          : dueAt
+            ? t('sla:dueAt', { target: name, time: formatDateTime(dueAt) })
+            : t('notSet', { target: name });
+        return <li key={target}>{text}</li>;
+      })}
+    </ul>
+  );
+}

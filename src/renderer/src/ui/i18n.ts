@@ -1,0 +1,138 @@
+import type { Translation } from '../i18n-types.js';
+
+/** The help desk's own vocabulary, shared by every feature that shows a ticket. */
+export const en = {
+  channel: {
+    email: 'Email',
+    web: 'Web form',
+    chat: 'Chat',
+    phone: 'Phone',
+    social: 'Social',
+    monitoring: 'Monitoring',
+  },
+  priority: {
+    critical: 'Critical',
+    high: 'High',
+    medium: 'Medium',
+    low: 'Low',
+  },
+  status: {
+    new: 'New',
+    open: 'Open',
+    pending: 'Pending',
+    on_hold: 'On hold',
+    solved: 'Solved',
+    closed: 'Closed',
+  },
+  customerTier: {
+    standard: 'Standard',
+    premium: 'Premium',
+  },
+  authorKind: {
+    customer: 'Customer',
+    agent: 'Agent',
+    system: 'System',
+  },
+} as const;
+
+export const pl: Translation<typeof en> = {
+  channel: {
+    email: 'E-mail',
+    web: 'Formularz WWW',
+    chat: 'Czat',
+    phone: 'Telefon',
+    social: 'Media społecznościowe',
+    monitoring: 'Monitoring',
+  },
+  priority: {
+    critical: 'Krytyczny',
+    high: 'Wysoki',
+    medium: 'Średni',
+    low: 'Niski',
+  },
+  status: {
+    new: 'Nowe',
+    open: 'Otwarte',
+    pending: 'Oczekujące',
+    on_hold: 'Wstrzymane',
+    solved: 'Rozwiązane',
+    closed: 'Zamknięte',
+  },
+  customerTier: {
+    standard: 'Standard',
+    premium: 'Premium',
+  },
+  authorKind: {
+    customer: 'Klient',
+    agent: 'Agent',
+    system: 'System',
+  },
+};
+
+export const ru: Translation<typeof en> = {
+  channel: {
+    email: 'Эл. почта',
+    web: 'Веб-форма',
+    chat: 'Чат',
+    phone: 'Телефон',
+    social: 'Соцсети',
+    monitoring: 'Мониторинг',
+  },
+  priority: {
+    critical: 'Критический',
+    high: 'Высокий',
+    medium: 'Средний',
+    low: 'Низкий',
+  },
+  status: {
+    new: 'Новая',
+    open: 'Открыта',
+    pending: 'Ждёт клиента',
+    on_hold: 'Приостановлена',
+    solved: 'Решена',
+    closed: 'Закрыта',
+  },
+  customerTier: {
+    standard: 'Стандарт',
+    premium: 'Премиум',
+  },
+  authorKind: {
+    customer: 'Клиент',
+    agent: 'Агент',
+    system: 'Система',
+  },
+};
+
+export const lv: Translation<typeof en> = {
+  channel: {
+    email: 'E-pasts',
+    web: 'Tīmekļa forma',
+    chat: 'Tērzēšana',
+    phone: 'Tālrunis',
+    social: 'Sociālie tīkli',
+    monitoring: 'Uzraudzība',
+  },
+  priority: {
+    critical: 'Kritiska',
+    high: 'Augsta',
+    medium: 'Vidēja',
+    low: 'Zema',
+  },
+  status: {
+    new: 'Jauns',
+    open: 'Atvērts',
+    pending: 'Gaida klientu',
+    on_hold: 'Aizturēts',
+    solved: 'Atrisināts',
+    closed: 'Slēgts',
+  },
+  customerTier: {
+    standard: 'Standarta',
+    premium: 'Premium',
+  },
+  authorKind: {
+    customer: 'Klients',
+    agent: 'Aģents',
+    system: 'Sistēma',
+  },
+};
