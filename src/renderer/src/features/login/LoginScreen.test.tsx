@@ -24,16 +24,20 @@ describe('login screen', () => {
     expect(screen.getByText('Server: https://sync.nightdesk.example:8443')).toBeTruthy();
   });
 
-  it("shows the server's error message when sign-in is refused", async () => {
+  it.each([
+    ['unauthorized', 'Wrong email or password.'],
+    ['unavailable', 'The server cannot be reached. Check the network or VPN and try again.'],
+    ['internal', 'Sign-in failed. Try again.'],
+  ] as const)('explains a refused sign-in (%s) in the agent’s words, not the server’s', async (code, shown) => {
     const desk = signedOutDesk();
     desk.api['session.login'] = async () => {
-      throw new DeskError('unauthorized', 'Wrong email or password.');
+      throw new DeskError(code, 'server-side English detail');
     };
     renderApp(desk);
 
     await fillAndSubmit('ada@example.test', 'not-it');
 
-    expect((await screen.findByRole('alert')).textContent).toBe('Wrong email or password.');
+    expect((await screen.findByRole('alert')).textContent).toBe(shown);
     expect((screen.getByLabelText('Password') as HTMLInputElement).value).toBe('');
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
   });

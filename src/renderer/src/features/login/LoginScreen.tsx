@@ -1,8 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DeskError } from '../../../../shared/desk-api/errors.js';
+import { DeskError, type DeskErrorCode } from '../../../../shared/desk-api/errors.js';
 import { useDeskServices, useSession } from '../../services.js';
 import './login.css';
+
+
+const loginErrorKeys = {
+  unauthorized: 'wrongCredentials',
+  unavailable: 'unreachable',
+  invalid_input: 'invalid',
+  not_found: 'failed',
+  internal: 'failed',
+} as const satisfies Record<DeskErrorCode, string>;
 
 export function LoginScreen() {
   const { session } = useDeskServices();
@@ -23,9 +32,8 @@ export function LoginScreen() {
       await session.getState().login(email, password);
       // Signed in: the session store switches the app to the queue and this screen goes away.
     } catch (failure) {
-      // The core's DeskError carries the server's words ("Wrong email or password"); anything else
-      // is a fault of ours, and a person gets a plain retry message.
-      setError(failure instanceof DeskError ? failure.message : t('failed'));
+      // The server's own words are English; the agent reads the reason in their language.
+      setError(t(failure instanceof DeskError ? loginErrorKeys[failure.code] : 'failed'));
       setPassword('');
     } finally {
       setSubmitting(false);

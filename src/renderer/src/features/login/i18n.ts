@@ -8,6 +8,9 @@ export const en = {
   submitting: 'Signing in…',
   server: 'Server: {{url}}',
   failed: 'Sign-in failed. Try again.',
+  wrongCredentials: 'Wrong email or password.',
+  unreachable: 'The server cannot be reached. Check the network or VPN and try again.',
+  invalid: 'Enter your email address and password.',
 } as const;
 
 export const pl: Translation<typeof en> = {
@@ -18,6 +21,9 @@ export const pl: Translation<typeof en> = {
   submitting: 'Logowanie…',
   server: 'Serwer: {{url}}',
   failed: 'Logowanie nie powiodło się. Spróbuj ponownie.',
+  wrongCredentials: 'Nieprawidłowy e-mail lub hasło.',
+  unreachable: 'Brak połączenia z serwerem. Sprawdź sieć lub VPN i spróbuj ponownie.',
+  invalid: 'Podaj adres e-mail i hasło.',
 };
 
 export const ru: Translation<typeof en> = {
@@ -28,6 +34,9 @@ export const ru: Translation<typeof en> = {
   submitting: 'Вход…',
   server: 'Сервер: {{url}}',
   failed: 'Не удалось войти. Попробуйте ещё раз.',
+  wrongCredentials: 'Неверный адрес электронной почты или пароль.',
+  unreachable: 'Сервер недоступен. Проверьте сеть или VPN и попробуйте ещё раз.',
+  invalid: 'Введите адрес электронной почты и пароль.',
 };
 
 export const lv: Translation<typeof en> = {
@@ -38,4 +47,7 @@ export const lv: Translation<typeof en> = {
   submitting: 'Piesakās…',
   server: 'Serveris: {{url}}',
   failed: 'Pieteikšanās neizdevās. Mēģiniet vēlreiz.',
+  wrongCredentials: 'Nepareizs e-pasts vai parole.',
+  unreachable: 'Serveris nav sasniedzams. Pārbaudiet tīklu vai VPN un mēģiniet vēlreiz.',
+  invalid: 'Ievadiet e-pasta adresi un paroli.',
 };
