@@ -113,7 +113,7 @@ function requesterFor(random: () => number, locale: Locale): Requester {
 /** What happened to a ticket after it arrived: an agent took it, answered, and maybe solved it. */
 function progressed(random: () => number, ticket: Ticket, status: TicketStatus, locale: Locale, now: number): [Ticket, Message[]] {
   const created = Date.parse(ticket.createdAt);
-  const members = demoUsers.filter((u) => u.role === 'agent' && u.queues.includes(ticket.queueId as never));
+  const members = demoUsers.filter((u) => u.role === 'agent' && (u.queues as readonly string[]).includes(ticket.queueId));
   const assignee = members.length > 0 ? pick(random, members) : undefined;
   const answeredAt = new Date(Math.min(now, created + Math.floor(random() * 90 + 2) * 60_000)).toISOString();
   const reply: Message = {
