@@ -28,6 +28,10 @@ try {
   await page.getByTestId('queue-row').first().click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(outDir, 'ticket.png') });
+  // The same screen in Polish, to see that translated labels and plurals still fit.
+  await page.locator('.language-switcher select').selectOption('pl');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outDir, 'ticket-pl.png') });
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();

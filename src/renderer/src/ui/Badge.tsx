@@ -17,7 +17,7 @@ export function PriorityLabel({ priority }: { priority: Priority }) {
 export function StatusLabel({ status }: { status: TicketStatus }) {
   const { t } = useTranslation('labels');
   return (
-    <span className={`status status--${status}`} data-status={status}>
+    <span className={`status status--${status}`} data-status={status} title={t(`status.${status}`)}>
       {t(`status.${status}`)}
     </span>
   );
@@ -25,7 +25,11 @@ export function StatusLabel({ status }: { status: TicketStatus }) {
 
 export function ChannelLabel({ channel }: { channel: Channel }) {
   const { t } = useTranslation('labels');
-  return <span className="channel">{t(`channel.${channel}`)}</span>;
+  return (
+    <span className="channel" title={t(`channel.${channel}`)}>
+      {t(`channel.${channel}`)}
+    </span>
+  );
 }
 
 export function CustomerTierLabel({ tier }: { tier: CustomerTier }) {

@@ -38,10 +38,10 @@ export const en = {
 export const pl: Translation<typeof en> = {
   channel: {
     email: 'E-mail',
-    web: 'Formularz WWW',
+    web: 'Formularz',
     chat: 'Czat',
     phone: 'Telefon',
-    social: 'Media społecznościowe',
+    social: 'Social media',
     monitoring: 'Monitoring',
   },
   priority: {
@@ -88,7 +88,7 @@ export const ru: Translation<typeof en> = {
     new: 'Новая',
     open: 'Открыта',
     pending: 'Ждёт клиента',
-    on_hold: 'Приостановлена',
+    on_hold: 'Отложена',
     solved: 'Решена',
     closed: 'Закрыта',
   },
@@ -106,10 +106,10 @@ export const ru: Translation<typeof en> = {
 export const lv: Translation<typeof en> = {
   channel: {
     email: 'E-pasts',
-    web: 'Tīmekļa forma',
+    web: 'Veidlapa',
     chat: 'Tērzēšana',
     phone: 'Tālrunis',
-    social: 'Sociālie tīkli',
+    social: 'Soctīkli',
     monitoring: 'Uzraudzība',
   },
   priority: {

@@ -31,7 +31,7 @@ export const en = {
 
 export const pl: Translation<typeof en> = {
   queues: 'Kolejki',
-  allVisible: 'Wszystkie widoczne',
+  allVisible: 'Wszystkie',
   tickets: 'Zgłoszenia',
   ticketCount_one: '{{count}} zgłoszenie',
   ticketCount_few: '{{count}} zgłoszenia',
@@ -62,7 +62,7 @@ export const pl: Translation<typeof en> = {
 
 export const ru: Translation<typeof en> = {
   queues: 'Очереди',
-  allVisible: 'Все видимые',
+  allVisible: 'Все',
   tickets: 'Заявки',
   ticketCount_one: '{{count}} заявка',
   ticketCount_few: '{{count}} заявки',
@@ -93,7 +93,7 @@ export const ru: Translation<typeof en> = {
 
 export const lv: Translation<typeof en> = {
   queues: 'Rindas',
-  allVisible: 'Visas redzamās',
+  allVisible: 'Visas',
   tickets: 'Pieteikumi',
   ticketCount_zero: '{{count}} pieteikumu',
   ticketCount_one: '{{count}} pieteikums',
