@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { ConsolePage } from './pages/console-page.js';
 import { expect, test } from './support/stack-fixture.js';
 
