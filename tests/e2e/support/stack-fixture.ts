@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { startStack, type RunningStack } from '../../../scripts/stack.js';
 
-/** A fresh server (with demo data) and browser host on free ports for each test file. */
-export const test = base.extend<object, { stack: RunningStack }>({
+/**
+ * A fresh server (with demo data) and browser host on free ports for each test: the core keeps its
+ * session like a real desktop, so sharing one between tests would leak sign-ins from one to the next.
+ */
+export const test = base.extend<{ stack: RunningStack }>({
   stack: [
     // Playwright reads the fixtures a function needs from its destructured first argument: none here.
     // eslint-disable-next-line no-empty-pattern
@@ -22,7 +25,7 @@ export const test = base.extend<object, { stack: RunningStack }>({
       await stack.stop();
       rmSync(root, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
 });
 
