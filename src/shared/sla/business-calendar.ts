@@ -105,7 +105,7 @@ export class BusinessCalendar {
         if (end > start) result.push({ start, end, day: block.days[i]! });
       }
     }
-    return mergeAcrossBlocks(result);
+    return result;
   }
 
   /** The hours that apply to a local day: a holiday's own hours (or none), else the weekday's. */
@@ -164,7 +164,7 @@ export class BusinessCalendar {
         if (clippedEnd > clippedStart) raw.push({ start: clippedStart, end: clippedEnd, day });
       }
     }
-    const merged = mergeAcrossBlocks(raw.sort((a, b) => a.start - b.start));
+    const merged = mergeOverlapping(raw.sort((a, b) => a.start - b.start));
     const starts = new Float64Array(merged.length);
     const ends = new Float64Array(merged.length);
     const openBefore = new Float64Array(merged.length);
@@ -181,12 +181,16 @@ export class BusinessCalendar {
   }
 }
 
-/** Overlapping or touching intervals become one; the earlier one's day names it. */
-function mergeAcrossBlocks(sorted: OpenInterval[]): OpenInterval[] {
+/**
+ * Overlapping intervals (a night shift running into the next day's early hours) become one, named
+ * after the earlier day. Touching ones stay apart so each day keeps its own name in explanations;
+ * the arithmetic does not care.
+ */
+function mergeOverlapping(sorted: OpenInterval[]): OpenInterval[] {
   const merged: OpenInterval[] = [];
   for (const interval of sorted) {
     const last = merged[merged.length - 1];
-    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    if (last && interval.start < last.end) last.end = Math.max(last.end, interval.end);
     else merged.push({ ...interval });
   }
   return merged;
