@@ -14,6 +14,9 @@ import { attachSyncSocket } from './sync/socket.js';
 import { TicketStore } from './tickets/ticket-store.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
+import { SlaService } from './sla/sla-service.js';
+import { SlaScheduler, type Timers } from './sla/sla-scheduler.js';
+import { slaRoutes } from './sla/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -23,6 +26,8 @@ export interface ServerDeps {
   /** Where console releases are published for electron-updater; no feed without it. */
   updatesDir?: string;
   logger?: boolean;
+  /** Timers for the SLA scheduler; tests hand in their own to drive time. */
+  timers?: Timers;
 }
 
 export interface ShiftdeskServer {
@@ -39,10 +44,14 @@ async function loadEpoch(db: ServerDb): Promise<string> {
   return epoch;
 }
 
-export async function createServer({ db, clock, updatesDir, logger = false }: ServerDeps): Promise<ShiftdeskServer> {
+export async function createServer({ db, clock, updatesDir, logger = false, timers }: ServerDeps): Promise<ShiftdeskServer> {
   await migrateToLatest(db);
   const feed = new ChangeFeed();
-  const context: ServerContext = { db, clock, feed, tickets: new TicketStore(db, clock, feed), epoch: await loadEpoch(db) };
+  const sla = new SlaService(db, clock);
+  await sla.ensurePolicy();
+  const tickets = new TicketStore(db, clock, feed, sla);
+  const slaScheduler = new SlaScheduler(db, clock, tickets, feed, timers);
+  const context: ServerContext = { db, clock, feed, tickets, sla, slaScheduler, epoch: await loadEpoch(db) };
 
   const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -57,10 +66,15 @@ export async function createServer({ db, clock, updatesDir, logger = false }: Se
   );
   await app.register(authRoutes(context));
   await app.register(ticketRoutes(context));
+  await app.register(slaRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 
   const sync = attachSyncSocket(app.server, context);
-  app.addHook('onClose', () => sync.close());
+  app.addHook('onReady', () => slaScheduler.start());
+  app.addHook('onClose', async () => {
+    slaScheduler.stop();
+    await sync.close();
+  });
   return { app, context };
 }

@@ -2,6 +2,8 @@ import type { Clock } from '../shared/clock.js';
 import type { ServerDb } from './storage/database.js';
 import type { ChangeFeed } from './sync/change-feed.js';
 import type { TicketStore } from './tickets/ticket-store.js';
+import type { SlaService } from './sla/sla-service.js';
+import type { SlaScheduler } from './sla/sla-scheduler.js';
 
 /** What every area of the server is handed: storage, time and the change feed, never globals. */
 export interface ServerContext {
@@ -9,5 +11,7 @@ export interface ServerContext {
   clock: Clock;
   feed: ChangeFeed;
   tickets: TicketStore;
+  sla: SlaService;
+  slaScheduler: SlaScheduler;
   epoch: string;
 }

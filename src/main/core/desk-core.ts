@@ -13,7 +13,7 @@ import { seesAllQueues } from '../../shared/domain/people.js';
 import { Replica } from './replica/replica.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
-import { loginToServer } from './sync/server-api.js';
+import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { SyncClient } from './sync/sync-client.js';
 
 export interface DeskCoreOptions {
@@ -120,6 +120,10 @@ export class DeskCore {
     'tickets.get': async ({ id }) => {
       this.requireSession();
       return this.replica.getTicket(id);
+    },
+    'tickets.slaExplanation': async ({ id }) => {
+      const { serverUrl, token } = this.requireSession();
+      return fetchSlaExplanation(serverUrl, token, id);
     },
   };
 

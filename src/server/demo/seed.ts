@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../shared/domain/people.js';
-import type { Message, Ticket, TicketStatus } from '../../shared/domain/ticket.js';
+import type { Ticket, TicketStatus } from '../../shared/domain/ticket.js';
+import type { TicketChange } from '../tickets/ticket-store.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { ServerContext } from '../context.js';
 import { queueScope } from '../people/visibility.js';
@@ -97,8 +97,9 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         createdAt,
       });
       lastSeq = opened.seq;
-      if (status === 'new') continue;
-      lastSeq = await tickets.persist(trx, ...progressed(random, opened.ticket, status, template.locale, now));
+      for (const change of history(random, opened.ticket, status, template.locale, now)) {
+        lastSeq = (await tickets.applyChange(trx, opened.ticket.id, change)).seq;
+      }
     }
     return lastSeq;
   });
@@ -110,32 +111,41 @@ function requesterFor(random: () => number, locale: Locale): Requester {
   return pick(random, sameLanguage.length > 0 ? sameLanguage : requesters);
 }
 
-/** What happened to a ticket after it arrived: an agent took it, answered, and maybe solved it. */
-function progressed(random: () => number, ticket: Ticket, status: TicketStatus, locale: Locale, now: number): [Ticket, Message[]] {
+const followUps: Record<Locale, string> = {
+  en: 'Thanks. It still happens this morning; is there anything else you need from us?',
+  pl: 'Dziękuję. Problem nadal występuje dziś rano; czy potrzebujecie czegoś jeszcze od nas?',
+  ru: 'Спасибо. Проблема всё ещё повторяется сегодня утром; нужно ли от нас что-то ещё?',
+  lv: 'Paldies. Problēma joprojām atkārtojas šorīt; vai jums no mums vēl kaut ko vajag?',
+};
+
+/**
+ * What happened to a ticket after it arrived, told through the same changes agents make: an agent
+ * answered (and maybe asked the customer or a vendor), the customer sometimes wrote back, and some
+ * tickets were solved. The SLA clocks are computed from exactly this history.
+ */
+function history(random: () => number, ticket: Ticket, status: TicketStatus, locale: Locale, now: number): TicketChange[] {
   const created = Date.parse(ticket.createdAt);
   const members = demoUsers.filter((u) => u.role === 'agent' && (u.queues as readonly string[]).includes(ticket.queueId));
   const assignee = members.length > 0 ? pick(random, members) : undefined;
-  const answeredAt = new Date(Math.min(now, created + Math.floor(random() * 90 + 2) * 60_000)).toISOString();
-  const reply: Message = {
-    id: randomUUID(),
-    ticketId: ticket.id,
-    authorKind: 'agent',
-    authorName: assignee?.name ?? 'Shiftdesk',
-    body: firstReplies[locale],
-    isPublic: true,
-    createdAt: answeredAt,
+  const agent = { userId: assignee?.id ?? null, name: assignee?.name ?? 'Shiftdesk' };
+  const customer = { userId: null, name: ticket.requesterName };
+  const minutesAfter = (from: number, minutes: number) => new Date(Math.min(now, from + minutes * 60_000)).toISOString();
+  const answeredAt = minutesAfter(created, Math.floor(random() * 90 + 2));
+  const reply: TicketChange = {
+    at: answeredAt,
+    actor: agent,
+    assigneeId: assignee?.id ?? null,
+    status: status === 'pending' || status === 'on_hold' ? status : 'open',
+    message: { body: firstReplies[locale], isPublic: true, authorKind: 'agent' },
   };
-  const finished = status === 'solved' || status === 'closed';
-  const solvedAt = finished ? new Date(Math.min(now, Date.parse(answeredAt) + Math.floor(random() * 600 + 10) * 60_000)).toISOString() : null;
-  return [
-    {
-      ...ticket,
-      status,
-      assigneeId: assignee?.id ?? null,
-      firstRespondedAt: answeredAt,
-      solvedAt,
-      updatedAt: solvedAt ?? answeredAt,
-    },
-    [reply],
-  ];
+  const changes = [reply];
+  if (status === 'open' && random() < 0.35) {
+    changes.push({ at: minutesAfter(Date.parse(answeredAt), Math.floor(random() * 300 + 5)), actor: customer, message: { body: followUps[locale], isPublic: true, authorKind: 'customer' } });
+  }
+  if (status === 'solved' || status === 'closed') {
+    const solvedAt = minutesAfter(Date.parse(answeredAt), Math.floor(random() * 600 + 10));
+    changes.push({ at: solvedAt, actor: agent, status: 'solved' });
+    if (status === 'closed') changes.push({ at: minutesAfter(Date.parse(solvedAt), 3 * 24 * 60), actor: { userId: null, name: 'Shiftdesk' }, status: 'closed' });
+  }
+  return changes;
 }

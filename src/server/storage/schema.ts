@@ -32,10 +32,10 @@ export interface Database {
     assignee_id: string | null;
     created_at: string;
     updated_at: string;
-    first_response_due_at: string | null;
     first_responded_at: string | null;
-    resolution_due_at: string | null;
     solved_at: string | null;
+    sla_json: string | null;
+    sla_wake_at: string | null;
   };
   messages: {
     id: string;
@@ -45,9 +45,12 @@ export interface Database {
     body: string;
     is_public: number;
     created_at: string;
+    written_at: string | null;
   };
   macros: { id: string; title: string; body: string; locale: string };
   articles: { id: string; title: string; body: string; locale: string; is_public: number };
+  sla_policies: { version: number; document: string; reason: string; created_by: string | null; created_at: string };
+  ticket_events: { id: string; ticket_id: string; kind: string; at: string; actor: string | null; data_json: string };
   changes: {
     seq: Generated<number>;
     scope: string;

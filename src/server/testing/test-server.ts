@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../shared/clock.js';
 import { createServer, type ShiftdeskServer } from '../app.js';
 import { seedDemoData } from '../demo/seed.js';
+import type { Timers } from '../sla/sla-scheduler.js';
 import { openSqliteDatabase } from '../storage/database.js';
 
 export interface RunningTestServer extends ShiftdeskServer {
@@ -14,11 +15,13 @@ export interface RunningTestServer extends ShiftdeskServer {
 }
 
 /** A real server on a free loopback port with its own SQLite file: what integration tests run against. */
-export async function startTestServer(options: { clock: Clock; seed?: boolean; dataDir?: string }): Promise<RunningTestServer> {
+export async function startTestServer(options: { clock: Clock; seed?: boolean; dataDir?: string; timers?: Timers }): Promise<RunningTestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiftdesk-server-'));
   const db = openSqliteDatabase(dataDir);
-  const server = await createServer({ db, clock: options.clock, updatesDir: join(dataDir, 'updates') });
-  if (options.seed) await seedDemoData(server.context);
+  const server = await createServer({ db, clock: options.clock, updatesDir: join(dataDir, 'updates'), ...(options.timers ? { timers: options.timers } : {}) });
+  // A data folder that already has its demo data (a restart) is not seeded twice.
+  const seeded = (await server.context.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+  if (options.seed && !seeded) await seedDemoData(server.context);
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     ...server,

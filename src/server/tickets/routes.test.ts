@@ -65,13 +65,16 @@ describe('REST API', () => {
     expect((await api('/api/v1/tickets', { token: 'forged' })).status).toBe(401);
   });
 
-  it('creates a ticket with SLA targets from its tier and priority, and finds it by id and number', async () => {
+  it('creates a ticket with SLA clocks from the policy matrices, and finds it by id and number', async () => {
     const created = await api('/api/v1/tickets', { method: 'POST', token: agentToken, body: newTicket });
     expect(created.status).toBe(201);
     const ticket = created.body.ticket as Record<string, unknown>;
     expect(ticket.status).toBe('new');
     expect(ticket.queueId).toBe('general');
-    expect(ticket.firstResponseDueAt).toBe('2026-11-23T02:45:00.000Z');
+    // Premium, high, e-mail: first response within an hour, round the clock.
+    const sla = ticket.sla as { ruleId: string; clocks: { kind: string; dueAt: string; state: string }[] };
+    expect(sla.ruleId).toBe('premium-high-email-incident');
+    expect(sla.clocks.find((c) => c.kind === 'firstResponse')).toMatchObject({ state: 'running', dueAt: '2026-11-23T03:30:00.000Z' });
     const byId = await api(`/api/v1/tickets/${String(ticket.id)}`, { token: agentToken });
     const byNumber = await api(`/api/v1/tickets/${String(ticket.number)}`, { token: agentToken });
     expect(byId.status).toBe(200);

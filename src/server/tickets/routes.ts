@@ -5,18 +5,21 @@ import {
   TicketListQuerySchema,
   TicketPageSchema,
   TicketRefParamsSchema,
+  UpdateTicketBodySchema,
+  AddMessageBodySchema,
 } from '../../shared/api/rest.js';
 import { TicketDetailSchema } from '../../shared/domain/ticket.js';
 import { requireUser } from '../auth/guard.js';
 import { HttpError } from '../http/errors.js';
 import { visibleQueueIds } from '../people/visibility.js';
 import type { ServerContext } from '../context.js';
-import { TicketStoreError } from './ticket-store.js';
+import { TicketStoreError, type TicketStore } from './ticket-store.js';
 
 const security = [{ bearer: [] }];
 
 export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, tickets } = context;
+  const visibleTicket = (ref: string, queueIds: string[]) => findVisibleTicket(tickets, ref, queueIds);
   return async (app) => {
     app.post(
       '/api/v1/tickets',
@@ -57,6 +60,49 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
     );
 
+    app.patch(
+      '/api/v1/tickets/:id',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: 'Change a ticket’s status, priority, customer tier or type (the SLA clocks follow)',
+          security,
+          params: TicketRefParamsSchema,
+          body: UpdateTicketBodySchema,
+          response: { 200: TicketDetailSchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 404: ErrorReplySchema },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(db, clock, request);
+        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user));
+        return tickets.change(found.ticket.id, { ...request.body, actor: { userId: user.id, name: user.name } });
+      },
+    );
+
+    app.post(
+      '/api/v1/tickets/:id/messages',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: 'Reply to the customer, or add an internal note (isPublic: false)',
+          security,
+          params: TicketRefParamsSchema,
+          body: AddMessageBodySchema,
+          response: { 201: TicketDetailSchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 404: ErrorReplySchema },
+        },
+      },
+      async (request, reply) => {
+        const user = await requireUser(db, clock, request);
+        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user));
+        const { body, isPublic, writtenAt } = request.body;
+        const detail = await tickets.change(found.ticket.id, {
+          actor: { userId: user.id, name: user.name },
+          message: { body, isPublic, authorKind: 'agent', ...(writtenAt ? { writtenAt } : {}) },
+        });
+        return reply.status(201).send(detail);
+      },
+    );
+
     app.get(
       '/api/v1/tickets/:id',
       {
@@ -70,10 +116,15 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        const detail = await tickets.find(await visibleQueueIds(db, user), request.params.id);
-        if (!detail) throw new HttpError(404, 'not_found', `No ticket ${request.params.id}`);
-        return detail;
+        return visibleTicket(request.params.id, await visibleQueueIds(db, user));
       },
     );
   };
+}
+
+/** A ticket outside the caller's queues answers exactly as a missing one, so existence does not leak. */
+export async function findVisibleTicket(tickets: TicketStore, ref: string, queueIds: string[]) {
+  const detail = await tickets.find(queueIds, ref);
+  if (!detail) throw new HttpError(404, 'not_found', `No ticket ${ref}`);
+  return detail;
 }

@@ -1,4 +1,5 @@
 import { MessageSchema, TicketSchema, type Message, type Ticket } from '../../shared/domain/ticket.js';
+import { nextWakeUp } from '../../shared/sla/engine.js';
 import type { Database } from '../storage/schema.js';
 
 type TicketRow = Database['tickets'];
@@ -20,10 +21,9 @@ export function ticketFromRow(row: TicketRow): Ticket {
     assigneeId: row.assignee_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    firstResponseDueAt: row.first_response_due_at,
     firstRespondedAt: row.first_responded_at,
-    resolutionDueAt: row.resolution_due_at,
     solvedAt: row.solved_at,
+    sla: row.sla_json ? JSON.parse(row.sla_json) : null,
   });
 }
 
@@ -43,10 +43,10 @@ export function ticketToRow(ticket: Ticket): TicketRow {
     assignee_id: ticket.assigneeId,
     created_at: ticket.createdAt,
     updated_at: ticket.updatedAt,
-    first_response_due_at: ticket.firstResponseDueAt,
     first_responded_at: ticket.firstRespondedAt,
-    resolution_due_at: ticket.resolutionDueAt,
     solved_at: ticket.solvedAt,
+    sla_json: ticket.sla ? JSON.stringify(ticket.sla) : null,
+    sla_wake_at: nextWakeUp(ticket.sla),
   };
 }
 
@@ -59,6 +59,7 @@ export function messageFromRow(row: MessageRow): Message {
     body: row.body,
     isPublic: row.is_public === 1,
     createdAt: row.created_at,
+    ...(row.written_at ? { writtenAt: row.written_at } : {}),
   });
 }
 
@@ -71,5 +72,6 @@ export function messageToRow(message: Message): MessageRow {
     body: message.body,
     is_public: message.isPublic ? 1 : 0,
     created_at: message.createdAt,
+    written_at: message.writtenAt ?? null,
   };
 }

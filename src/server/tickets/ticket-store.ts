@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Clock } from '../../shared/clock.js';
 import type { CreateTicketBodySchema, TicketListQuery, TicketPage } from '../../shared/api/rest.js';
-import type { Message, Ticket, TicketDetail } from '../../shared/domain/ticket.js';
-import { addMinutes, targetsFor } from '../../shared/sla/targets.js';
-import type { z } from 'zod';
+import type { CustomerTier, Message, Priority, Ticket, TicketDetail, TicketStatus, TicketType } from '../../shared/domain/ticket.js';
 import type { ServerDb } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { appendChange } from '../sync/change-log.js';
 import type { ChangeFeed } from '../sync/change-feed.js';
 import { queueScope } from '../people/visibility.js';
+import type { SlaService } from '../sla/sla-service.js';
 import { messageFromRow, messageToRow, ticketFromRow, ticketToRow } from './rows.js';
 
 export const DEFAULT_QUEUE_ID = 'general';
@@ -20,6 +20,19 @@ export type NewTicket = z.output<typeof CreateTicketBodySchema> & {
   createdAt?: string;
 };
 
+/** Something that happened to a ticket: a status or attribute change, a message, or several at once. */
+export interface TicketChange {
+  /** When it happened at the server; history (demo data, imports) passes its own. */
+  at?: string;
+  actor: { userId: string | null; name: string };
+  status?: TicketStatus;
+  priority?: Priority;
+  customerTier?: CustomerTier;
+  type?: TicketType;
+  assigneeId?: string | null;
+  message?: { body: string; isPublic: boolean; authorKind: Message['authorKind']; writtenAt?: string };
+}
+
 export class TicketStoreError extends Error {
   constructor(
     readonly field: string,
@@ -29,14 +42,25 @@ export class TicketStoreError extends Error {
   }
 }
 
+type Trx = Transaction<Database>;
+
+/**
+ * Tickets and their messages. Every write records what happened, recomputes the SLA snapshot and
+ * appends to the change log in one transaction, then announces the commit.
+ */
 export class TicketStore {
   constructor(
     private readonly db: ServerDb,
     private readonly clock: Clock,
     private readonly feed: ChangeFeed,
+    private readonly sla: SlaService,
   ) {}
 
-  /** Opens a ticket with the customer's first message; the ticket and its log entries commit together. */
+  private nowIso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  /** Opens a ticket with the customer's first message. */
   async create(input: NewTicket): Promise<TicketDetail> {
     const detail = await this.db.transaction().execute((trx) => this.insert(trx, input));
     this.feed.committed({ scopes: [queueScope(detail.ticket.queueId)], seq: detail.seq });
@@ -44,14 +68,13 @@ export class TicketStore {
   }
 
   /** For callers that batch many tickets into their own transaction (demo seeding, imports). */
-  async insert(trx: Transaction<Database>, input: NewTicket): Promise<TicketDetail & { seq: number }> {
+  async insert(trx: Trx, input: NewTicket): Promise<TicketDetail & { seq: number }> {
     const queueId = input.queueId ?? DEFAULT_QUEUE_ID;
     const queue = await trx.selectFrom('queues').select('id').where('id', '=', queueId).executeTakeFirst();
     if (!queue) throw new TicketStoreError('queueId', `queueId: no queue "${queueId}"`);
 
-    const createdAt = input.createdAt ?? new Date(this.clock.now()).toISOString();
+    const createdAt = input.createdAt ?? this.nowIso();
     const last = await trx.selectFrom('tickets').select((eb) => eb.fn.max('number').as('number')).executeTakeFirst();
-    const targets = targetsFor(input.customerTier, input.priority);
     const ticket: Ticket = {
       id: randomUUID(),
       number: Math.max(Number(last?.number ?? 0) + 1, FIRST_TICKET_NUMBER),
@@ -67,10 +90,9 @@ export class TicketStore {
       assigneeId: null,
       createdAt,
       updatedAt: createdAt,
-      firstResponseDueAt: addMinutes(createdAt, targets.firstResponseMinutes),
       firstRespondedAt: null,
-      resolutionDueAt: addMinutes(createdAt, targets.resolutionMinutes),
       solvedAt: null,
+      sla: null,
     };
     const message: Message = {
       id: randomUUID(),
@@ -83,27 +105,108 @@ export class TicketStore {
     };
     await trx.insertInto('tickets').values(ticketToRow(ticket)).execute();
     await trx.insertInto('messages').values(messageToRow(message)).execute();
-    const scope = queueScope(queueId);
-    const now = new Date(this.clock.now()).toISOString();
-    await appendChange(trx, { scope, entity: 'ticket', rowId: ticket.id, row: ticket }, now);
-    const seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message }, now);
-    return { ticket, messages: [message], seq };
+    const withSla = await this.withSla(trx, ticket);
+    const seq = await this.persist(trx, withSla, [message]);
+    return { ticket: withSla, messages: [message], seq };
+  }
+
+  /** Applies a change to a ticket the caller may already see; answers the ticket as it is now. */
+  async change(ticketId: string, change: TicketChange): Promise<TicketDetail> {
+    const { ticket, seq } = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
+    this.feed.committed({ scopes: [queueScope(ticket.queueId)], seq });
+    return (await this.find([ticket.queueId], ticket.id))!;
+  }
+
+  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<{ ticket: Ticket; seq: number }> {
+    const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+    if (!row) throw new TicketStoreError('id', `No ticket ${ticketId}`);
+    const before = ticketFromRow(row);
+    const at = change.at ?? this.nowIso();
+    const actor = change.actor.userId;
+    let ticket: Ticket = { ...before, updatedAt: at };
+    const messages: Message[] = [];
+
+    if (change.message) {
+      const message: Message = {
+        id: randomUUID(),
+        ticketId,
+        authorKind: change.message.authorKind,
+        authorName: change.actor.name,
+        body: change.message.body,
+        isPublic: change.message.isPublic,
+        createdAt: at,
+        ...(change.message.writtenAt && change.message.writtenAt < at ? { writtenAt: change.message.writtenAt } : {}),
+      };
+      messages.push(message);
+      if (message.authorKind === 'agent' && message.isPublic) {
+        ticket.firstRespondedAt ??= at;
+        // Answering a new ticket opens it, as every help desk does, unless the agent chose a status.
+        if (ticket.status === 'new' && change.status === undefined) change = { ...change, status: 'open' };
+      }
+    }
+
+    const attributeChanges: Record<string, [string, string]> = {};
+    for (const field of ['priority', 'customerTier', 'type'] as const) {
+      const next = change[field];
+      if (next !== undefined && next !== ticket[field]) {
+        attributeChanges[field] = [ticket[field], next];
+        ticket = { ...ticket, [field]: next };
+      }
+    }
+    if (Object.keys(attributeChanges).length > 0) await this.recordEvent(trx, ticketId, 'attributes', at, actor, { changes: attributeChanges });
+    if (change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId) {
+      await this.recordEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId });
+      ticket.assigneeId = change.assigneeId;
+    }
+    if (change.status !== undefined && change.status !== ticket.status) {
+      await this.recordEvent(trx, ticketId, 'status', at, actor, { from: ticket.status, to: change.status });
+      ticket.solvedAt = change.status === 'solved' ? at : change.status === 'closed' ? ticket.solvedAt : null;
+      ticket.status = change.status;
+    }
+    for (const message of messages) await trx.insertInto('messages').values(messageToRow(message)).execute();
+    const withSla = await this.withSla(trx, ticket);
+    return { ticket: withSla, seq: await this.persist(trx, withSla, messages) };
   }
 
   /**
-   * Writes a ticket's new state and any new messages, with their log entries, inside the caller's
-   * transaction; the caller announces the returned seq once it commits.
+   * Recomputes a ticket's clocks as of now. When they moved and a reason is given (a policy or calendar
+   * change), the ticket's history records why. Answers the new seq, or null when nothing changed.
    */
-  async persist(trx: Transaction<Database>, ticket: Ticket, newMessages: Message[]): Promise<number> {
+  async recomputeSla(trx: Trx, ticketId: string, reason?: { text: string; policyVersion: number; userId: string | null }): Promise<number | null> {
+    const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+    if (!row) return null;
+    const before = ticketFromRow(row);
+    const after = await this.withSla(trx, before);
+    const moved = JSON.stringify(clockStates(before)) !== JSON.stringify(clockStates(after));
+    if (!moved && ticketToRow(after).sla_wake_at === row.sla_wake_at) return null;
+    if (moved && reason) {
+      await this.recordEvent(trx, ticketId, 'sla.recomputed', this.nowIso(), reason.userId, {
+        reason: reason.text,
+        policyVersion: reason.policyVersion,
+        before: clockStates(before),
+        after: clockStates(after),
+      });
+    }
+    return this.persist(trx, after, []);
+  }
+
+  private async withSla(trx: Trx, ticket: Ticket): Promise<Ticket> {
+    const { evaluation } = await this.sla.evaluate(trx, ticket);
+    return { ...ticket, sla: evaluation?.snapshot ?? null };
+  }
+
+  private async recordEvent(trx: Trx, ticketId: string, kind: string, at: string, actor: string | null, data: object): Promise<void> {
+    await trx.insertInto('ticket_events').values({ id: randomUUID(), ticket_id: ticketId, kind, at, actor, data_json: JSON.stringify(data) }).execute();
+  }
+
+  /** Updates the (already inserted) ticket row and appends it and its new messages to the change log. */
+  private async persist(trx: Trx, ticket: Ticket, newMessages: Message[]): Promise<number> {
     const { id: _id, ...row } = ticketToRow(ticket);
     await trx.updateTable('tickets').set(row).where('id', '=', ticket.id).execute();
     const scope = queueScope(ticket.queueId);
-    const now = new Date(this.clock.now()).toISOString();
+    const now = this.nowIso();
     let seq = await appendChange(trx, { scope, entity: 'ticket', rowId: ticket.id, row: ticket }, now);
-    for (const message of newMessages) {
-      await trx.insertInto('messages').values(messageToRow(message)).execute();
-      seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message }, now);
-    }
+    for (const message of newMessages) seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message }, now);
     return seq;
   }
 
@@ -134,12 +237,11 @@ export class TicketStore {
       .where('queue_id', 'in', queueIds)
       .executeTakeFirst();
     if (!row) return null;
-    const messages = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('ticket_id', '=', row.id)
-      .orderBy('created_at')
-      .execute();
+    const messages = await this.db.selectFrom('messages').selectAll().where('ticket_id', '=', row.id).orderBy('created_at').execute();
     return { ticket: ticketFromRow(row), messages: messages.map(messageFromRow) };
   }
+}
+
+function clockStates(ticket: Ticket) {
+  return (ticket.sla?.clocks ?? []).map((c) => ({ kind: c.kind, state: c.state, dueAt: c.dueAt, warning: c.warning }));
 }

@@ -6,7 +6,9 @@ import {
   TicketSchema,
   TicketStatusSchema,
   TicketTypeSchema,
+  IsoDateTimeSchema,
 } from '../domain/ticket.js';
+import { SlaPolicySchema } from '../sla/policy.js';
 import { UserSchema } from '../domain/people.js';
 
 /** Sign-in names are addresses of the desk's own directory ("agent@demo"), so no public-domain rule applies. */
@@ -56,6 +58,40 @@ export type TicketPage = z.infer<typeof TicketPageSchema>;
 export const TicketRefParamsSchema = z.object({
   id: z.union([z.uuid(), z.string().regex(/^\d+$/, 'a ticket id or number')]),
 });
+
+export const UpdateTicketBodySchema = z
+  .object({
+    status: TicketStatusSchema.optional(),
+    priority: PrioritySchema.optional(),
+    customerTier: CustomerTierSchema.optional(),
+    type: TicketTypeSchema.optional(),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((v) => v !== undefined), 'give at least one of status, priority, customerTier, type');
+export type UpdateTicketBody = z.infer<typeof UpdateTicketBodySchema>;
+
+export const AddMessageBodySchema = z
+  .object({
+    body: z.string().trim().min(1).max(100_000),
+    /** false: an internal note the customer never sees. */
+    isPublic: z.boolean().default(true),
+    /** When the agent wrote it, if earlier than now (written offline); the SLA counts from arrival. */
+    writtenAt: IsoDateTimeSchema.optional(),
+  })
+  .strict();
+export type AddMessageBody = z.input<typeof AddMessageBodySchema>;
+
+export const SlaPolicyReplySchema = z.object({ version: z.number().int(), reason: z.string(), createdAt: IsoDateTimeSchema, policy: SlaPolicySchema });
+
+export const ReplaceSlaPolicyBodySchema = z
+  .object({
+    policy: SlaPolicySchema,
+    /** Recorded on every ticket whose clocks move because of this change. */
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+export const ReplaceSlaPolicyReplySchema = z.object({ version: z.number().int(), recomputedTickets: z.number().int() });
 
 export const ErrorReplySchema = z.object({
   error: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
 import { QueueSchema, UserSchema } from '../domain/people.js';
+import { SlaExplanationSchema } from '../sla/snapshot.js';
 
 
 /**
@@ -43,6 +44,11 @@ export const deskMethods = {
   'tickets.get': {
     input: z.object({ id: z.uuid() }).strict(),
     output: TicketDetailSchema.nullable(),
+  },
+  /** Asks the server (online only): the timeline behind the ticket's SLA snapshot. */
+  'tickets.slaExplanation': {
+    input: z.object({ id: z.uuid() }).strict(),
+    output: SlaExplanationSchema.nullable(),
   },
 } as const;
 

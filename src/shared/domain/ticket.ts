@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SlaSnapshotSchema } from '../sla/snapshot.js';
 
 export const channels = ['email', 'web', 'chat', 'phone', 'social', 'monitoring'] as const;
 export const ChannelSchema = z.enum(channels);
@@ -39,10 +40,10 @@ export const TicketSchema = z.object({
   assigneeId: z.string().nullable(),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
-  firstResponseDueAt: IsoDateTimeSchema.nullable(),
   firstRespondedAt: IsoDateTimeSchema.nullable(),
-  resolutionDueAt: IsoDateTimeSchema.nullable(),
   solvedAt: IsoDateTimeSchema.nullable(),
+  /** The clocks as the server last computed them; enough to count down offline. Null: no rule matched. */
+  sla: SlaSnapshotSchema.nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 
@@ -56,7 +57,10 @@ export const MessageSchema = z.object({
   body: z.string(),
   /** Internal notes are never shown to the customer. */
   isPublic: z.boolean(),
+  /** When the server received it: what the customer and the SLA clocks go by. */
   createdAt: IsoDateTimeSchema,
+  /** When an agent wrote it, where that was earlier (offline): kept, but never counted. */
+  writtenAt: IsoDateTimeSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 

@@ -54,6 +54,10 @@ describe('SLA clocks', () => {
     expect(c.periodicUpdate).toMatchObject({ state: 'running', elapsedMinutes: 50 });
   });
 
+  it('a pause that starts this very instant already pauses the clock', () => {
+    expect(clocks([status(7, 'pending')], 7).firstResponse).toMatchObject({ state: 'paused', pausedBy: 'pending', elapsedMinutes: 7, nextChangeAt: null });
+  });
+
   it('pause and resume: the clock picks up where it stopped', () => {
     const c = clocks([status(4, 'pending'), status(34, 'open')], 40);
     // 4 minutes before the pause, 6 after it: 5 left, so due 30 paused minutes later than planned.

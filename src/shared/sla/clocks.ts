@@ -1,7 +1,7 @@
 import type { TicketStatus } from '../domain/ticket.js';
 import type { BusinessCalendar } from './business-calendar.js';
-import type { ClockKind, PolicyRule } from './policy.js';
-import type { ClockReport, PauseReason } from './snapshot.js';
+import type { PolicyRule } from './policy.js';
+import type { ClockKind, ClockReport, PauseReason } from './snapshot.js';
 
 const MINUTE_MS = 60_000;
 
@@ -60,10 +60,13 @@ const customerFacingPause: PauseRule = (status) => (isFinished(status) ? 'solved
 /** Windows of [from, to) cut from the status timeline, each counting or paused for its reason. */
 function windowsBetween(spans: StatusSpan[], from: number, to: number, pause: PauseRule): ClockWindow[] {
   const windows: ClockWindow[] = [];
-  for (const span of spans) {
+  for (const [index, span] of spans.entries()) {
     const start = Math.max(span.from, from);
     const end = Math.min(span.to, to);
-    if (end <= start) continue;
+    // The ticket's present status counts even when it began this very instant: it decides whether
+    // the clock is counting or paused now.
+    const isPresent = index === spans.length - 1 && start === end && end === to;
+    if (end < start || (end === start && !isPresent)) continue;
     const pausedBy = pause(span.status);
     const last = windows[windows.length - 1];
     if (last && last.pausedBy === pausedBy && last.to === start) last.to = end;

@@ -1,28 +1,34 @@
 import type { Ticket } from '../domain/ticket.js';
+import type { ClockKind, ClockReport } from './snapshot.js';
+
+export type CountdownTarget = Exclude<ClockKind, 'periodicUpdate'>;
 
 export type SlaCountdown =
   | { state: 'none' }
   | { state: 'met' }
-  | { state: 'paused'; target: 'firstResponse' | 'resolution' }
-  | { state: 'running' | 'breached'; target: 'firstResponse' | 'resolution'; dueAt: string; remainingMs: number };
+  | { state: 'paused'; target: CountdownTarget }
+  | { state: 'running' | 'breached'; target: CountdownTarget; dueAt: string; remainingMs: number; warning: boolean };
 
-type CountdownFields = Pick<
-  Ticket,
-  'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'resolutionDueAt' | 'solvedAt'
->;
+/** The customer-facing clocks, most pressing first: an unanswered customer outranks resolution. */
+const headlineOrder: readonly CountdownTarget[] = ['firstResponse', 'nextReply', 'resolution'];
+
+function isOpen(clock: ClockReport): boolean {
+  return clock.stoppedAt === null && (clock.state === 'running' || clock.state === 'paused' || clock.state === 'breached');
+}
 
 /**
- * The one clock an agent needs to see in the queue: the first response until someone has answered,
- * then the resolution. A ticket waiting on the customer is paused, so it shows no countdown pressure.
+ * The one clock an agent needs to see in the queue, counted down from the server's snapshot: between
+ * snapshots a running clock only moves towards its due instant, so no one has to be asked.
  */
-export function slaCountdown(ticket: CountdownFields, nowMs: number): SlaCountdown {
-  if (ticket.status === 'solved' || ticket.status === 'closed') return { state: 'met' };
-  const target = ticket.firstRespondedAt === null ? 'firstResponse' : 'resolution';
-  const dueAt = target === 'firstResponse' ? ticket.firstResponseDueAt : ticket.resolutionDueAt;
-  if (dueAt === null) return { state: 'none' };
-  if (ticket.status === 'pending') return { state: 'paused', target };
-  const remainingMs = Date.parse(dueAt) - nowMs;
-  return { state: remainingMs < 0 ? 'breached' : 'running', target, dueAt, remainingMs };
+export function slaCountdown(ticket: Pick<Ticket, 'sla'>, nowMs: number): SlaCountdown {
+  const clocks = ticket.sla?.clocks ?? [];
+  const open = headlineOrder.map((kind) => clocks.find((c) => c.kind === kind && isOpen(c))).find((c) => c !== undefined);
+  if (!open) return clocks.some((c) => c.kind !== 'periodicUpdate') ? { state: 'met' } : { state: 'none' };
+  const target = open.kind as CountdownTarget;
+  if (open.state === 'paused' || open.dueAt === null) return { state: 'paused', target };
+  const remainingMs = Date.parse(open.dueAt) - nowMs;
+  const warning = open.warnAt !== null && Date.parse(open.warnAt) <= nowMs;
+  return { state: remainingMs < 0 ? 'breached' : 'running', target, dueAt: open.dueAt, remainingMs, warning };
 }
 
 /** "4:59", "1:02:03", "3d 4h": short enough for a dense table column. */

@@ -2,31 +2,7 @@ import { localDateOfDay } from './calendar-spec.js';
 import type { SlaEvent, SlaFacts } from './clocks.js';
 import type { SlaEvaluation } from './engine.js';
 import { offsetAt } from './zoned-time.js';
-import type { ClockKind } from './policy.js';
-import type { PauseReason } from './snapshot.js';
-
-/** One line of a clock's story: counted business time, a closed stretch, or a pause and its reason. */
-export type TimelineEntry =
-  | { kind: 'counted'; from: string; to: string; minutes: number; localDate: string; holiday: boolean; dstShiftMinutes: number }
-  | { kind: 'closed'; from: string; to: string; holidays: string[] }
-  | { kind: 'paused'; from: string; to: string; reason: PauseReason };
-
-export interface ClockExplanation {
-  kind: ClockKind;
-  entries: TimelineEntry[];
-}
-
-export interface SlaExplanation {
-  ruleId: string;
-  ruleName: string;
-  reasons: string[];
-  skipped: { ruleId: string; field: string; value: string }[];
-  calendarId: string;
-  timeZone: string;
-  /** Replies written offline: counted from when they reached the server, as the customer saw them. */
-  lateMessages: { writtenAt: string; receivedAt: string }[];
-  clocks: ClockExplanation[];
-}
+import type { SlaExplanation, TimelineEntry } from './snapshot.js';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -34,7 +10,7 @@ const iso = (t: number) => new Date(t).toISOString();
 export function explainSla(evaluation: SlaEvaluation, facts: SlaFacts, calendarId: string): SlaExplanation {
   const { calendar, match } = evaluation;
   const zone = calendar.timeZone;
-  const clocks = evaluation.traces.map((trace): ClockExplanation => {
+  const clocks = evaluation.traces.map((trace): SlaExplanation['clocks'][number] => {
     const entries: TimelineEntry[] = [];
     for (const window of trace.windows) {
       if (window.pausedBy !== null) {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { ChannelSchema, CustomerTierSchema, PrioritySchema, TicketTypeSchema, type Channel, type CustomerTier, type Priority, type TicketType } from '../domain/ticket.js';
 import { CalendarSpecSchema } from './calendar-spec.js';
 
-export const clockKinds = ['firstResponse', 'nextReply', 'periodicUpdate', 'resolution'] as const;
-export type ClockKind = (typeof clockKinds)[number];
+
 
 const Minutes = z.number().int().positive().max(366 * 24 * 60);
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).min(1)]);

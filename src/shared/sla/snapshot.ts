@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { clockKinds } from './policy.js';
 
 const Iso = z.iso.datetime({ offset: true });
+
+// Kept here, beside the zod-only transport shapes, so the ticket schema can carry a snapshot without
+// importing the policy module (which imports the ticket schema).
+export const clockKinds = ['firstResponse', 'nextReply', 'periodicUpdate', 'resolution'] as const;
+export type ClockKind = (typeof clockKinds)[number];
 
 export const clockStates = ['running', 'paused', 'met', 'breached'] as const;
 export type ClockState = (typeof clockStates)[number];
@@ -40,3 +44,25 @@ export const SlaSnapshotSchema = z.object({
   clocks: z.array(ClockReportSchema),
 });
 export type SlaSnapshot = z.infer<typeof SlaSnapshotSchema>;
+
+/** One line of a clock's story: counted business time, a closed stretch, or a pause and its reason. */
+export const TimelineEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('counted'), from: Iso, to: Iso, minutes: z.number(), localDate: z.string(), holiday: z.boolean(), dstShiftMinutes: z.number() }),
+  z.object({ kind: z.literal('closed'), from: Iso, to: Iso, holidays: z.array(z.string()) }),
+  z.object({ kind: z.literal('paused'), from: Iso, to: Iso, reason: z.enum(pauseReasons) }),
+]);
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+/** Why a ticket's clocks say what they say: the matched rule and every stretch of time, counted or not. */
+export const SlaExplanationSchema = z.object({
+  ruleId: z.string(),
+  ruleName: z.string(),
+  reasons: z.array(z.string()),
+  skipped: z.array(z.object({ ruleId: z.string(), field: z.string(), value: z.string() })),
+  calendarId: z.string(),
+  timeZone: z.string(),
+  /** Replies written offline: counted from when they reached the server, as the customer saw them. */
+  lateMessages: z.array(z.object({ writtenAt: Iso, receivedAt: Iso })),
+  clocks: z.array(z.object({ kind: z.enum(clockKinds), entries: z.array(TimelineEntrySchema) })),
+});
+export type SlaExplanation = z.infer<typeof SlaExplanationSchema>;
