@@ -7,6 +7,7 @@ import { queueScope } from '../people/visibility.js';
 import { appendChange } from '../sync/change-log.js';
 import { articles, macros, requesters, ticketTemplates, type Requester } from './catalog/index.js';
 import { DEMO_PASSWORD, demoQueues, demoUsers } from './people.js';
+import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
 
 export const DEMO_TICKET_COUNT = 200;
@@ -130,7 +131,9 @@ function history(random: () => number, ticket: Ticket, status: TicketStatus, loc
   const agent = { userId: assignee?.id ?? null, name: assignee?.name ?? 'Shiftdesk' };
   const customer = { userId: null, name: ticket.requesterName };
   const minutesAfter = (from: number, minutes: number) => new Date(Math.min(now, from + minutes * 60_000)).toISOString();
-  const answeredAt = minutesAfter(created, Math.floor(random() * 90 + 2));
+  // Most answers come well inside the first-response target, a few late: a desk with something to improve.
+  const target = firstResponseMatrix[ticket.customerTier][ticket.priority][ticket.channel];
+  const answeredAt = minutesAfter(created, Math.max(1, Math.round(target * (0.15 + random() * 1.05))));
   const reply: TicketChange = {
     at: answeredAt,
     actor: agent,
