@@ -4,6 +4,11 @@ import type { DeskApi, DeskEvent, DeskEventPayload, DeskMethod } from '../../../
 import type { DeskBridge, DeskResult } from '../../../shared/desk-api/bridge.js';
 import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
+import type { SlaExplanation } from '../../../shared/sla/snapshot.js';
+import { slaClock, slaSnapshot } from './sla-fixtures.js';
+import { testNow } from './test-time.js';
+
+export { testNow };
 
 /**
  * A host in a test: answers DeskApi calls through the same validating gate the real hosts use, records
@@ -24,6 +29,7 @@ export class FakeDesk implements DeskBridge {
       'queues.list': missing('queues.list'),
       'tickets.list': missing('tickets.list'),
       'tickets.get': missing('tickets.get'),
+      'tickets.slaExplanation': missing('tickets.slaExplanation'),
       ...api,
     };
   }
@@ -60,12 +66,17 @@ export function deskWith(options: {
   tickets?: Ticket[];
   messages?: Message[];
   serverUrl?: string;
-}): FakeDesk & { tickets: Ticket[]; queues: Queue[] } {
+  /** What the server explains, per ticket id; a ticket without one has no matching rule (null). */
+  explanations?: Record<string, SlaExplanation>;
+}): FakeDesk & { tickets: Ticket[]; queues: Queue[]; offline: boolean } {
   const state = {
     user: options.user === undefined ? agent : options.user,
     tickets: options.tickets ?? [],
     queues: options.queues ?? [tier1, tier2],
     messages: options.messages ?? [],
+    explanations: options.explanations ?? {},
+    // The explanation is the one answer the replica cannot give: offline, the core refuses it.
+    offline: false,
   };
   const serverUrl = options.serverUrl ?? 'https://desk.example.test';
   const desk = new FakeDesk({
@@ -81,13 +92,18 @@ export function deskWith(options: {
       const ticket = state.tickets.find((candidate) => candidate.id === id);
       return ticket ? { ticket, messages: state.messages.filter((message) => message.ticketId === id) } : null;
     },
+    'tickets.slaExplanation': async ({ id }) => {
+      if (state.offline) throw new DeskError('unavailable', 'The server is not reachable');
+      return state.explanations[id] ?? null;
+    },
   });
   // Accessors, so a test can change what the "replica" holds after the store has loaded.
   Object.defineProperties(desk, {
     tickets: { get: () => state.tickets, set: (tickets: Ticket[]) => (state.tickets = tickets) },
     queues: { get: () => state.queues, set: (queues: Queue[]) => (state.queues = queues) },
+    offline: { get: () => state.offline, set: (offline: boolean) => (state.offline = offline) },
   });
-  return desk as FakeDesk & { tickets: Ticket[]; queues: Queue[] };
+  return desk as FakeDesk & { tickets: Ticket[]; queues: Queue[]; offline: boolean };
 }
 
 export const agent: User = {
@@ -104,7 +120,6 @@ export const agent: User = {
 export const tier1: Queue = { id: 'q-tier1', name: 'Tier 1 support', tier: 1 };
 export const tier2: Queue = { id: 'q-tier2', name: 'Tier 2 engineering', tier: 2 };
 
-export const testNow = Date.parse('2025-03-10T02:00:00.000Z');
 const minutes = (n: number) => new Date(testNow + n * 60_000).toISOString();
 
 let nextNumber = 1000;
@@ -125,10 +140,13 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     assigneeId: null,
     createdAt: minutes(-60),
     updatedAt: minutes(-30),
-    firstResponseDueAt: minutes(30),
     firstRespondedAt: null,
-    resolutionDueAt: minutes(24 * 60),
     solvedAt: null,
+    // Created an hour ago under a rule with a 90-minute first response and an 8-hour resolution.
+    sla: slaSnapshot([
+      slaClock('firstResponse', { targetMinutes: 90, dueIn: 30 }),
+      slaClock('resolution', { targetMinutes: 480, dueIn: 420 }),
+    ]),
     ...overrides,
   };
 }

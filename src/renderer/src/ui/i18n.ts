@@ -28,6 +28,12 @@ export const en = {
     standard: 'Standard',
     premium: 'Premium',
   },
+  type: {
+    incident: 'Incident',
+    problem: 'Problem',
+    question: 'Question',
+    task: 'Task',
+  },
   authorKind: {
     customer: 'Customer',
     agent: 'Agent',
@@ -61,6 +67,12 @@ export const pl: Translation<typeof en> = {
   customerTier: {
     standard: 'Standard',
     premium: 'Premium',
+  },
+  type: {
+    incident: 'Incydent',
+    problem: 'Problem',
+    question: 'Pytanie',
+    task: 'Zadanie',
   },
   authorKind: {
     customer: 'Klient',
@@ -96,6 +108,12 @@ export const ru: Translation<typeof en> = {
     standard: 'Стандарт',
     premium: 'Премиум',
   },
+  type: {
+    incident: 'Инцидент',
+    problem: 'Проблема',
+    question: 'Вопрос',
+    task: 'Задача',
+  },
   authorKind: {
     customer: 'Клиент',
     agent: 'Агент',
@@ -129,6 +147,12 @@ export const lv: Translation<typeof en> = {
   customerTier: {
     standard: 'Standarta',
     premium: 'Premium',
+  },
+  type: {
+    incident: 'Incidents',
+    problem: 'Problēma',
+    question: 'Jautājums',
+    task: 'Uzdevums',
   },
   authorKind: {
     customer: 'Klients',

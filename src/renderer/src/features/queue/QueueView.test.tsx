@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { agent, deskWith, dueIn, makeTicket, tier2 } from '../../testing/fake-desk.js';
+import { agent, deskWith, makeTicket, tier2 } from '../../testing/fake-desk.js';
+import { slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
 import { renderFeature } from '../../testing/render.js';
 import { QueueView } from './QueueView.js';
 
@@ -12,13 +13,26 @@ async function renderQueue(tickets = defaultTickets()) {
   return { desk, ...rendered, tickets };
 }
 
+/** The first response is due in `dueIn` minutes of a four-hour target; resolution has a day left. */
+const firstResponseDueIn = (dueIn: number) =>
+  slaSnapshot([slaClock('firstResponse', { targetMinutes: 240, dueIn }), slaClock('resolution', { targetMinutes: 1440, dueIn: 1200 })]);
+
 function defaultTickets() {
   return [
-    makeTicket({ subject: 'Solved yesterday', status: 'solved', firstResponseDueAt: dueIn(-600) }),
-    makeTicket({ subject: 'Due in two hours', firstResponseDueAt: dueIn(120), priority: 'low' }),
-    makeTicket({ subject: 'Breached', firstResponseDueAt: dueIn(-5), priority: 'critical', queueId: tier2.id }),
-    makeTicket({ subject: 'Due in ten minutes', firstResponseDueAt: dueIn(10), assigneeId: agent.id }),
-    makeTicket({ subject: 'Waiting on customer', status: 'pending', assigneeId: 'someone-else' }),
+    makeTicket({
+      subject: 'Solved yesterday',
+      status: 'solved',
+      sla: slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { state: 'met' })]),
+    }),
+    makeTicket({ subject: 'Due in two hours', sla: firstResponseDueIn(120), priority: 'low' }),
+    makeTicket({ subject: 'Breached', sla: firstResponseDueIn(-5), priority: 'critical', queueId: tier2.id }),
+    makeTicket({ subject: 'Due in ten minutes', sla: firstResponseDueIn(10), assigneeId: agent.id }),
+    makeTicket({
+      subject: 'Waiting on customer',
+      status: 'pending',
+      assigneeId: 'someone-else',
+      sla: slaSnapshot([slaClock('firstResponse', { state: 'paused', pausedBy: 'pending' }), slaClock('resolution', { state: 'paused' })]),
+    }),
   ];
 }
 

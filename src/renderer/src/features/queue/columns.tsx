@@ -11,7 +11,7 @@ import { channels, customerTiers } from '../../../../shared/domain/ticket.js';
 import { useSession } from '../../services.js';
 import { ChannelLabel, CustomerTierLabel, PriorityLabel, StatusLabel } from '../../ui/Badge.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
-import { compareByUrgency } from './urgency.js';
+import { compareByUrgency, headlineDueAt } from './urgency.js';
 
 export const queueTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -111,8 +111,8 @@ export const queueColumns = column.columns([
     // Unassigned first: that is the work nobody has picked up yet.
     sortFn: byTicket((a, b) => Number(a.assigneeId !== null) - Number(b.assigneeId !== null)),
   }),
-  // The value is the due time of the clock that is counting; sorting uses the full urgency order.
-  column.accessor((ticket) => (ticket.firstRespondedAt === null ? ticket.firstResponseDueAt : ticket.resolutionDueAt), {
+  // The value is the due time of the headline clock while it counts; sorting uses the full urgency order.
+  column.accessor((ticket) => headlineDueAt(ticket), {
     id: 'sla',
     header: () => <ColumnTitle column="sla" />,
     cell: (info) => <SlaCountdown ticket={info.row.original} />,

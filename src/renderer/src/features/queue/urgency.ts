@@ -2,10 +2,7 @@ import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { priorities } from '../../../../shared/domain/ticket.js';
 import { slaCountdown } from '../../../../shared/sla/countdown.js';
 
-type UrgencyFields = Pick<
-  Ticket,
-  'number' | 'priority' | 'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'resolutionDueAt' | 'solvedAt'
->;
+type UrgencyFields = Pick<Ticket, 'number' | 'priority' | 'sla'>;
 
 const rank = {
   counting: 0, // running or breached: ordered by due time, so the most overdue comes first
@@ -14,9 +11,16 @@ const rank = {
   done: 3,
 } as const;
 
+/** The due instant of the headline clock while it counts (running or breached); null otherwise. */
+export function headlineDueAt(ticket: Pick<Ticket, 'sla'>): string | null {
+  const countdown = slaCountdown(ticket, 0);
+  return countdown.state === 'running' || countdown.state === 'breached' ? countdown.dueAt : null;
+}
+
 function urgency(ticket: UrgencyFields): { rank: number; dueMs: number } {
-  // Whether a countdown is counting, paused, met or absent does not depend on the time; only breached
-  // versus running does, and both order by due time. So the order holds still while the clock ticks.
+  // Which clock heads the snapshot, and whether it counts, is paused, met or absent, does not depend on
+  // the time; only breached versus running does, and both order by due time. So the order holds still
+  // while the clock ticks.
   const countdown = slaCountdown(ticket, 0);
   switch (countdown.state) {
     case 'running':
@@ -31,7 +35,7 @@ function urgency(ticket: UrgencyFields): { rank: number; dueMs: number } {
   }
 }
 
-/** Most urgent first: breached (most overdue first), then least time left, then paused, then done. */
+/** Most urgent first: breached (most overdue first), then least time left, then paused, then no target, then done. */
 export function compareByUrgency(a: UrgencyFields, b: UrgencyFields): number {
   const ua = urgency(a);
   const ub = urgency(b);

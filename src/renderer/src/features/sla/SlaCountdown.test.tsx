@@ -1,13 +1,15 @@
 import { act, screen } from '@testing-library/react';
-import { FakeDesk, dueIn, makeTicket, testNow } from '../../testing/fake-desk.js';
+import type { Ticket } from '../../../../shared/domain/ticket.js';
+import { FakeDesk, makeTicket, testNow } from '../../testing/fake-desk.js';
+import { slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
 import { manualClock, renderFeature } from '../../testing/render.js';
 import { SlaCountdown } from './SlaCountdown.js';
 
-function countdownFor(overrides: Parameters<typeof makeTicket>[0], language: 'en' | 'pl' = 'en') {
+function countdownFor(sla: Ticket['sla'], language: 'en' | 'pl' = 'en') {
   const clock = manualClock(testNow);
   const rendered = renderFeature(
     <div data-testid="cell">
-      <SlaCountdown ticket={makeTicket(overrides)} />
+      <SlaCountdown ticket={makeTicket({ sla })} />
     </div>,
     new FakeDesk(),
     { clock, language },
@@ -15,28 +17,61 @@ function countdownFor(overrides: Parameters<typeof makeTicket>[0], language: 'en
   const cell = () => screen.getByTestId('cell');
   const state = () => cell().querySelector('[data-sla-state]')?.getAttribute('data-sla-state');
   const tone = () => cell().querySelector('.sla')?.className;
-  return { ...rendered, clock, cell, state, tone };
+  const title = () => cell().querySelector('.sla')?.getAttribute('title');
+  return { ...rendered, clock, cell, state, tone, title };
 }
 
+/** A first response with a two-hour target, due in `dueIn` minutes (warns at 75%: 30 minutes before). */
+const firstResponse = (dueIn: number) => slaSnapshot([slaClock('firstResponse', { targetMinutes: 120, dueIn }), slaClock('resolution')]);
+
 describe('SLA countdown', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('shows the time left while the clock runs', () => {
-    const { cell, state, tone } = countdownFor({ firstResponseDueAt: dueIn(90) });
+    const { cell, state, tone, title } = countdownFor(firstResponse(90));
 
     expect(state()).toBe('running');
     expect(tone()).toContain('sla--running');
     expect(cell().textContent).toBe('Time left 1:30:00');
+    expect(title()).toMatch(/^First response due /);
   });
 
-  it('turns amber with a "due soon" label under 15 minutes left', () => {
-    const { cell, tone } = countdownFor({ firstResponseDueAt: dueIn(14) });
+  it('turns amber with a "Due soon" label once the rule\'s warning threshold has passed', () => {
+    // 95 of 120 minutes used: past 75%, though 25 minutes are still left.
+    const { cell, state, tone, title } = countdownFor(firstResponse(25));
+
+    expect(state()).toBe('running');
+    expect(tone()).toContain('sla--dueSoon');
+    expect(cell().textContent).toBe('Due soon ◔25:00');
+    expect(cell().querySelector('.sla__icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(title()).toMatch(/^First response due soon: /);
+  });
+
+  it('follows the rule, not a fixed margin: 10 minutes left of a 30-minute target is not yet a warning', () => {
+    // 20 of 30 minutes used, under the rule's 75%.
+    const { tone, cell } = countdownFor(slaSnapshot([slaClock('firstResponse', { targetMinutes: 30, dueIn: 10 })]));
+
+    expect(tone()).toContain('sla--running');
+    expect(cell().textContent).toBe('Time left 10:00');
+  });
+
+  it('turns amber when the warning instant passes while the agent watches', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    // Due in 31 minutes of 120: the warning (at 90 minutes used) is one minute away.
+    const { clock, cell, tone } = countdownFor(firstResponse(31));
+    expect(tone()).toContain('sla--running');
+
+    act(() => {
+      clock.advance(60_000);
+      vi.advanceTimersByTime(1000);
+    });
 
     expect(tone()).toContain('sla--dueSoon');
-    expect(cell().textContent).toContain('Due soon');
-    expect(cell().textContent).toContain('14:00');
+    expect(cell().textContent).toBe('Due soon ◔30:00');
   });
 
   it('shows a breached clock in red with a minus sign and a "Breached" label', () => {
-    const { cell, state, tone } = countdownFor({ firstResponseDueAt: dueIn(-75) });
+    const { cell, state, tone } = countdownFor(firstResponse(-75));
 
     expect(state()).toBe('breached');
     expect(tone()).toContain('sla--breached');
@@ -44,24 +79,51 @@ describe('SLA countdown', () => {
     expect(cell().querySelector('.visually-hidden')?.textContent?.trim()).toBe('Breached');
   });
 
-  it('says "Paused" while the ticket waits on the customer', () => {
-    const { cell, state } = countdownFor({ status: 'pending', firstResponseDueAt: dueIn(-75) });
+  it('counts down the next reply once the first response is sent, and names it', () => {
+    const { cell, title } = countdownFor(
+      slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('nextReply', { targetMinutes: 60, dueIn: 40 }), slaClock('resolution')]),
+    );
+
+    expect(cell().textContent).toBe('Time left 40:00');
+    expect(title()).toMatch(/^Next reply due /);
+  });
+
+  it('says "Paused", and why, while the ticket waits on the customer', () => {
+    const { cell, state, title } = countdownFor(slaSnapshot([slaClock('firstResponse', { state: 'paused', pausedBy: 'pending' })]));
 
     expect(state()).toBe('paused');
     expect(cell().textContent).toContain('Paused');
     expect(cell().textContent).not.toMatch(/\d:\d\d/);
+    expect(title()).toBe('First response clock paused while waiting on the customer');
   });
 
-  it('says "Met" once the ticket is solved', () => {
-    const { cell, state, tone } = countdownFor({ status: 'solved', firstResponseDueAt: dueIn(-75) });
+  it('names a third party when the resolution clock waits on one', () => {
+    const { title } = countdownFor(
+      slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { state: 'paused', pausedBy: 'on_hold' })]),
+    );
+
+    expect(title()).toBe('Resolution clock paused while waiting on a third party');
+  });
+
+  it('says "Met" once every clock has stopped in time', () => {
+    const { cell, state, tone } = countdownFor(
+      slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { state: 'met' })]),
+    );
 
     expect(state()).toBe('met');
     expect(tone()).toContain('sla--met');
     expect(cell().textContent).toContain('Met');
   });
 
+  it('says there is no SLA when no rule matched', () => {
+    const { cell, state } = countdownFor(null);
+
+    expect(state()).toBe('none');
+    expect(cell().textContent).toBe('—No SLA');
+  });
+
   it('speaks the agent\'s language', () => {
-    const { cell } = countdownFor({ firstResponseDueAt: dueIn(-1) }, 'pl');
+    const { cell } = countdownFor(firstResponse(-1), 'pl');
 
     expect(cell().textContent).toContain('Przekroczone');
   });
@@ -78,7 +140,7 @@ describe('shared ticker', () => {
       <ul>
         {[5, 10, 15].map((minutes) => (
           <li key={minutes} data-testid="countdown">
-            <SlaCountdown ticket={makeTicket({ firstResponseDueAt: dueIn(minutes) })} />
+            <SlaCountdown ticket={makeTicket({ sla: firstResponse(minutes) })} />
           </li>
         ))}
       </ul>,

@@ -8,13 +8,11 @@ import { useDeskServices } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
 import './sla.css';
 
-/** Under this much time left a running clock turns amber. */
-export const dueSoonMs = 15 * 60_000;
-
 export type SlaTone = 'running' | 'dueSoon' | 'breached' | 'paused' | 'met' | 'none';
 
+/** A running clock turns amber once its rule's warning threshold has passed (75% of the target by default). */
 export function slaTone(countdown: Countdown): SlaTone {
-  if (countdown.state === 'running') return countdown.remainingMs < dueSoonMs ? 'dueSoon' : 'running';
+  if (countdown.state === 'running') return countdown.warning ? 'dueSoon' : 'running';
   return countdown.state;
 }
 
@@ -25,20 +23,20 @@ export function useNow(): number {
   return useStore(ticker.store, (state) => state.now);
 }
 
-type CountdownFields = Pick<Ticket, 'status' | 'firstResponseDueAt' | 'firstRespondedAt' | 'resolutionDueAt' | 'solvedAt'>;
-
-export function SlaCountdown({ ticket }: { ticket: CountdownFields }) {
+export function SlaCountdown({ ticket }: { ticket: Pick<Ticket, 'sla'> }) {
   const { t } = useTranslation('sla');
   const formatTime = useDateTimeFormat();
   const now = useNow();
   const countdown = slaCountdown(ticket, now);
   const tone = slaTone(countdown);
-  const title =
-    countdown.state === 'running' || countdown.state === 'breached'
-      ? t('dueAt', { target: t(`target.${countdown.target}`), time: formatTime(countdown.dueAt) })
-      : countdown.state === 'paused'
-        ? t('pausedWaiting', { target: t(`target.${countdown.target}`) })
-        : undefined;
+  let title: string | undefined;
+  if (countdown.state === 'running' || countdown.state === 'breached') {
+    const args = { target: t(`target.${countdown.target}`), time: formatTime(countdown.dueAt) };
+    title = tone === 'dueSoon' ? t('dueSoonAt', args) : t('dueAt', args);
+  } else if (countdown.state === 'paused') {
+    const clock = ticket.sla?.clocks.find((c) => c.kind === countdown.target);
+    title = t(`pausedWhy.${clock?.pausedBy ?? 'pending'}`, { target: t(`target.${countdown.target}`) });
+  }
 
   return (
     <span className={`sla sla--${tone}`} data-sla-state={countdown.state} title={title}>

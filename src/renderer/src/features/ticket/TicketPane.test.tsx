@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { agent, deskWith, dueIn, makeMessage, makeTicket } from '../../testing/fake-desk.js';
+import { agent, deskWith, makeMessage, makeTicket } from '../../testing/fake-desk.js';
 import { renderFeature } from '../../testing/render.js';
+import { easterExplanation, slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
 import { TicketPane } from './TicketPane.js';
 
 function paneWith() {
@@ -14,7 +15,11 @@ function paneWith() {
     requesterName: 'Ops Alerts',
     requesterEmail: 'alerts@example.test',
     createdAt: '2025-03-10T01:30:00.000Z',
-    firstResponseDueAt: dueIn(5),
+    // Premium critical: a one-hour first response, 55 minutes used; four hours to resolve.
+    sla: slaSnapshot(
+      [slaClock('firstResponse', { targetMinutes: 60, dueIn: 5 }), slaClock('resolution', { targetMinutes: 240, elapsedMinutes: 55 })],
+      { ruleId: 'premium-critical', ruleName: 'Premium critical' },
+    ),
   });
   const other = makeTicket({ subject: 'Another ticket' });
   const messages = [
@@ -22,7 +27,7 @@ function paneWith() {
     makeMessage(ticket.id, { authorKind: 'customer', authorName: 'Ops Alerts', body: 'HTTP 502 on /pay', createdAt: '2025-03-10T01:30:00.000Z' }),
     makeMessage(ticket.id, { authorKind: 'agent', authorName: 'Ada Night', body: 'Load balancer pool is empty.', isPublic: false, createdAt: '2025-03-10T01:45:00.000Z' }),
   ];
-  const desk = deskWith({ tickets: [ticket, other], messages });
+  const desk = deskWith({ tickets: [ticket, other], messages, explanations: { [ticket.id]: easterExplanation() } });
   const rendered = renderFeature(<TicketPane />, desk, { user: agent });
   act(() => rendered.services.ticketPane.getState().open(ticket.id));
   return { desk, ticket, other, ...rendered };
@@ -45,7 +50,61 @@ describe('ticket pane', () => {
     expect(within(pane).getByText(/Ops Alerts/, { selector: 'dd' })).toBeTruthy();
     // 01:30 UTC is 03:30 in Riga (EET, UTC+2, before the March DST switch).
     expect(pane.querySelector('time[datetime="2025-03-10T01:30:00.000Z"]')?.textContent).toMatch(/3:30/);
-    expect(within(pane).getByText(/First response due/)).toBeTruthy();
+    // The headline countdown: five minutes left, past the rule's warning threshold.
+    expect(within(pane).getByTestId('sla-countdown-headline').textContent).toBe('Due soon ◔5:00');
+  });
+
+  it('lists the ticket\'s SLA clocks with their states below the header', async () => {
+    paneWith();
+    const pane = await screen.findByTestId('ticket-pane');
+    const section = within(pane).getByRole('region', { name: 'SLA clocks' });
+
+    expect(within(section).getByText('Rule: Premium critical')).toBeTruthy();
+    const clocks = within(section).getAllByRole('listitem');
+    expect(clocks.map((li) => [li.dataset.clock, li.dataset.clockState])).toEqual([
+      ['firstResponse', 'running'],
+      ['resolution', 'running'],
+    ]);
+    // 02:05 UTC is 04:05 in Riga.
+    expect(clocks[0]!.textContent).toMatch(/Due Mar 10, 2025, 4:05\sAM/);
+    expect(clocks[0]!.textContent).toContain('55 min of 1 business hour used');
+    expect(clocks[1]!.textContent).toContain('55 min of 4 business hours used');
+  });
+
+  it('shows the pause reason when the ticket starts waiting on the customer', async () => {
+    const { desk, ticket } = paneWith();
+    await screen.findByTestId('ticket-pane');
+
+    desk.tickets = desk.tickets.map((t) =>
+      t.id === ticket.id
+        ? {
+            ...t,
+            status: 'pending',
+            sla: slaSnapshot([
+              slaClock('firstResponse', { state: 'paused', pausedBy: 'pending', targetMinutes: 60, elapsedMinutes: 55 }),
+              slaClock('resolution', { state: 'paused', pausedBy: 'pending', targetMinutes: 240, elapsedMinutes: 55 }),
+            ]),
+          }
+        : t,
+    );
+    act(() => desk.emit('tickets.changed', { ids: [ticket.id] }));
+
+    await waitFor(() => expect(screen.getAllByText('Paused: waiting on the customer')).toHaveLength(2));
+    expect(screen.getByTestId('sla-countdown-headline').textContent).toContain('Paused');
+  });
+
+  it('asks "Why?" again when a newer snapshot arrives while the explanation is open', async () => {
+    const { desk, ticket } = paneWith();
+    fireEvent.click(await screen.findByRole('button', { name: /^Why\?/ }));
+    await screen.findByTestId('sla-explanation');
+    expect(desk.callsOf('tickets.slaExplanation')).toEqual([{ id: ticket.id }]);
+
+    desk.tickets = desk.tickets.map((t) => (t.id === ticket.id ? { ...t, sla: { ...t.sla!, computedAt: '2025-03-10T02:01:00.000Z' } } : t));
+    act(() => desk.emit('tickets.changed', { ids: [ticket.id] }));
+
+    await waitFor(() => expect(desk.callsOf('tickets.slaExplanation')).toHaveLength(2));
+    expect(await screen.findByTestId('sla-explanation')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Why\?/ }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('lists the thread oldest first, with the internal note marked and set apart', async () => {

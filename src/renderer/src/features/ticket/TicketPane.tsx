@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket, TicketDetail } from '../../../../shared/domain/ticket.js';
+import type { TicketDetail } from '../../../../shared/domain/ticket.js';
 import { useDeskServices, useTicketPane } from '../../services.js';
 import { Badge, ChannelLabel, CustomerTierLabel, PriorityLabel, StatusLabel } from '../../ui/Badge.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
+import { SlaSection } from '../sla/SlaSection.js';
 import { Thread } from './Thread.js';
 import './ticket.css';
 
@@ -76,36 +77,14 @@ function TicketView({ detail, onClose }: { detail: TicketDetail; onClose(): void
             <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time>
           </dd>
           <dt>{t('sla')}</dt>
-          <dd>
+          <dd data-testid="sla-countdown-headline">
             <SlaCountdown ticket={ticket} />
-            <SlaTargets ticket={ticket} formatDateTime={formatDateTime} />
           </dd>
         </dl>
       </header>
+      {/* Keyed: another ticket starts with its "Why?" closed. */}
+      <SlaSection key={ticket.id} ticket={ticket} />
       <Thread messages={detail.messages} />
     </article>
-  );
-}
-
-function SlaTargets({ ticket, formatDateTime }: { ticket: Ticket; formatDateTime(iso: string): string }) {
-  const { t } = useTranslation(['ticket', 'sla']);
-  const isSolved = ticket.status === 'solved' || ticket.status === 'closed';
-  const targets = [
-    { target: 'firstResponse', dueAt: ticket.firstResponseDueAt, doneAt: ticket.firstRespondedAt },
-    { target: 'resolution', dueAt: ticket.resolutionDueAt, doneAt: isSolved ? ticket.solvedAt : null },
-  ] as const;
-
-  return (
-    <ul className="sla-targets">
-      {targets.map(({ target, dueAt, doneAt }) => {
-        const name = t(`sla:target.${target}`);
-        const text = doneAt
-          ? t(dueAt && Date.parse(doneAt) > Date.parse(dueAt) ? 'missed' : 'met', { target: name, time: formatDateTime(doneAt) })
-          : dueAt
-            ? t('sla:dueAt', { target: name, time: formatDateTime(dueAt) })
-            : t('notSet', { target: name });
-        return <li key={target}>{text}</li>;
-      })}
-    </ul>
   );
 }
