@@ -29,6 +29,67 @@ describe('translations', () => {
     }
   });
 
+  it('every plural of every feature has all the forms its language needs, and no others', () => {
+    const forms = { en: ['one', 'other'], pl: ['one', 'few', 'many', 'other'], ru: ['one', 'few', 'many', 'other'], lv: ['zero', 'one', 'other'] };
+    const plurals = (tree: Tree, prefix = ''): Map<string, Set<string>> => {
+      const found = new Map<string, Set<string>>();
+      for (const [key, value] of Object.entries(tree)) {
+        if (typeof value !== 'string') {
+          for (const [nested, set] of plurals(value, `${prefix}${key}.`)) found.set(nested, set);
+          continue;
+        }
+        const match = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+        if (!match) continue;
+        const set = found.get(prefix + match[1]) ?? new Set<string>();
+        set.add(match[2]!);
+        found.set(prefix + match[1], set);
+      }
+      return found;
+    };
+    const english = [...plurals(resources.en as Tree).keys()].sort();
+    expect(english).toContain('sla.clocks.usedMinutes');
+    for (const locale of locales) {
+      const found = plurals(resources[locale] as Tree);
+      expect([...found.keys()].sort(), locale).toEqual(english);
+      for (const [key, set] of found) expect([...set].sort(), `${locale} ${key}`).toEqual([...forms[locale]].sort());
+    }
+  });
+
+  it('counts business time and SLA lines in each language\'s plural forms', () => {
+    const used = (language: 'en' | 'pl' | 'ru' | 'lv', count: number) => createI18n(language).t('sla:clocks.usedMinutes', { used: '5 min', count });
+
+    expect([1, 60].map((n) => used('en', n))).toEqual(['5 min of 1 business minute used', '5 min of 60 business minutes used']);
+    expect([1, 2, 5, 22].map((n) => used('pl', n))).toEqual([
+      'Wykorzystano 5 min z 1 minuty roboczej',
+      'Wykorzystano 5 min z 2 minut roboczych',
+      'Wykorzystano 5 min z 5 minut roboczych',
+      'Wykorzystano 5 min z 22 minut roboczych',
+    ]);
+    expect([1, 3, 5, 21].map((n) => used('ru', n))).toEqual([
+      'Использовано 5 min из 1 рабочей минуты',
+      'Использовано 5 min из 3 рабочих минут',
+      'Использовано 5 min из 5 рабочих минут',
+      'Использовано 5 min из 21 рабочей минуты',
+    ]);
+    expect([10, 1, 21, 30].map((n) => used('lv', n))).toEqual([
+      'Izlietots 5 min no 10 darba minūtēm',
+      'Izlietots 5 min no 1 darba minūtes',
+      'Izlietots 5 min no 21 darba minūtes',
+      'Izlietots 5 min no 30 darba minūtēm',
+    ]);
+    expect([1, 2, 5].map((count) => createI18n('ru').t('sla:why.late', { count }))).toEqual([
+      '1 ответ, написанный офлайн',
+      '2 ответа, написанных офлайн',
+      '5 ответов, написанных офлайн',
+    ]);
+    expect([0, 1, 2].map((count) => createI18n('lv').t('sla:why.skipped', { count }))).toEqual([
+      '0 izlaistu noteikumu',
+      '1 izlaists noteikums',
+      '2 izlaisti noteikumi',
+    ]);
+    expect(createI18n('pl').t('sla:target.nextReply')).toBe('Kolejna odpowiedź');
+  });
+
   it('counts tickets in Polish: 1 zgłoszenie, 2 zgłoszenia, 5 zgłoszeń', () => {
     const { t } = createI18n('pl');
     const say = (count: number) => t('queue:ticketCount', { count });
