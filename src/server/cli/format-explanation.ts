@@ -26,7 +26,7 @@ export function formatExplanation(ticket: Ticket, explanation: SlaExplanation, p
   const lines = [
     `Ticket #${ticket.number} "${ticket.subject}": ${ticket.customerTier}, ${ticket.priority}, ${ticket.channel}, ${ticket.type}; status ${ticket.status}`,
     `Rule "${explanation.ruleName}" (${explanation.ruleId}), policy version ${policyVersion}`,
-    `  matched because ${explanation.reasons.length > 0 ? explanation.reasons.join('; ') : 'it matches every ticket'}`,
+    `  matched because ${explanation.reasons.length > 0 ? explanation.reasons.map(reasonText).join('; ') : 'it matches every ticket'}`,
   ];
   if (explanation.skipped.length > 0) {
     const shown = explanation.skipped.slice(0, 3).map((s) => `${s.ruleId} (${s.field} is ${s.value})`);
@@ -41,6 +41,10 @@ export function formatExplanation(ticket: Ticket, explanation: SlaExplanation, p
     for (const entry of clock.entries) lines.push(`  ${entryLine(entry, at)}`);
   }
   return lines.join('\n');
+}
+
+function reasonText({ field, value, oneOf }: SlaExplanation['reasons'][number]): string {
+  return oneOf.length === 1 ? `${field} is ${value}` : `${field} ${value} is one of ${oneOf.join(', ')}`;
 }
 
 function clockHeadline(kind: ClockReport['kind'], report: ClockReport | undefined, at: (iso: string) => string): string {

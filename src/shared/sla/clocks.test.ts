@@ -130,7 +130,7 @@ describe('SLA explanations', () => {
     const evaluation = evaluateSla(compiled, email, facts, at('2026-12-28T09:00:00Z'))!;
     const explanation = explainSla(evaluation, facts, 'warsaw');
     expect(explanation.ruleId).toBe('business');
-    expect(explanation.reasons).toEqual(['channel email is one of email, web']);
+    expect(explanation.reasons).toEqual([{ field: 'channel', value: 'email', oneOf: ['email', 'web'] }]);
     expect(explanation.skipped).toEqual([{ ruleId: 'premium-critical', field: 'customerTier', value: 'standard' }]);
     const resolution = explanation.clocks.find((c) => c.kind === 'resolution')!;
     // 23 Dec 16:00–17:00 counted, then the Christmas Eve holiday and the weekend are closed.

@@ -64,8 +64,8 @@ const matchFields = ['customerTier', 'channel', 'priority', 'type'] as const;
 
 export interface RuleMatch {
   rule: PolicyRule;
-  /** Why it matched, field by field ("priority critical is one of critical, high"); empty for a catch-all. */
-  reasons: string[];
+  /** Why it matched, field by field: the ticket's value and the values the rule accepts; empty for a catch-all. */
+  reasons: { field: (typeof matchFields)[number]; value: string; oneOf: string[] }[];
   /** Rules tried before it, and the first field each one failed on. */
   skipped: { ruleId: string; field: (typeof matchFields)[number]; value: string }[];
 }
@@ -73,13 +73,13 @@ export interface RuleMatch {
 export function matchRule(policy: SlaPolicy, ticket: TicketAttributes): RuleMatch | null {
   const skipped: RuleMatch['skipped'] = [];
   for (const rule of policy.rules) {
-    const reasons: string[] = [];
+    const reasons: RuleMatch['reasons'] = [];
     const failed = matchFields.find((field) => {
       const wanted = rule.match[field];
       if (wanted === undefined) return false;
       const values: readonly string[] = Array.isArray(wanted) ? wanted : [wanted];
       if (!values.includes(ticket[field])) return true;
-      reasons.push(values.length === 1 ? `${field} is ${ticket[field]}` : `${field} ${ticket[field]} is one of ${values.join(', ')}`);
+      reasons.push({ field, value: ticket[field], oneOf: [...values] });
       return false;
     });
     if (failed === undefined) return { rule, reasons, skipped };

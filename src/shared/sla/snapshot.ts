@@ -57,7 +57,8 @@ export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 export const SlaExplanationSchema = z.object({
   ruleId: z.string(),
   ruleName: z.string(),
-  reasons: z.array(z.string()),
+  /** Structured, so every console says it in its own language. */
+  reasons: z.array(z.object({ field: z.string(), value: z.string(), oneOf: z.array(z.string()) })),
   skipped: z.array(z.object({ ruleId: z.string(), field: z.string(), value: z.string() })),
   calendarId: z.string(),
   timeZone: z.string(),

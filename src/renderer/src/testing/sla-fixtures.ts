@@ -166,7 +166,10 @@ export function easterExplanation(): SlaExplanation {
   return SlaExplanationSchema.parse({
     ruleId: 'premium-critical',
     ruleName: 'Premium critical',
-    reasons: ['customerTier is premium', 'priority critical is one of critical, high'],
+    reasons: [
+      { field: 'customerTier', value: 'premium', oneOf: ['premium'] },
+      { field: 'priority', value: 'critical', oneOf: ['critical', 'high'] },
+    ],
     skipped: [{ ruleId: 'monitoring-p1', field: 'channel', value: 'chat' }],
     calendarId: 'pl-premium',
     timeZone: 'Europe/Warsaw',

@@ -111,21 +111,10 @@ function Explanation({ explanation }: { explanation: SlaExplanation }) {
     };
   }, [language, timeZone]);
 
-  /** The server words its reasons in English ("priority critical is one of critical, high"); say them in ours. */
-  const reasonText = (reason: string) => {
-    const oneOf = /^(\w+) (\S+) is one of (.+)$/.exec(reason);
-    if (oneOf) {
-      const [, field = '', value = '', options = ''] = oneOf;
-      const values = options.split(', ').map((option) => valueLabel(t, field, option));
-      return t('why.reasonOneOf', { field: fieldLabel(t, field), value: valueLabel(t, field, value), values: format.values(values) });
-    }
-    const is = /^(\w+) is (\S+)$/.exec(reason);
-    if (is) {
-      const [, field = '', value = ''] = is;
-      return t('why.reasonIs', { field: fieldLabel(t, field), value: valueLabel(t, field, value) });
-    }
-    return reason;
-  };
+  const reasonText = ({ field, value, oneOf }: SlaExplanation['reasons'][number]) =>
+    oneOf.length === 1
+      ? t('why.reasonIs', { field: fieldLabel(t, field), value: valueLabel(t, field, value) })
+      : t('why.reasonOneOf', { field: fieldLabel(t, field), value: valueLabel(t, field, value), values: format.values(oneOf.map((option) => valueLabel(t, field, option))) });
 
   return (
     <div className="sla-explain" data-testid="sla-explanation">
@@ -143,7 +132,7 @@ function Explanation({ explanation }: { explanation: SlaExplanation }) {
         ) : (
           <ul className="sla-explain__reasons">
             {explanation.reasons.map((reason) => (
-              <li key={reason}>{reasonText(reason)}</li>
+              <li key={reason.field}>{reasonText(reason)}</li>
             ))}
           </ul>
         )}
