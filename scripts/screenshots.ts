@@ -28,6 +28,12 @@ try {
   await page.getByTestId('queue-row').first().click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(outDir, 'ticket.png') });
+  // The timeline behind the clocks, as an agent opens it.
+  await page.getByRole('button', { name: /why/i }).click();
+  await page.getByTestId('sla-explanation').waitFor();
+  await page.getByTestId('sla-explanation').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(outDir, 'ticket-why.png') });
+
   // The same screen in Polish, to see that translated labels and plurals still fit.
   await page.locator('.language-switcher select').selectOption('pl');
   await page.waitForTimeout(300);

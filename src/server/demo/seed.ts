@@ -20,14 +20,14 @@ const firstReplies: Record<Locale, string> = {
 };
 
 /**
- * How far back each state reaches: unanswered tickets are a night's worth, tickets in progress a day
- * and a half, finished ones a week — so most clocks run, a few have breached, as on a real desk.
+ * How far back each state reaches: unanswered tickets are a night's worth, tickets in progress this
+ * shift's and the last, finished ones a week — so most clocks run, a few have breached, as on a real desk.
  */
 const ageLimitMinutes: Record<TicketStatus, number> = {
   new: 4 * 60,
-  open: 36 * 60,
-  pending: 48 * 60,
-  on_hold: 48 * 60,
+  open: 10 * 60,
+  pending: 24 * 60,
+  on_hold: 24 * 60,
   solved: 7 * 24 * 60,
   closed: 7 * 24 * 60,
 };

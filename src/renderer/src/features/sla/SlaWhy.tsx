@@ -6,6 +6,9 @@ import type { SlaExplanation, TimelineEntry } from '../../../../shared/sla/snaps
 import { formatLocalDate, timeZoneLabel, useMinutesFormat, zonedFormat } from './sla-format.js';
 import { useSlaExplanation, type ExplanationView } from './use-sla-explanation.js';
 
+/** A matrix policy tries many rules first; the first few tell an agent enough. */
+const SKIPPED_SHOWN = 5;
+
 /** The "Why?" disclosure: asks the server for the explanation the first time it opens. */
 export function SlaWhy({ ticketId, version }: { ticketId: string; version: string }) {
   const { t } = useTranslation('sla');
@@ -140,12 +143,13 @@ function Explanation({ explanation }: { explanation: SlaExplanation }) {
           <>
             <p className="sla-explain__subtitle">{t('why.skipped', { count: explanation.skipped.length })}</p>
             <ul className="sla-explain__skipped">
-              {explanation.skipped.map((skip) => (
+              {explanation.skipped.slice(0, SKIPPED_SHOWN).map((skip) => (
                 <li key={skip.ruleId} data-skipped-rule={skip.ruleId}>
                   <code>{skip.ruleId}</code>: {t('why.skippedRule', { field: fieldLabel(t, skip.field), value: valueLabel(t, skip.field, skip.value) })}
                 </li>
               ))}
             </ul>
+            {explanation.skipped.length > SKIPPED_SHOWN && <p className="muted">{t('why.skippedMore', { count: explanation.skipped.length - SKIPPED_SHOWN })}</p>}
           </>
         )}
       </section>

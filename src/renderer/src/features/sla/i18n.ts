@@ -74,6 +74,8 @@ export const en = {
     skipped_one: '{{count}} rule skipped',
     skipped_other: '{{count}} rules skipped',
     skippedRule: '{{field}} is {{value}}',
+    skippedMore_one: '…and {{count}} more',
+    skippedMore_other: '…and {{count}} more',
     field: {
       customerTier: 'Tier',
       channel: 'Channel',
@@ -175,6 +177,10 @@ export const pl: Translation<typeof en> = {
     skipped_many: '{{count}} reguł pominiętych',
     skipped_other: '{{count}} reguły pominiętej',
     skippedRule: '{{field}}: {{value}}',
+    skippedMore_one: '…i jeszcze {{count}}',
+    skippedMore_few: '…i jeszcze {{count}}',
+    skippedMore_many: '…i jeszcze {{count}}',
+    skippedMore_other: '…i jeszcze {{count}}',
     field: {
       customerTier: 'Poziom',
       channel: 'Kanał',
@@ -280,6 +286,10 @@ export const ru: Translation<typeof en> = {
     skipped_many: '{{count}} правил пропущено',
     skipped_other: '{{count}} правила пропущено',
     skippedRule: '{{field}}: {{value}}',
+    skippedMore_one: '…и ещё {{count}}',
+    skippedMore_few: '…и ещё {{count}}',
+    skippedMore_many: '…и ещё {{count}}',
+    skippedMore_other: '…и ещё {{count}}',
     field: {
       customerTier: 'Уровень',
       channel: 'Канал',
@@ -381,6 +391,9 @@ export const lv: Translation<typeof en> = {
     skipped_one: '{{count}} izlaists noteikums',
     skipped_other: '{{count}} izlaisti noteikumi',
     skippedRule: '{{field}}: {{value}}',
+    skippedMore_zero: '…un vēl {{count}}',
+    skippedMore_one: '…un vēl {{count}}',
+    skippedMore_other: '…un vēl {{count}}',
     field: {
       customerTier: 'Līmenis',
       channel: 'Kanāls',
