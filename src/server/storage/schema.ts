@@ -59,5 +59,9 @@ export interface Database {
     op: string;
     row_json: string | null;
     created_at: string;
+    client_id: string | null;
+    mutation_id: number | null;
   };
+  client_mutations: { client_id: string; user_id: string; last_mutation_id: number; updated_at: string };
+  mutation_results: { client_id: string; mutation_id: number; name: string; result_json: string; created_at: string };
 }

@@ -9,6 +9,8 @@ export interface ChangeInput {
   rowId: string;
   /** The full row for an upsert; absent for a delete. */
   row?: object;
+  /** The console mutation that caused it, if any. */
+  origin?: { clientId: string; mutationId: number };
 }
 
 /**
@@ -25,6 +27,8 @@ export async function appendChange(trx: Transaction<Database>, change: ChangeInp
       op: change.row ? 'upsert' : 'delete',
       row_json: change.row ? JSON.stringify(change.row) : null,
       created_at: createdAt,
+      client_id: change.origin?.clientId ?? null,
+      mutation_id: change.origin?.mutationId ?? null,
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
@@ -35,36 +39,47 @@ export interface ChangePage {
   changes: Change[];
   cursor: number;
   hasMore: boolean;
+  lastMutationId: number;
 }
 
-export async function readChanges(db: ServerDb, scopes: string[], since: number, limit: number): Promise<ChangePage> {
-  // Reading the head first bounds the page, so a change committed meanwhile is left for the next pull
-  // instead of being skipped by a cursor that jumped past it.
-  const head = await latestSeq(db);
-  if (scopes.length === 0 || head <= since) return { changes: [], cursor: Math.max(since, head), hasMore: false };
-  const rows = await db
-    .selectFrom('changes')
-    .selectAll()
-    .where('seq', '>', since)
-    .where('seq', '<=', head)
-    .where('scope', 'in', scopes)
-    .orderBy('seq')
-    .limit(limit + 1)
-    .execute();
-  const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  const cursor = hasMore ? page[page.length - 1]!.seq : head;
-  const changes = page.map((r) =>
-    ChangeSchema.parse(
-      r.op === 'upsert'
-        ? { seq: r.seq, scope: r.scope, entity: r.entity, op: 'upsert', row: JSON.parse(r.row_json ?? 'null') }
-        : { seq: r.seq, scope: r.scope, entity: r.entity, op: 'delete', rowId: r.row_id },
-    ),
-  );
-  return { changes, cursor, hasMore };
+/**
+ * One page of the scopes' changes after `since`, and how far the client's mutations have been
+ * processed, read in one transaction so the two always agree.
+ */
+export async function readChanges(db: ServerDb, scopes: string[], since: number, limit: number, clientId?: string): Promise<ChangePage> {
+  return db.transaction().execute(async (trx) => {
+    const client = clientId
+      ? await trx.selectFrom('client_mutations').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst()
+      : undefined;
+    const lastMutationId = client?.last_mutation_id ?? 0;
+    // Reading the head first bounds the page, so a change committed meanwhile is left for the next pull
+    // instead of being skipped by a cursor that jumped past it.
+    const head = await latestSeq(trx);
+    if (scopes.length === 0 || head <= since) return { changes: [], cursor: Math.max(since, head), hasMore: false, lastMutationId };
+    const rows = await trx
+      .selectFrom('changes')
+      .selectAll()
+      .where('seq', '>', since)
+      .where('seq', '<=', head)
+      .where('scope', 'in', scopes)
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const hasMore = rows.length > limit;
+    const page = rows.slice(0, limit);
+    const cursor = hasMore ? page[page.length - 1]!.seq : head;
+    const changes = page.map((r) =>
+      ChangeSchema.parse(
+        r.op === 'upsert'
+          ? { seq: r.seq, scope: r.scope, entity: r.entity, op: 'upsert', row: JSON.parse(r.row_json ?? 'null') }
+          : { seq: r.seq, scope: r.scope, entity: r.entity, op: 'delete', rowId: r.row_id },
+      ),
+    );
+    return { changes, cursor, hasMore, lastMutationId };
+  });
 }
 
-export async function latestSeq(db: ServerDb): Promise<number> {
+export async function latestSeq(db: ServerDb | Transaction<Database>): Promise<number> {
   const row = await db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
   return Number(row?.seq ?? 0);
 }

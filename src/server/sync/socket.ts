@@ -1,6 +1,9 @@
+import type { z } from 'zod';
 import { Server as SocketServer } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import { PullRequestSchema, socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { PushRequestSchema, type PushReply } from '../../shared/sync/mutations.js';
+import { applyPush } from './mutations.js';
 import type { User } from '../../shared/domain/people.js';
 import { userForToken } from '../auth/guard.js';
 import { visibleScopes } from '../people/visibility.js';
@@ -16,6 +19,26 @@ interface SocketData {
  * Clients join one room per scope they may read. A commit pokes the rooms of its scopes; each client
  * then pulls, and the pull is filtered by the same scopes, so nothing reaches a socket it may not see.
  */
+/**
+ * Every socket request is validated at the edge and answered through its acknowledgement, with an
+ * error naming the field for a malformed one; nothing is applied from a message that does not parse.
+ */
+async function answer<S extends z.ZodType, T>(raw: unknown, ack: unknown, schema: S, handle: (request: z.output<S>) => Promise<T>): Promise<void> {
+  if (typeof ack !== 'function') return;
+  const reply = ack as (answer: Acked<T>) => void;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    reply({ ok: false, error: { code: 'invalid_input', message: `${issue?.path.join('.') || 'request'}: ${issue?.message}` } });
+    return;
+  }
+  try {
+    reply({ ok: true, value: await handle(parsed.data) });
+  } catch (error) {
+    reply({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
 export function attachSyncSocket(httpServer: HttpServer, context: ServerContext): { close(): Promise<void> } {
   const { db, clock, feed } = context;
   const io = new SocketServer<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
@@ -36,21 +59,12 @@ export function attachSyncSocket(httpServer: HttpServer, context: ServerContext)
   io.on('connection', (socket) => {
     const data = socket.data;
     void socket.join(data.scopes);
-    socket.on(socketEvents.pull, async (raw: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return;
-      const reply = ack as (answer: Acked<PullReply>) => void;
-      const parsed = PullRequestSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        reply({ ok: false, error: { code: 'invalid_input', message: `${issue?.path.join('.') || 'request'}: ${issue?.message}` } });
-        return;
-      }
-      try {
-        reply({ ok: true, value: await readChanges(db, data.scopes, parsed.data.since, parsed.data.limit) });
-      } catch (error) {
-        reply({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
-      }
-    });
+    socket.on(socketEvents.pull, (raw: unknown, ack: unknown) =>
+      answer(raw, ack, PullRequestSchema, (request): Promise<PullReply> => readChanges(db, data.scopes, request.since, request.limit, request.clientId)),
+    );
+    socket.on(socketEvents.push, (raw: unknown, ack: unknown) =>
+      answer(raw, ack, PushRequestSchema, (request): Promise<PushReply> => applyPush(context, data.user, request)),
+    );
   });
 
   const unsubscribe = feed.subscribe(({ scopes, seq }) => io.to(scopes).emit(socketEvents.poke as never, { seq } as never));

@@ -75,7 +75,12 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       async (request) => {
         const user = await requireUser(db, clock, request);
         const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user));
-        return tickets.change(found.ticket.id, { ...request.body, actor: { userId: user.id, name: user.name } });
+        try {
+          return await tickets.change(found.ticket.id, { ...request.body, actor: { userId: user.id, name: user.name } });
+        } catch (error) {
+          if (error instanceof TicketStoreError) throw new HttpError(400, 'invalid_request', `body.${error.message}`);
+          throw error;
+        }
       },
     );
 

@@ -30,7 +30,11 @@ export interface TicketChange {
   customerTier?: CustomerTier;
   type?: TicketType;
   assigneeId?: string | null;
+  /** Moving to another queue: consoles of the old queue see the ticket leave, the new queue's see it arrive. */
+  queueId?: string;
   message?: { body: string; isPublic: boolean; authorKind: Message['authorKind']; writtenAt?: string };
+  /** The console mutation this change carries out, recorded in the change log. */
+  origin?: { clientId: string; mutationId: number };
 }
 
 export class TicketStoreError extends Error {
@@ -112,12 +116,12 @@ export class TicketStore {
 
   /** Applies a change to a ticket the caller may already see; answers the ticket as it is now. */
   async change(ticketId: string, change: TicketChange): Promise<TicketDetail> {
-    const { ticket, seq } = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
-    this.feed.committed({ scopes: [queueScope(ticket.queueId)], seq });
+    const { ticket, seq, movedFrom } = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
+    this.feed.committed({ scopes: [queueScope(ticket.queueId), ...(movedFrom ? [queueScope(movedFrom)] : [])], seq });
     return (await this.find([ticket.queueId], ticket.id))!;
   }
 
-  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<{ ticket: Ticket; seq: number }> {
+  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<{ ticket: Ticket; seq: number; movedFrom?: string }> {
     const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
     if (!row) throw new TicketStoreError('id', `No ticket ${ticketId}`);
     const before = ticketFromRow(row);
@@ -158,6 +162,13 @@ export class TicketStore {
       await this.recordEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId });
       ticket.assigneeId = change.assigneeId;
     }
+    const movedFrom = change.queueId !== undefined && change.queueId !== ticket.queueId ? ticket.queueId : null;
+    if (movedFrom !== null) {
+      const queue = await trx.selectFrom('queues').select('id').where('id', '=', change.queueId!).executeTakeFirst();
+      if (!queue) throw new TicketStoreError('queueId', `queueId: no queue "${change.queueId}"`);
+      await this.recordEvent(trx, ticketId, 'queue', at, actor, { from: ticket.queueId, to: change.queueId });
+      ticket.queueId = change.queueId!;
+    }
     if (change.status !== undefined && change.status !== ticket.status) {
       await this.recordEvent(trx, ticketId, 'status', at, actor, { from: ticket.status, to: change.status });
       ticket.solvedAt = change.status === 'solved' ? at : change.status === 'closed' ? ticket.solvedAt : null;
@@ -165,7 +176,13 @@ export class TicketStore {
     }
     for (const message of messages) await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
-    return { ticket: withSla, seq: await this.persist(trx, withSla, messages) };
+    // A moved ticket's whole thread goes with it: the new queue's consoles have never seen it.
+    const logged = movedFrom === null ? messages : (await trx.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').execute()).map(messageFromRow);
+    let seq = await this.persist(trx, withSla, logged, change.origin);
+    if (movedFrom !== null) {
+      seq = await appendChange(trx, { scope: queueScope(movedFrom), entity: 'ticket', rowId: ticketId, ...(change.origin ? { origin: change.origin } : {}) }, this.nowIso());
+    }
+    return { ticket: withSla, seq, ...(movedFrom !== null ? { movedFrom } : {}) };
   }
 
   /**
@@ -199,14 +216,15 @@ export class TicketStore {
     await trx.insertInto('ticket_events').values({ id: randomUUID(), ticket_id: ticketId, kind, at, actor, data_json: JSON.stringify(data) }).execute();
   }
 
-  /** Updates the (already inserted) ticket row and appends it and its new messages to the change log. */
-  private async persist(trx: Trx, ticket: Ticket, newMessages: Message[]): Promise<number> {
+  /** Updates the ticket row and appends it and the given (already inserted) messages to the change log. */
+  private async persist(trx: Trx, ticket: Ticket, newMessages: Message[], origin?: TicketChange['origin']): Promise<number> {
     const { id: _id, ...row } = ticketToRow(ticket);
     await trx.updateTable('tickets').set(row).where('id', '=', ticket.id).execute();
     const scope = queueScope(ticket.queueId);
     const now = this.nowIso();
-    let seq = await appendChange(trx, { scope, entity: 'ticket', rowId: ticket.id, row: ticket }, now);
-    for (const message of newMessages) seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message }, now);
+    const cause = origin ? { origin } : {};
+    let seq = await appendChange(trx, { scope, entity: 'ticket', rowId: ticket.id, row: ticket, ...cause }, now);
+    for (const message of newMessages) seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message, ...cause }, now);
     return seq;
   }
 

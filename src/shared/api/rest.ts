@@ -65,9 +65,11 @@ export const UpdateTicketBodySchema = z
     priority: PrioritySchema.optional(),
     customerTier: CustomerTierSchema.optional(),
     type: TicketTypeSchema.optional(),
+    /** Moves the ticket to another queue. */
+    queueId: z.string().min(1).optional(),
   })
   .strict()
-  .refine((body) => Object.values(body).some((v) => v !== undefined), 'give at least one of status, priority, customerTier, type');
+  .refine((body) => Object.values(body).some((v) => v !== undefined), 'give at least one of status, priority, customerTier, type, queueId');
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBodySchema>;
 
 export const AddMessageBodySchema = z

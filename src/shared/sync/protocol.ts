@@ -25,6 +25,8 @@ export type ChangeEntity = Change['entity'];
 export const PullRequestSchema = z.object({
   since: z.number().int().min(0),
   limit: z.number().int().min(1).max(1000).default(500),
+  /** Lets the reply say which of this client's mutations the server has processed. */
+  clientId: z.uuid().optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
@@ -33,6 +35,12 @@ export const PullReplySchema = z.object({
   /** The highest seq the server looked at: the client's next `since`, even when nothing was visible. */
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
+  /**
+   * The last of this client's mutations the server has processed, read in the same transaction as
+   * the page: once a pull says so, the mutation's effects are in the replica and it can leave the
+   * outbox without a flicker.
+   */
+  lastMutationId: z.number().int().min(0),
 });
 export type PullReply = z.infer<typeof PullReplySchema>;
 
@@ -45,5 +53,6 @@ export type Acked<T> = { ok: true; value: T } | { ok: false; error: { code: stri
 
 export const socketEvents = {
   pull: 'sync:pull',
+  push: 'sync:push',
   poke: 'sync:poke',
 } as const;

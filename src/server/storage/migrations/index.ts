@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as sla from './0002-sla.js';
+import * as mutations from './0003-mutations.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-sla': sla,
+  '0003-mutations': mutations,
 };

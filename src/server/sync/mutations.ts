@@ -1,0 +1,136 @@
+import type { Transaction } from 'kysely';
+import type { User } from '../../shared/domain/people.js';
+import type { Ticket } from '../../shared/domain/ticket.js';
+import { MutationResultSchema, type Mutation, type MutationResult, type PushReply, type PushRequest, type Rejection } from '../../shared/sync/mutations.js';
+import type { ServerContext } from '../context.js';
+import { queueScope, visibleQueueIds } from '../people/visibility.js';
+import type { Database } from '../storage/schema.js';
+import { ticketFromRow } from '../tickets/rows.js';
+import type { TicketChange } from '../tickets/ticket-store.js';
+
+type Trx = Transaction<Database>;
+
+/** A domain refusal: recorded as the mutation's result, and the client's queue moves on. */
+class Rejected extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(rejection.message);
+  }
+}
+
+/**
+ * Applies a console's mutations in order, each at most once. A mutation is applied only if it is
+ * the next of its client (id = last + 1); an earlier id is a duplicate, answered with the result
+ * stored the first time; a later one means one went missing, and the client is told where to resume.
+ * A refused mutation still advances the client, so one bad mutation never wedges the queue.
+ */
+export async function applyPush(context: ServerContext, user: User, request: PushRequest): Promise<PushReply> {
+  const { db } = context;
+  const results: MutationResult[] = [];
+  for (const mutation of request.mutations) {
+    const client = await db.selectFrom('client_mutations').selectAll().where('client_id', '=', request.clientId).executeTakeFirst();
+    if (client && client.user_id !== user.id) {
+      throw new Error('this client id belongs to another user');
+    }
+    const last = client?.last_mutation_id ?? 0;
+    if (mutation.id <= last) {
+      results.push(await storedResult(context, request.clientId, mutation.id));
+      continue;
+    }
+    if (mutation.id > last + 1) return { results, expectedId: last + 1 };
+    results.push(await applyOne(context, user, request.clientId, mutation));
+  }
+  return { results };
+}
+
+async function storedResult({ db }: ServerContext, clientId: string, mutationId: number): Promise<MutationResult> {
+  const row = await db.selectFrom('mutation_results').select('result_json').where('client_id', '=', clientId).where('mutation_id', '=', mutationId).executeTakeFirst();
+  // Results are kept as long as the client's progress is; a missing one was applied long ago.
+  return row ? MutationResultSchema.parse(JSON.parse(row.result_json)) : { id: mutationId, status: 'applied' };
+}
+
+async function applyOne(context: ServerContext, user: User, clientId: string, mutation: Mutation): Promise<MutationResult> {
+  const { db, feed } = context;
+  const queueIds = await visibleQueueIds(db, user);
+  try {
+    const outcome = await db.transaction().execute(async (trx) => {
+      await expectNext(trx, clientId, mutation.id);
+      const change = await intentToChange(trx, user, queueIds, clientId, mutation);
+      const applied = await context.tickets.applyChange(trx, mutation.args.ticketId, change);
+      const result: MutationResult = { id: mutation.id, status: 'applied' };
+      await record(trx, user, clientId, mutation, result);
+      return { applied, result };
+    });
+    const { ticket, seq, movedFrom } = outcome.applied;
+    feed.committed({ scopes: [queueScope(ticket.queueId), ...(movedFrom ? [queueScope(movedFrom)] : [])], seq });
+    return outcome.result;
+  } catch (error) {
+    if (!(error instanceof Rejected)) throw error;
+    const result: MutationResult = { id: mutation.id, status: 'rejected', rejection: error.rejection };
+    await db.transaction().execute(async (trx) => {
+      await expectNext(trx, clientId, mutation.id);
+      await record(trx, user, clientId, mutation, result);
+    });
+    return result;
+  }
+}
+
+/** Re-checked inside the transaction: two pushes of one client racing cannot both apply an id. */
+async function expectNext(trx: Trx, clientId: string, id: number): Promise<void> {
+  const row = await trx.selectFrom('client_mutations').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst();
+  if ((row?.last_mutation_id ?? 0) !== id - 1) throw new Error(`mutation ${id} of ${clientId} is not the next one`);
+}
+
+async function record(trx: Trx, user: User, clientId: string, mutation: Mutation, result: MutationResult): Promise<void> {
+  const now = new Date().toISOString();
+  await trx
+    .insertInto('client_mutations')
+    .values({ client_id: clientId, user_id: user.id, last_mutation_id: mutation.id, updated_at: now })
+    .onConflict((oc) => oc.column('client_id').doUpdateSet({ last_mutation_id: mutation.id, updated_at: now }))
+    .execute();
+  await trx.insertInto('mutation_results').values({ client_id: clientId, mutation_id: mutation.id, name: mutation.name, result_json: JSON.stringify(result), created_at: now }).execute();
+}
+
+/** Who last set a field, for "changed by X meanwhile". */
+async function lastChangedBy(trx: Trx, ticketId: string, kind: string): Promise<string | null> {
+  const event = await trx.selectFrom('ticket_events').select('actor').where('ticket_id', '=', ticketId).where('kind', '=', kind).orderBy('at', 'desc').limit(1).executeTakeFirst();
+  if (!event?.actor) return null;
+  const actor = await trx.selectFrom('users').select('name').where('id', '=', event.actor).executeTakeFirst();
+  return actor?.name ?? null;
+}
+
+async function conflict(trx: Trx, ticket: Ticket, field: string, current: string | null, eventKind: string): Promise<never> {
+  const changedBy = await lastChangedBy(trx, ticket.id, eventKind);
+  throw new Rejected({ code: 'conflict', field, current, changedBy, message: `${field} of #${ticket.number} is now ${current ?? 'unset'}${changedBy ? `, changed by ${changedBy}` : ''}` });
+}
+
+/**
+ * Checks an intent against the ticket as it is now. Status, priority and assignee are
+ * version-checked against what the agent saw; replies and notes never conflict.
+ */
+async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId: string, mutation: Mutation): Promise<TicketChange> {
+  const row = await trx.selectFrom('tickets').selectAll().where('id', '=', mutation.args.ticketId).executeTakeFirst();
+  if (!row || !queueIds.includes(row.queue_id)) {
+    throw new Rejected({ code: 'not_found', message: `Ticket ${mutation.args.ticketId} is not in your queues any more` });
+  }
+  const ticket = ticketFromRow(row);
+  const base = { actor: { userId: user.id, name: user.name }, origin: { clientId, mutationId: mutation.id } };
+  switch (mutation.name) {
+    case 'ticket.reply':
+    case 'ticket.note':
+      return { ...base, message: { body: mutation.args.body, isPublic: mutation.name === 'ticket.reply', authorKind: 'agent', writtenAt: mutation.args.writtenAt } };
+    case 'ticket.setStatus':
+      if (ticket.status !== mutation.args.from) await conflict(trx, ticket, 'status', ticket.status, 'status');
+      return { ...base, status: mutation.args.to };
+    case 'ticket.setPriority':
+      if (ticket.priority !== mutation.args.from) await conflict(trx, ticket, 'priority', ticket.priority, 'attributes');
+      return { ...base, priority: mutation.args.to };
+    case 'ticket.assign': {
+      if (ticket.assigneeId !== mutation.args.expectedAssignee) await conflict(trx, ticket, 'assignee', ticket.assigneeId, 'assignee');
+      if (mutation.args.assignee !== null) {
+        const assignee = await trx.selectFrom('users').select('id').where('id', '=', mutation.args.assignee).executeTakeFirst();
+        if (!assignee) throw new Rejected({ code: 'invalid', field: 'assignee', message: `No agent ${mutation.args.assignee}` });
+      }
+      return { ...base, assigneeId: mutation.args.assignee };
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
+
+/**
+ * Agent actions as intent mutations: each says what the agent meant ("set the status from open to
+ * pending"), not the row it wants, so the server can check it against the present and refuse it
+ * precisely. Ids are a per-client sequence: 1, 2, 3, … never reused.
+ */
+const TicketRef = { ticketId: z.uuid() };
+const Text = z.string().trim().min(1).max(100_000);
+
+export const mutationArgs = {
+  'ticket.reply': z.object({ ...TicketRef, body: Text, writtenAt: IsoDateTimeSchema }).strict(),
+  'ticket.note': z.object({ ...TicketRef, body: Text, writtenAt: IsoDateTimeSchema }).strict(),
+  'ticket.setStatus': z.object({ ...TicketRef, from: TicketStatusSchema, to: TicketStatusSchema }).strict(),
+  'ticket.setPriority': z.object({ ...TicketRef, from: PrioritySchema, to: PrioritySchema }).strict(),
+  'ticket.assign': z.object({ ...TicketRef, expectedAssignee: z.string().nullable(), assignee: z.string().nullable() }).strict(),
+} as const;
+
+export type MutationName = keyof typeof mutationArgs;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgs)[N]>;
+
+const mutationBase = { id: z.number().int().positive(), createdAt: IsoDateTimeSchema };
+
+export const MutationSchema = z.discriminatedUnion('name', [
+  z.object({ ...mutationBase, name: z.literal('ticket.reply'), args: mutationArgs['ticket.reply'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.note'), args: mutationArgs['ticket.note'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.setStatus'), args: mutationArgs['ticket.setStatus'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.setPriority'), args: mutationArgs['ticket.setPriority'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }),
+]);
+export type Mutation = z.infer<typeof MutationSchema>;
+
+export const PushRequestSchema = z.object({
+  clientId: z.uuid(),
+  mutations: z.array(MutationSchema).min(1).max(100),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+/**
+ * Why a mutation was refused, as a code the console translates. `conflict` carries the value the
+ * ticket has now and who changed it, so the agent sees "changed by X meanwhile" with fresh values.
+ */
+export const rejectionCodes = ['conflict', 'not_found', 'forbidden', 'invalid'] as const;
+export const RejectionSchema = z.object({
+  code: z.enum(rejectionCodes),
+  message: z.string(),
+  field: z.string().optional(),
+  current: z.string().nullable().optional(),
+  changedBy: z.string().nullable().optional(),
+});
+export type Rejection = z.infer<typeof RejectionSchema>;
+
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.number().int(), status: z.literal('applied') }),
+  z.object({ id: z.number().int(), status: z.literal('rejected'), rejection: RejectionSchema }),
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+
+export const PushReplySchema = z.object({
+  /** Results in order; a duplicate answers with the result stored the first time. */
+  results: z.array(MutationResultSchema),
+  /** Set when a mutation arrived before its predecessor: resend from this id. */
+  expectedId: z.number().int().optional(),
+});
+export type PushReply = z.infer<typeof PushReplySchema>;
