@@ -72,7 +72,9 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
 
   const sync = attachSyncSocket(app.server, context);
   app.addHook('onReady', () => slaScheduler.start());
-  app.addHook('onClose', async () => {
+  // Before the HTTP server closes: it waits for open connections, and consoles' WebSockets stay open
+  // until socket.io lets them go, so closing socket.io in onClose would wait for ever.
+  app.addHook('preClose', async () => {
     slaScheduler.stop();
     await sync.close();
   });

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Clock } from '../../shared/clock.js';
 import { DeskError } from '../../shared/desk-api/errors.js';
 import {
+  type OutboxState,
   type ConnectionState,
   type DeskApi,
   type DeskEvent,
@@ -11,6 +12,7 @@ import {
 } from '../../shared/desk-api/contract.js';
 import { seesAllQueues } from '../../shared/domain/people.js';
 import { Replica } from './replica/replica.js';
+import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
@@ -44,10 +46,27 @@ export class DeskCore {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
       },
+      outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
     });
     this.session = loadSession(options.secrets);
-    if (this.session) this.sync.start(this.session.serverUrl, this.session.token);
+    if (this.session) this.startSync(this.session);
+  }
+
+  private startSync(session: SavedSession): void {
+    const clientId = this.replica.outbox.clientIdFor(session.user.id);
+    // Unconfirmed changes from before a restart are on screen again at once, and sent on connect.
+    this.replica.refreshOverlay(clientId, session.user);
+    this.sync.start(session.serverUrl, session.token, { clientId, user: session.user });
+  }
+
+  private outboxState(): OutboxState {
+    const user = this.session?.user;
+    return user ? this.replica.outbox.view(this.replica.outbox.clientIdFor(user.id)) : { waiting: 0, refused: [] };
+  }
+
+  private emitOutbox(): void {
+    this.emit('outbox.changed', this.outboxState());
   }
 
   onEvent(listener: DeskEventListener): () => void {
@@ -94,7 +113,8 @@ export class DeskCore {
       }
       this.session = { serverUrl, token, user };
       saveSession(this.options.secrets, this.session);
-      this.sync.start(serverUrl, token);
+      this.startSync(this.session);
+      this.emitOutbox();
       this.emit('session.changed', this.sessionView());
       return this.sessionView();
     },
@@ -120,6 +140,30 @@ export class DeskCore {
     'tickets.get': async ({ id }) => {
       this.requireSession();
       return this.replica.getTicket(id);
+    },
+    'mutations.enqueue': async (input) => {
+      const { user } = this.requireSession();
+      const clientId = this.replica.outbox.clientIdFor(user.id);
+      const now = new Date(this.options.clock.now()).toISOString();
+      // Replies and notes keep the instant they were written; the server counts them from arrival.
+      const args = input.name === 'ticket.reply' || input.name === 'ticket.note' ? { ...input.args, writtenAt: now } : input.args;
+      const id = this.replica.outbox.enqueue(clientId, { name: input.name, args, createdAt: now } as Parameters<Outbox['enqueue']>[1]);
+      const touched = this.replica.refreshOverlay(clientId, user);
+      this.emit('tickets.changed', { ids: touched.length > 0 ? touched : [input.args.ticketId] });
+      this.emitOutbox();
+      this.sync.requestRound();
+      return { id };
+    },
+    'outbox.get': async () => {
+      this.requireSession();
+      return this.outboxState();
+    },
+    'outbox.discard': async ({ id }) => {
+      const { user } = this.requireSession();
+      const ticketId = this.replica.outbox.discard(this.replica.outbox.clientIdFor(user.id), id);
+      if (ticketId) this.emit('tickets.changed', { ids: [ticketId] });
+      this.emitOutbox();
+      return this.outboxState();
     },
     'tickets.slaExplanation': async ({ id }) => {
       const { serverUrl, token } = this.requireSession();

@@ -15,14 +15,14 @@ export interface RunningTestServer extends ShiftdeskServer {
 }
 
 /** A real server on a free loopback port with its own SQLite file: what integration tests run against. */
-export async function startTestServer(options: { clock: Clock; seed?: boolean; dataDir?: string; timers?: Timers }): Promise<RunningTestServer> {
+export async function startTestServer(options: { clock: Clock; seed?: boolean; dataDir?: string; timers?: Timers; port?: number }): Promise<RunningTestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'shiftdesk-server-'));
   const db = openSqliteDatabase(dataDir);
   const server = await createServer({ db, clock: options.clock, updatesDir: join(dataDir, 'updates'), ...(options.timers ? { timers: options.timers } : {}) });
   // A data folder that already has its demo data (a restart) is not seeded twice.
   const seeded = (await server.context.db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
   if (options.seed && !seeded) await seedDemoData(server.context);
-  const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await server.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     ...server,
     url,

@@ -2,6 +2,41 @@ import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
 import { QueueSchema, UserSchema } from '../domain/people.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
+import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
+
+/** What the renderer asks for; the core stamps the id and the instant it was written. */
+export const DeskMutationSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('ticket.reply'), args: mutationArgs['ticket.reply'].omit({ writtenAt: true }) }).strict(),
+  z.object({ name: z.literal('ticket.note'), args: mutationArgs['ticket.note'].omit({ writtenAt: true }) }).strict(),
+  z.object({ name: z.literal('ticket.setStatus'), args: mutationArgs['ticket.setStatus'] }).strict(),
+  z.object({ name: z.literal('ticket.setPriority'), args: mutationArgs['ticket.setPriority'] }).strict(),
+  z.object({ name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }).strict(),
+]);
+export type DeskMutation = z.infer<typeof DeskMutationSchema>;
+
+/** A mutation the server refused: kept for the agent to redo or discard, never dropped silently. */
+export const RefusedMutationSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  ticketId: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  rejection: RejectionSchema,
+});
+
+export const OutboxStateSchema = z.object({
+  /** Changes written here and not yet confirmed by the server. */
+  waiting: z.number().int(),
+  refused: z.array(RefusedMutationSchema),
+});
+export type OutboxState = z.infer<typeof OutboxStateSchema>;
+
+/** A ticket as the console shows it: the replica's row with this console's unconfirmed changes on top. */
+export const LocalTicketDetailSchema = TicketDetailSchema.extend({
+  /** Messages written here that the server has not confirmed yet ("sending…"). */
+  pendingMessageIds: z.array(z.string()),
+});
+export type LocalTicketDetail = z.infer<typeof LocalTicketDetailSchema>;
 
 
 /**
@@ -43,8 +78,13 @@ export const deskMethods = {
   },
   'tickets.get': {
     input: z.object({ id: z.uuid() }).strict(),
-    output: TicketDetailSchema.nullable(),
+    output: LocalTicketDetailSchema.nullable(),
   },
+  /** Records an agent action in the outbox (applied on screen at once) and sends it when online. */
+  'mutations.enqueue': { input: DeskMutationSchema, output: z.object({ id: z.number().int() }) },
+  'outbox.get': { input: Empty, output: OutboxStateSchema },
+  /** Drops a refused mutation the agent has read (or redone). */
+  'outbox.discard': { input: z.object({ id: z.number().int() }).strict(), output: OutboxStateSchema },
   /** Asks the server (online only): the timeline behind the ticket's SLA snapshot. */
   'tickets.slaExplanation': {
     input: z.object({ id: z.uuid() }).strict(),
@@ -58,6 +98,7 @@ export const deskEvents = {
   'queues.changed': z.object({}),
   'connection.changed': ConnectionStateSchema,
   'session.changed': SessionSchema,
+  'outbox.changed': OutboxStateSchema,
 } as const;
 
 export type DeskMethod = keyof typeof deskMethods;

@@ -21,4 +21,21 @@ export const replicaMigrations: readonly string[] = [
   );
   CREATE INDEX messages_ticket ON messages (ticket_id, created_at);
   `,
+  // The outbox belongs to the client of one user, so a shared machine never sends one agent's
+  // changes as another's; overlay tables hold their optimistic effects, rebuilt from the outbox.
+  `
+  CREATE TABLE outbox (
+    client_id TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    args TEXT NOT NULL,
+    local_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    rejection TEXT,
+    PRIMARY KEY (client_id, id)
+  );
+  CREATE TABLE overlay_tickets (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE overlay_messages (id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, created_at TEXT NOT NULL, row TEXT NOT NULL);
+  CREATE INDEX overlay_messages_ticket ON overlay_messages (ticket_id, created_at);
+  `,
 ];

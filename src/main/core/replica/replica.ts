@@ -1,8 +1,12 @@
 import Database from 'better-sqlite3';
 import { QueueSchema, type Queue } from '../../../shared/domain/people.js';
-import { MessageSchema, TicketSchema, type Ticket, type TicketDetail } from '../../../shared/domain/ticket.js';
+import type { LocalTicketDetail } from '../../../shared/desk-api/contract.js';
+import type { User } from '../../../shared/domain/people.js';
+import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
 import type { Change } from '../../../shared/sync/protocol.js';
 import { replicaMigrations } from './migrations.js';
+import { Outbox } from './outbox.js';
+import { rebuildOverlay } from './overlay.js';
 
 export interface AppliedChanges {
   ticketIds: string[];
@@ -15,12 +19,14 @@ export interface AppliedChanges {
  */
 export class Replica {
   private readonly db: Database.Database;
+  readonly outbox: Outbox;
 
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.migrate();
+    this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
   }
 
   private migrate(): void {
@@ -97,28 +103,57 @@ export class Replica {
     return rows.map((r) => QueueSchema.parse(JSON.parse(r.row)));
   }
 
+  /** Tickets as the agent sees them: the overlay's row where this console has unconfirmed changes. */
   listTickets(queueId?: string): Ticket[] {
+    const select = 'SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id';
     const rows = (
       queueId
-        ? this.db.prepare('SELECT row FROM tickets WHERE queue_id = ? ORDER BY number DESC').all(queueId)
-        : this.db.prepare('SELECT row FROM tickets ORDER BY number DESC').all()
+        ? this.db.prepare(`${select} WHERE t.queue_id = ? ORDER BY t.number DESC`).all(queueId)
+        : this.db.prepare(`${select} ORDER BY t.number DESC`).all()
     ) as { row: string }[];
     return rows.map((r) => TicketSchema.parse(JSON.parse(r.row)));
   }
 
-  getTicket(id: string): TicketDetail | null {
-    const ticket = this.db.prepare('SELECT row FROM tickets WHERE id = ?').get(id) as { row: string } | undefined;
+  getTicket(id: string): LocalTicketDetail | null {
+    const ticket = this.db.prepare('SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE t.id = ?').get(id) as
+      | { row: string }
+      | undefined;
     if (!ticket) return null;
     const messages = this.db.prepare('SELECT row FROM messages WHERE ticket_id = ? ORDER BY created_at').all(id) as { row: string }[];
+    const pending = this.db.prepare('SELECT id, row FROM overlay_messages WHERE ticket_id = ? ORDER BY created_at').all(id) as { id: string; row: string }[];
     return {
       ticket: TicketSchema.parse(JSON.parse(ticket.row)),
-      messages: messages.map((m) => MessageSchema.parse(JSON.parse(m.row))),
+      messages: [...messages, ...pending].map((m) => MessageSchema.parse(JSON.parse(m.row))).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      pendingMessageIds: pending.map((m) => m.id),
     };
   }
 
-  /** Forgets everything the server sent, e.g. when another user signs in on this machine. */
+  /** Rebuilds the overlay from the client's unconfirmed mutations; answers the tickets whose view changed. */
+  refreshOverlay(clientId: string, user: User): string[] {
+    return this.db.transaction(() => [...rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user)])();
+  }
+
+  /**
+   * Applies a pulled page, advances the cursor and, once caught up, lets confirmed mutations leave the
+   * outbox and rebuilds the overlay — all in one transaction, so the screen never shows a change
+   * twice (replica and overlay) or not at all.
+   */
+  applyPull(changes: readonly Change[], cursor: number, confirm: { clientId: string; lastMutationId: number; user: User } | null): AppliedChanges {
+    return this.db.transaction(() => {
+      const applied = this.applyPage(changes, cursor);
+      if (!confirm) return applied;
+      this.outbox.confirmUpTo(confirm.clientId, confirm.lastMutationId);
+      const overlaid = this.refreshOverlay(confirm.clientId, confirm.user);
+      return { ...applied, ticketIds: [...new Set([...applied.ticketIds, ...overlaid])] };
+    })();
+  }
+
+  /**
+   * Forgets everything the server sent, e.g. when another user signs in on this machine. The outbox
+   * (and each user's client id) stays: what an agent wrote waits for them to sign in again.
+   */
   clear(): void {
-    this.db.exec('DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM sync_state;');
+    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
   }
 
   close(): void {

@@ -1,5 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Clock } from '../../../shared/clock.js';
+import type { User } from '../../../shared/domain/people.js';
+import { PushReplySchema } from '../../../shared/sync/mutations.js';
 import { PokeSchema, PullReplySchema, socketEvents } from '../../../shared/sync/protocol.js';
 import type { AppliedChanges, Replica } from '../replica/replica.js';
 
@@ -8,22 +10,31 @@ export type SyncStatus = 'connecting' | 'online' | 'offline';
 export interface SyncListener {
   status(status: SyncStatus, lastSyncedAt: string | null): void;
   applied(changes: AppliedChanges): void;
+  outboxChanged(): void;
   /** The server no longer accepts the token: the user has to sign in again. */
   unauthorized(): void;
 }
 
+export interface SyncIdentity {
+  clientId: string;
+  user: User;
+}
+
 const PULL_PAGE = 500;
-const PULL_TIMEOUT_MS = 15_000;
+const PUSH_BATCH = 100;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
- * Keeps the replica caught up: pull everything after the cursor on connect, and again whenever the
- * server pokes. Pulls never overlap, and a poke that arrives during a pull triggers one more round,
- * so no change is missed and none is fetched twice in parallel.
+ * Keeps the replica and the server in step, one round at a time: push the outbox in order, then pull
+ * every change after the cursor until caught up, then let confirmed mutations go and rebuild the
+ * overlay. A round runs on connect, on every poke and after every new mutation; a request during a
+ * round causes one more, so nothing is missed and nothing runs twice at once.
  */
 export class SyncClient {
   private socket: Socket | null = null;
-  private pulling = false;
-  private pullAgain = false;
+  private identity: SyncIdentity | null = null;
+  private running = false;
+  private again = false;
   private lastSyncedAt: string | null = null;
   private currentStatus: SyncStatus = 'connecting';
 
@@ -41,8 +52,9 @@ export class SyncClient {
     return this.lastSyncedAt;
   }
 
-  start(serverUrl: string, token: string): void {
+  start(serverUrl: string, token: string, identity: SyncIdentity): void {
     this.stop();
+    this.identity = identity;
     const socket = io(serverUrl, {
       auth: { token },
       transports: ['websocket'],
@@ -51,7 +63,7 @@ export class SyncClient {
     });
     this.socket = socket;
     this.setStatus('connecting');
-    socket.on('connect', () => void this.pull());
+    socket.on('connect', () => this.requestRound());
     socket.on('disconnect', () => this.setStatus('offline'));
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') {
@@ -62,7 +74,7 @@ export class SyncClient {
       this.setStatus('offline');
     });
     socket.on(socketEvents.poke, (raw: unknown) => {
-      if (PokeSchema.safeParse(raw).success) void this.pull();
+      if (PokeSchema.safeParse(raw).success) this.requestRound();
     });
   }
 
@@ -72,37 +84,76 @@ export class SyncClient {
     this.socket = null;
   }
 
-  private async pull(): Promise<void> {
-    if (this.pulling) {
-      this.pullAgain = true;
+  requestRound(): void {
+    if (this.running) {
+      this.again = true;
       return;
     }
-    this.pulling = true;
+    void this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
     try {
       do {
-        this.pullAgain = false;
-        await this.catchUp();
-      } while (this.pullAgain);
+        this.again = false;
+        await this.push();
+        await this.pull();
+      } while (this.again);
       this.lastSyncedAt = new Date(this.clock.now()).toISOString();
       this.setStatus('online');
     } catch {
-      // A failed pull leaves the cursor where it was; the next connect or poke resumes from there.
+      // Whatever was not confirmed stays in the outbox and the cursor where it was: the next
+      // connect or poke resumes from there.
       if (!this.socket?.connected) this.setStatus('offline');
     } finally {
-      this.pulling = false;
+      this.running = false;
     }
   }
 
-  private async catchUp(): Promise<void> {
+  private connected(): Socket {
+    const socket = this.socket;
+    if (!socket?.connected) throw new Error('not connected');
+    return socket;
+  }
+
+  private async push(): Promise<void> {
+    const identity = this.identity!;
+    const { outbox } = this.replica;
     for (;;) {
-      const socket = this.socket;
-      if (!socket?.connected) throw new Error('not connected');
-      const raw: unknown = await socket.timeout(PULL_TIMEOUT_MS).emitWithAck(socketEvents.pull, { since: this.replica.cursor(), limit: PULL_PAGE });
-      const reply = parseAck(raw);
-      const applied = this.replica.applyPage(reply.changes, reply.cursor);
-      if (applied.ticketIds.length > 0 || applied.queuesChanged) this.listener.applied(applied);
-      if (!reply.hasMore) return;
+      const entries = outbox.unconfirmed(identity.clientId, PUSH_BATCH);
+      if (entries.length === 0) return;
+      const raw: unknown = await this.connected()
+        .timeout(REQUEST_TIMEOUT_MS)
+        .emitWithAck(socketEvents.push, { clientId: identity.clientId, mutations: entries.map((e) => e.mutation) });
+      const reply = PushReplySchema.parse(unwrap(raw));
+      const refused = reply.results.filter((r) => r.status === 'rejected');
+      for (const result of refused) if (result.status === 'rejected') outbox.refuse(identity.clientId, result.id, result.rejection);
+      if (refused.length > 0) {
+        // An exact rollback: the refused mutation leaves the overlay, the replica was never touched.
+        this.listener.applied({ ticketIds: this.replica.refreshOverlay(identity.clientId, identity.user), queuesChanged: false });
+        this.listener.outboxChanged();
+      }
+      // Processed (applied or refused) is all the server tells us here; the pull confirms the effects.
+      if (reply.expectedId !== undefined || reply.results.length < entries.length || entries.length < PUSH_BATCH) return;
     }
+  }
+
+  private async pull(): Promise<void> {
+    const identity = this.identity!;
+    const waitingBefore = this.replica.outbox.unconfirmed(identity.clientId).length;
+    for (;;) {
+      const raw: unknown = await this.connected()
+        .timeout(REQUEST_TIMEOUT_MS)
+        .emitWithAck(socketEvents.pull, { since: this.replica.cursor(), limit: PULL_PAGE, clientId: identity.clientId });
+      const page = PullReplySchema.parse(unwrap(raw));
+      // Mutations are confirmed only on the last page, when their effects are surely in the replica.
+      const confirm = page.hasMore ? null : { clientId: identity.clientId, lastMutationId: page.lastMutationId, user: identity.user };
+      const applied = this.replica.applyPull(page.changes, page.cursor, confirm);
+      if (applied.ticketIds.length > 0 || applied.queuesChanged) this.listener.applied(applied);
+      if (!page.hasMore) break;
+    }
+    if (this.replica.outbox.unconfirmed(identity.clientId).length !== waitingBefore) this.listener.outboxChanged();
   }
 
   private setStatus(status: SyncStatus): void {
@@ -111,8 +162,8 @@ export class SyncClient {
   }
 }
 
-function parseAck(raw: unknown) {
+function unwrap(raw: unknown): unknown {
   const ack = raw as { ok?: boolean; value?: unknown; error?: { message?: string } };
-  if (!ack?.ok) throw new Error(ack?.error?.message ?? 'pull failed');
-  return PullReplySchema.parse(ack.value);
+  if (!ack?.ok) throw new Error(ack?.error?.message ?? 'request failed');
+  return ack.value;
 }

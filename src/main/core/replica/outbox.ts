@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { MutationSchema, RejectionSchema, type Mutation, type Rejection } from '../../../shared/sync/mutations.js';
+import type { OutboxState } from '../../../shared/desk-api/contract.js';
+import type { OutboxEntry } from './overlay.js';
+
+type Row = { id: number; name: string; args: string; local_id: string; created_at: string; rejection: string | null };
+
+function toEntry(row: Row): OutboxEntry {
+  return {
+    localId: row.local_id,
+    mutation: MutationSchema.parse({ id: row.id, name: row.name, args: JSON.parse(row.args), createdAt: row.created_at }),
+  };
+}
+
+/**
+ * The outbox of one client: every agent action, numbered 1, 2, 3, … and written here before it is
+ * sent. An entry leaves only when a pull shows the server processed it, or when the agent discards
+ * a refused one.
+ */
+export class Outbox {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly state: { get(key: string): string | null; set(key: string, value: string): void },
+  ) {}
+
+  /** One client per user and replica; its ids continue across restarts and never repeat. */
+  clientIdFor(userId: string): string {
+    const key = `clientId:${userId}`;
+    let clientId = this.state.get(key);
+    if (!clientId) {
+      clientId = randomUUID();
+      this.state.set(key, clientId);
+    }
+    return clientId;
+  }
+
+  enqueue(clientId: string, mutation: Omit<Mutation, 'id'>): number {
+    const key = `nextMutationId:${clientId}`;
+    const id = Number(this.state.get(key) ?? 1);
+    const full = MutationSchema.parse({ ...mutation, id });
+    this.db
+      .prepare('INSERT INTO outbox (client_id, id, name, args, local_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(clientId, id, full.name, JSON.stringify(full.args), randomUUID(), full.createdAt);
+    this.state.set(key, String(id + 1));
+    return id;
+  }
+
+  /** Mutations still to be confirmed, in order: what is sent, and what the overlay replays. */
+  unconfirmed(clientId: string, limit = Number.MAX_SAFE_INTEGER): OutboxEntry[] {
+    const rows = this.db.prepare('SELECT * FROM outbox WHERE client_id = ? AND rejection IS NULL ORDER BY id LIMIT ?').all(clientId, limit) as Row[];
+    return rows.map(toEntry);
+  }
+
+  refuse(clientId: string, id: number, rejection: Rejection): void {
+    this.db.prepare('UPDATE outbox SET rejection = ? WHERE client_id = ? AND id = ?').run(JSON.stringify(rejection), clientId, id);
+  }
+
+  /** The server has processed everything up to `lastMutationId` and the replica shows its effects. */
+  confirmUpTo(clientId: string, lastMutationId: number): number {
+    return this.db.prepare('DELETE FROM outbox WHERE client_id = ? AND id <= ? AND rejection IS NULL').run(clientId, lastMutationId).changes;
+  }
+
+  discard(clientId: string, id: number): string | null {
+    const row = this.db.prepare('SELECT args FROM outbox WHERE client_id = ? AND id = ? AND rejection IS NOT NULL').get(clientId, id) as { args: string } | undefined;
+    this.db.prepare('DELETE FROM outbox WHERE client_id = ? AND id = ? AND rejection IS NOT NULL').run(clientId, id);
+    return row ? (JSON.parse(row.args) as { ticketId: string }).ticketId : null;
+  }
+
+  view(clientId: string): OutboxState {
+    const waiting = this.db.prepare('SELECT COUNT(*) FROM outbox WHERE client_id = ? AND rejection IS NULL').pluck().get(clientId) as number;
+    const refused = (this.db.prepare('SELECT * FROM outbox WHERE client_id = ? AND rejection IS NOT NULL ORDER BY id').all(clientId) as Row[]).map((row) => {
+      const args = JSON.parse(row.args) as Record<string, unknown> & { ticketId: string };
+      return { id: row.id, name: row.name, ticketId: args.ticketId, args, createdAt: row.created_at, rejection: RejectionSchema.parse(JSON.parse(row.rejection!)) };
+    });
+    return { waiting, refused };
+  }
+}

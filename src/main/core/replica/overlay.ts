@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { User } from '../../../shared/domain/people.js';
+import { TicketSchema, type Message, type Ticket } from '../../../shared/domain/ticket.js';
+import type { Mutation } from '../../../shared/sync/mutations.js';
+
+export interface OutboxEntry {
+  mutation: Mutation;
+  /** The id the optimistic message of a reply or note carries on screen. */
+  localId: string;
+}
+
+/**
+ * Rebuilds the overlay from the outbox: every mutation the server has not confirmed, replayed in
+ * order over the replica's rows. The replica tables are never touched, so dropping a refused
+ * mutation and rebuilding is an exact rollback. Answers the tickets whose view changed.
+ */
+export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User): Set<string> {
+  const touched = new Set<string>([
+    ...(db.prepare('SELECT id FROM overlay_tickets').pluck().all() as string[]),
+    ...(db.prepare('SELECT DISTINCT ticket_id FROM overlay_messages').pluck().all() as string[]),
+  ]);
+  db.exec('DELETE FROM overlay_tickets; DELETE FROM overlay_messages;');
+  const tickets = new Map<string, Ticket>();
+  const readTicket = db.prepare('SELECT row FROM tickets WHERE id = ?').pluck();
+  const insertMessage = db.prepare('INSERT OR REPLACE INTO overlay_messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)');
+
+  for (const { mutation, localId } of entries) {
+    const { ticketId } = mutation.args;
+    let ticket = tickets.get(ticketId);
+    if (!ticket) {
+      const row = readTicket.get(ticketId) as string | undefined;
+      // A ticket that left this replica (moved out of the user's queues) has nothing to overlay.
+      if (row === undefined) continue;
+      ticket = TicketSchema.parse(JSON.parse(row));
+    }
+    touched.add(ticketId);
+    switch (mutation.name) {
+      case 'ticket.reply':
+      case 'ticket.note': {
+        const message: Message = {
+          id: localId,
+          ticketId,
+          authorKind: 'agent',
+          authorName: user.name,
+          body: mutation.args.body,
+          isPublic: mutation.name === 'ticket.reply',
+          createdAt: mutation.args.writtenAt,
+        };
+        insertMessage.run(message.id, ticketId, message.createdAt, JSON.stringify(message));
+        // As on the server: answering a new ticket opens it.
+        if (mutation.name === 'ticket.reply') ticket = { ...ticket, status: ticket.status === 'new' ? 'open' : ticket.status, firstRespondedAt: ticket.firstRespondedAt ?? mutation.args.writtenAt };
+        break;
+      }
+      case 'ticket.setStatus':
+        ticket = { ...ticket, status: mutation.args.to, solvedAt: mutation.args.to === 'solved' ? mutation.createdAt : ticket.solvedAt };
+        break;
+      case 'ticket.setPriority':
+        ticket = { ...ticket, priority: mutation.args.to };
+        break;
+      case 'ticket.assign':
+        ticket = { ...ticket, assigneeId: mutation.args.assignee };
+        break;
+    }
+    tickets.set(ticketId, ticket);
+  }
+  const insertTicket = db.prepare('INSERT INTO overlay_tickets (id, row) VALUES (?, ?)');
+  for (const [id, ticket] of tickets) insertTicket.run(id, JSON.stringify(ticket));
+  return touched;
+}

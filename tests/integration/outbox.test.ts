@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeskEvent } from '../../src/shared/desk-api/contract.js';
+import type { TicketDetail } from '../../src/shared/domain/ticket.js';
+import { DeskCore } from '../../src/main/core/desk-core.js';
+import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
+import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
+
+const clock = { now: () => Date.now() };
+const cleanup: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function server(options: { dataDir?: string; port?: number } = {}): Promise<RunningTestServer> {
+  const running = await startTestServer({ clock, seed: true, ...options });
+  cleanup.push(() => running.stop({ keepData: true }).catch(() => undefined));
+  return running;
+}
+
+function core(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-'))): DeskCore {
+  const desk = new DeskCore({ dataDir, serverUrl, clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+  cleanup.push(() => desk.close());
+  return desk;
+}
+
+function until(desk: DeskCore, event: DeskEvent, matches: (payload: never) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = desk.onEvent((name, payload) => {
+      if (name === event && matches(payload as never)) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+async function settled(desk: DeskCore): Promise<void> {
+  await expect.poll(async () => (await desk.api['outbox.get']({})).waiting, { timeout: 10_000 }).toBe(0);
+  await expect.poll(async () => (await desk.api['connection.get']({})).status, { timeout: 10_000 }).toBe('online');
+}
+
+async function serverTicket(running: RunningTestServer, id: string): Promise<TicketDetail> {
+  const token = await loginAs(running.url, 'admin@demo');
+  return (await fetch(`${running.url}/api/v1/tickets/${id}`, { headers: { authorization: `Bearer ${token}` } })).json() as Promise<TicketDetail>;
+}
+
+/** The replica's view of a ticket without this console's pending marks: what must equal the server's. */
+async function replicaTicket(desk: DeskCore, id: string): Promise<TicketDetail> {
+  const local = (await desk.api['tickets.get']({ id }))!;
+  return { ticket: local.ticket, messages: local.messages };
+}
+
+async function openTicket(desk: DeskCore) {
+  await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 10_000 }).toBeGreaterThan(10);
+  return (await desk.api['tickets.list']({})).find((t) => t.status === 'open')!;
+}
+
+describe('outbox and overlay against a real server', () => {
+  it('shows a reply at once, then confirms it without showing it twice', async () => {
+    const running = await server();
+    const desk = core(running.url);
+    await desk.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
+    const ticket = await openTicket(desk);
+    const before = (await desk.api['tickets.get']({ id: ticket.id }))!.messages.length;
+
+    await desk.api['mutations.enqueue']({ name: 'ticket.reply', args: { ticketId: ticket.id, body: 'Refund issued, 3–5 business days.' } });
+    const optimistic = (await desk.api['tickets.get']({ id: ticket.id }))!;
+    expect(optimistic.messages.length).toBe(before + 1);
+    expect(optimistic.pendingMessageIds).toHaveLength(1);
+
+    await settled(desk);
+    const confirmed = (await desk.api['tickets.get']({ id: ticket.id }))!;
+    expect(confirmed.pendingMessageIds).toEqual([]);
+    expect(confirmed.messages.filter((m) => m.body === 'Refund issued, 3–5 business days.')).toHaveLength(1);
+    expect(await replicaTicket(desk, ticket.id)).toEqual(await serverTicket(running, ticket.id));
+  });
+
+  it('keeps working while the server is down, and replays every change in order once it is back', async () => {
+    const first = await server();
+    const port = Number(new URL(first.url).port);
+    const desk = core(first.url);
+    await desk.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
+    const ticket = await openTicket(desk);
+    await settled(desk);
+
+    const offline = until(desk, 'connection.changed', (state: { status: string }) => state.status === 'offline');
+    await first.stop({ keepData: true });
+    await offline;
+
+    await desk.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: ticket.id, body: 'VPN down on my side, writing offline' } });
+    await desk.api['mutations.enqueue']({ name: 'ticket.setPriority', args: { ticketId: ticket.id, from: ticket.priority, to: 'critical' } });
+    await desk.api['mutations.enqueue']({ name: 'ticket.reply', args: { ticketId: ticket.id, body: 'We found the cause and are fixing it.' } });
+    await desk.api['mutations.enqueue']({ name: 'ticket.setStatus', args: { ticketId: ticket.id, from: 'open', to: 'pending' } });
+    expect((await desk.api['outbox.get']({})).waiting).toBe(4);
+    const whileOffline = (await desk.api['tickets.get']({ id: ticket.id }))!;
+    expect(whileOffline.ticket).toMatchObject({ status: 'pending', priority: 'critical' });
+    expect(whileOffline.pendingMessageIds).toHaveLength(2);
+
+    // A new server process on the same port and data folder.
+    const second = await server({ dataDir: first.dataDir, port });
+    await settled(desk);
+    const onServer = await serverTicket(second, ticket.id);
+    expect(onServer.ticket).toMatchObject({ status: 'pending', priority: 'critical' });
+    expect(onServer.messages.slice(-2).map((m) => [m.body, m.isPublic])).toEqual([
+      ['VPN down on my side, writing offline', false],
+      ['We found the cause and are fixing it.', true],
+    ]);
+    expect(await replicaTicket(desk, ticket.id)).toEqual(onServer);
+  });
+
+  it('rolls a refused change back exactly and keeps it for the agent, with who changed the ticket', async () => {
+    const running = await server();
+    const desk = core(running.url);
+    await desk.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
+    const ticket = (await openTicket(desk)) as TicketDetail['ticket'];
+    await settled(desk);
+    const other = await loginAs(running.url, 'agent2@demo');
+    const visibleToOther = ticket.queueId === 'general';
+    const token = visibleToOther ? other : await loginAs(running.url, 'agent3@demo');
+    await fetch(`${running.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ status: 'on_hold' }) });
+
+    // Sent before this console pulled the change: the agent still saw "open".
+    await desk.api['mutations.enqueue']({ name: 'ticket.setStatus', args: { ticketId: ticket.id, from: 'open', to: 'solved' } });
+    await expect.poll(async () => (await desk.api['outbox.get']({})).refused.length, { timeout: 10_000 }).toBe(1);
+    const { refused } = await desk.api['outbox.get']({});
+    expect(refused[0]).toMatchObject({ ticketId: ticket.id, name: 'ticket.setStatus', rejection: { code: 'conflict', field: 'status', current: 'on_hold', changedBy: visibleToOther ? 'Jānis Bērziņš' : 'Olga Smirnova' } });
+    await settled(desk);
+    expect((await desk.api['tickets.get']({ id: ticket.id }))!.ticket.status).toBe('on_hold');
+    expect(await replicaTicket(desk, ticket.id)).toEqual(await serverTicket(running, ticket.id));
+
+    expect((await desk.api['outbox.discard']({ id: refused[0]!.id })).refused).toEqual([]);
+  });
+
+  it('an unsent change survives a console restart and is sent on the next connect', async () => {
+    const running = await server();
+    const dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = core('http://127.0.0.1:9', dataDir);
+    await expect(first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' })).rejects.toMatchObject({ code: 'unavailable' });
+    first.close();
+
+    const online = core(running.url, dataDir);
+    await online.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
+    const ticket = await openTicket(online);
+    await settled(online);
+    online.close();
+
+    // Offline restart: the session and replica are there, the server is not.
+    const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+    await offline.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: ticket.id, body: 'Written on the train' } });
+    offline.close();
+
+    const back = core(running.url, dataDir);
+    expect((await back.api['tickets.get']({ id: ticket.id }))!.messages.at(-1)?.body).toBe('Written on the train');
+    await settled(back);
+    expect((await serverTicket(running, ticket.id)).messages.at(-1)?.body).toBe('Written on the train');
+  });
+});
