@@ -119,6 +119,18 @@ describe('desktop core against a real server', () => {
     cores.push(offline);
     expect((await offline.api['session.get']({})).user?.email).toBe('agent@demo');
     expect((await offline.api['tickets.list']({})).length).toBe(before.length);
+
+    // The knowledge base, macros and colleagues are there too, searchable without the server.
+    const hits = await offline.api['kb.search']({ query: 'passw' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]!.title.toLowerCase()).toContain('password');
+    const polish = await offline.api['kb.search']({ query: 'hasło', locale: 'pl' });
+    expect(polish.length).toBeGreaterThan(0);
+    expect(polish.every((hit) => hit.locale === 'pl')).toBe(true);
+    expect(await offline.api['kb.search']({ query: '") OR (* NEAR' })).toEqual(expect.any(Array));
+    expect((await offline.api['kb.get']({ id: hits[0]!.id }))?.body.length).toBeGreaterThan(50);
+    expect((await offline.api['macros.list']({})).length).toBe(20);
+    expect((await offline.api['agents.list']({})).map((a) => a.name)).toContain('Olga Smirnova');
   });
 
   it('clears the replica when a different user signs in on the same machine', async () => {

@@ -154,6 +154,22 @@ export class DeskCore {
       this.sync.requestRound();
       return { id };
     },
+    'kb.search': async ({ query, locale }) => {
+      this.requireSession();
+      return this.replica.searchArticles(query, locale);
+    },
+    'kb.get': async ({ id }) => {
+      this.requireSession();
+      return this.replica.getArticle(id);
+    },
+    'macros.list': async () => {
+      this.requireSession();
+      return this.replica.listMacros();
+    },
+    'agents.list': async () => {
+      this.requireSession();
+      return this.replica.listAgents();
+    },
     'outbox.get': async () => {
       this.requireSession();
       return this.outboxState();

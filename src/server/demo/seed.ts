@@ -72,10 +72,19 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         .execute();
       for (const queueId of user.queues) await trx.insertInto('queue_members').values({ queue_id: queueId, user_id: user.id }).execute();
     }
-    for (const macro of macros) await trx.insertInto('macros').values(macro).execute();
+    for (const user of demoUsers) {
+      const agent = { id: user.id, name: user.name, role: user.role, tier: user.tier, timeZone: user.timeZone, queueIds: [...user.queues].sort() };
+      await appendChange(trx, { scope: 'shared', entity: 'agent', rowId: user.id, row: agent }, nowIso);
+    }
+    for (const macro of macros) {
+      await trx.insertInto('macros').values(macro).execute();
+      await appendChange(trx, { scope: 'shared', entity: 'macro', rowId: macro.id, row: macro }, nowIso);
+    }
+    // The knowledge base travels to every console, internal runbooks included, for offline search.
     for (const article of articles) {
       const { isPublic, ...fields } = article;
       await trx.insertInto('articles').values({ ...fields, is_public: isPublic ? 1 : 0 }).execute();
+      await appendChange(trx, { scope: 'shared', entity: 'article', rowId: article.id, row: article }, nowIso);
     }
 
     let lastSeq = 0;

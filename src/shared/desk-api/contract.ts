@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
-import { QueueSchema, UserSchema } from '../domain/people.js';
+import { AgentSchema, LocaleSchema, QueueSchema, UserSchema } from '../domain/people.js';
+import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
+
+export const ArticleHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  locale: LocaleSchema,
+  isPublic: z.boolean(),
+  /** The passage around the match, for the result list. */
+  snippet: z.string(),
+});
+export type ArticleHit = z.infer<typeof ArticleHitSchema>;
 
 /** What the renderer asks for; the core stamps the id and the instant it was written. */
 export const DeskMutationSchema = z.discriminatedUnion('name', [
@@ -83,6 +94,11 @@ export const deskMethods = {
   /** Records an agent action in the outbox (applied on screen at once) and sends it when online. */
   'mutations.enqueue': { input: DeskMutationSchema, output: z.object({ id: z.number().int() }) },
   'outbox.get': { input: Empty, output: OutboxStateSchema },
+  /** Searches the replica's knowledge base: works offline. */
+  'kb.search': { input: z.object({ query: z.string().max(500), locale: LocaleSchema.optional() }).strict(), output: z.array(ArticleHitSchema) },
+  'kb.get': { input: z.object({ id: z.string().min(1) }).strict(), output: ArticleSchema.nullable() },
+  'macros.list': { input: Empty, output: z.array(MacroSchema) },
+  'agents.list': { input: Empty, output: z.array(AgentSchema) },
   /** Drops a refused mutation the agent has read (or redone). */
   'outbox.discard': { input: z.object({ id: z.number().int() }).strict(), output: OutboxStateSchema },
   /** Asks the server (online only): the timeline behind the ticket's SLA snapshot. */

@@ -30,6 +30,10 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
+/** What every console may know of a colleague: enough to show names, tiers and who works where. */
+export const AgentSchema = UserSchema.pick({ id: true, name: true, role: true, tier: true, timeZone: true, queueIds: true });
+export type Agent = z.infer<typeof AgentSchema>;
+
 /** Supervisors and admins oversee every queue; agents see the queues they belong to. */
 export function seesAllQueues(user: Pick<User, 'role'>): boolean {
   return user.role !== 'agent';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TicketSchema, MessageSchema } from '../domain/ticket.js';
-import { QueueSchema } from '../domain/people.js';
+import { QueueSchema, AgentSchema } from '../domain/people.js';
+import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 
 /**
  * One entry of the server's change log. `seq` is global and monotonic; `scope` is the unit of
@@ -12,9 +13,12 @@ export const ChangeSchema = z.union([
   z.object({ ...changeBase, entity: z.literal('ticket'), op: z.literal('upsert'), row: TicketSchema }),
   z.object({ ...changeBase, entity: z.literal('message'), op: z.literal('upsert'), row: MessageSchema }),
   z.object({ ...changeBase, entity: z.literal('queue'), op: z.literal('upsert'), row: QueueSchema }),
+  z.object({ ...changeBase, entity: z.literal('agent'), op: z.literal('upsert'), row: AgentSchema }),
+  z.object({ ...changeBase, entity: z.literal('macro'), op: z.literal('upsert'), row: MacroSchema }),
+  z.object({ ...changeBase, entity: z.literal('article'), op: z.literal('upsert'), row: ArticleSchema }),
   z.object({
     ...changeBase,
-    entity: z.enum(['ticket', 'message', 'queue']),
+    entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article']),
     op: z.literal('delete'),
     rowId: z.string(),
   }),

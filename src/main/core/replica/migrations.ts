@@ -38,4 +38,12 @@ export const replicaMigrations: readonly string[] = [
   CREATE TABLE overlay_messages (id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, created_at TEXT NOT NULL, row TEXT NOT NULL);
   CREATE INDEX overlay_messages_ticket ON overlay_messages (ticket_id, created_at);
   `,
+  // Shared data every console keeps: colleagues, macros, and the knowledge base with a full-text
+  // index, so an agent on a train can still search it.
+  `
+  CREATE TABLE agents (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE macros (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE articles (id TEXT PRIMARY KEY, locale TEXT NOT NULL, row TEXT NOT NULL);
+  CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+  `,
 ];

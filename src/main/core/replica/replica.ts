@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { QueueSchema, type Queue } from '../../../shared/domain/people.js';
+import { AgentSchema, QueueSchema, type Agent, type Queue } from '../../../shared/domain/people.js';
+import { ArticleSchema, MacroSchema, type Article, type Macro } from '../../../shared/domain/knowledge.js';
+import type { ArticleHit } from '../../../shared/desk-api/contract.js';
 import type { LocalTicketDetail } from '../../../shared/desk-api/contract.js';
 import type { User } from '../../../shared/domain/people.js';
 import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
@@ -7,6 +9,8 @@ import type { Change } from '../../../shared/sync/protocol.js';
 import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { rebuildOverlay } from './overlay.js';
+
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles' } as const;
 
 export interface AppliedChanges {
   ticketIds: string[];
@@ -76,12 +80,20 @@ export class Replica {
         this.db.prepare('DELETE FROM messages WHERE ticket_id = ?').run(change.rowId);
         ticketIds.add(change.rowId);
       }
-      this.db.prepare(`DELETE FROM ${change.entity === 'queue' ? 'queues' : change.entity === 'ticket' ? 'tickets' : 'messages'} WHERE id = ?`).run(change.rowId);
+      if (change.entity === 'article') this.db.prepare('DELETE FROM articles_fts WHERE id = ?').run(change.rowId);
+      this.db.prepare(`DELETE FROM ${tableOf[change.entity]} WHERE id = ?`).run(change.rowId);
       return;
     }
     switch (change.entity) {
       case 'queue':
-        this.db.prepare('INSERT OR REPLACE INTO queues (id, row) VALUES (?, ?)').run(change.row.id, JSON.stringify(change.row));
+      case 'agent':
+      case 'macro':
+        this.db.prepare(`INSERT OR REPLACE INTO ${tableOf[change.entity]} (id, row) VALUES (?, ?)`).run(change.row.id, JSON.stringify(change.row));
+        return;
+      case 'article':
+        this.db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)').run(change.row.id, change.row.locale, JSON.stringify(change.row));
+        this.db.prepare('DELETE FROM articles_fts WHERE id = ?').run(change.row.id);
+        this.db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)').run(change.row.id, change.row.title, change.row.body);
         return;
       case 'ticket':
         this.db
@@ -99,8 +111,46 @@ export class Replica {
   }
 
   listQueues(): Queue[] {
-    const rows = this.db.prepare('SELECT row FROM queues ORDER BY id').all() as { row: string }[];
-    return rows.map((r) => QueueSchema.parse(JSON.parse(r.row)));
+    return this.allRows('queues', QueueSchema);
+  }
+
+  listAgents(): Agent[] {
+    return this.allRows('agents', AgentSchema);
+  }
+
+  listMacros(): Macro[] {
+    return this.allRows('macros', MacroSchema);
+  }
+
+  getArticle(id: string): Article | null {
+    const row = this.db.prepare('SELECT row FROM articles WHERE id = ?').pluck().get(id) as string | undefined;
+    return row === undefined ? null : ArticleSchema.parse(JSON.parse(row));
+  }
+
+  /**
+   * Full-text search of the knowledge base, best matches first. Every word the agent typed must
+   * appear (as a word prefix, so "passw" finds "password"); FTS5 syntax in the input is inert.
+   */
+  searchArticles(query: string, locale: string | undefined, limit = 20): ArticleHit[] {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = words.map((w) => `"${w}"*`).join(' ');
+    const rows = this.db
+      .prepare(
+        `SELECT a.row AS row, snippet(articles_fts, 2, '', '', '…', 16) AS snippet
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.id
+         WHERE articles_fts MATCH ? AND (? IS NULL OR a.locale = ?)
+         ORDER BY bm25(articles_fts, 0, 5, 1) LIMIT ?`,
+      )
+      .all(match, locale ?? null, locale ?? null, limit) as { row: string; snippet: string }[];
+    return rows.map((r) => {
+      const article = ArticleSchema.parse(JSON.parse(r.row));
+      return { id: article.id, title: article.title, locale: article.locale, isPublic: article.isPublic, snippet: r.snippet };
+    });
+  }
+
+  private allRows<T>(table: 'queues' | 'agents' | 'macros', schema: { parse(value: unknown): T }): T[] {
+    return (this.db.prepare(`SELECT row FROM ${table} ORDER BY id`).pluck().all() as string[]).map((row) => schema.parse(JSON.parse(row)));
   }
 
   /** Tickets as the agent sees them: the overlay's row where this console has unconfirmed changes. */
@@ -153,7 +203,7 @@ export class Replica {
    * (and each user's client id) stays: what an agent wrote waits for them to sign in again.
    */
   clear(): void {
-    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
+    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
   }
 
   close(): void {
