@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   SHIFTDESK_DATA: z.string().min(1).default('.shiftdesk/server'),
   /** Demo data is seeded into an empty data folder unless this is "0". */
   SHIFTDESK_DEMO: z.enum(['0', '1']).default('1'),
+  /** How long deletions stay in the change log; consoles offline for longer resync from scratch. */
+  SHIFTDESK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export interface ServerConfig {
@@ -14,6 +16,7 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   seedDemo: boolean;
+  logRetentionDays: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -27,5 +30,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     host: parsed.data.SHIFTDESK_HOST,
     dataDir: resolve(parsed.data.SHIFTDESK_DATA),
     seedDemo: parsed.data.SHIFTDESK_DEMO === '1',
+    logRetentionDays: parsed.data.SHIFTDESK_LOG_RETENTION_DAYS,
   };
 }

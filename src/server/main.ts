@@ -5,6 +5,7 @@ import { configFromEnv } from './config.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/people.js';
 import { isEmpty, seedDemoData } from './demo/seed.js';
 import { openSqliteDatabase } from './storage/database.js';
+import { compactChangeLog } from './sync/compaction.js';
 
 const config = configFromEnv(process.env);
 const db = openSqliteDatabase(config.dataDir);
@@ -22,6 +23,13 @@ console.log(`shiftdesk: server listening on ${address} (data: ${config.dataDir})
 if (isDemo) {
   console.log(`shiftdesk: DEMO MODE — sign in as ${demoUsers.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`);
 }
+
+// Compaction keeps the log a snapshot of the present plus recent history; it is cheap, so it runs
+// at start and every few hours rather than needing a separate job.
+const compact = () => compactChangeLog(db, systemClock, config.logRetentionDays).catch((error: unknown) => console.error('shiftdesk: change-log compaction failed', error));
+await compact();
+const compaction = setInterval(() => void compact(), 6 * 3_600_000);
+compaction.unref();
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {

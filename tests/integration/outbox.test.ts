@@ -160,3 +160,35 @@ describe('outbox and overlay against a real server', () => {
     expect((await serverTicket(running, ticket.id)).messages.at(-1)?.body).toBe('Written on the train');
   });
 });
+
+describe('a console offline longer than the log keeps deletions', () => {
+  it('starts afresh from the compacted log, drops what left its queues, and still sends its changes', async () => {
+    const running = await server();
+    const dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = core(running.url, dataDir);
+    await first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
+    await openTicket(first);
+    const [kept, leaving] = (await first.api['tickets.list']({})).filter((t) => t.status === 'open');
+    await settled(first);
+    first.close();
+
+    // While the console is away: a ticket moves out of its queue, and the log forgets the deletion.
+    const admin = await loginAs(running.url, 'admin@demo');
+    await fetch(`${running.url}/api/v1/tickets/${leaving!.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network' }) });
+    const { compactChangeLog } = await import('../../src/server/sync/compaction.js');
+    expect((await compactChangeLog(running.context.db, { now: () => Date.now() + 86_400_000 }, 0)).tombstones).toBeGreaterThan(0);
+
+    const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+    await offline.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: kept!.id, body: 'Noted while away for a month' } });
+    offline.close();
+
+    const back = core(running.url, dataDir);
+    await settled(back);
+    await expect.poll(async () => (await back.api['tickets.get']({ id: leaving!.id })) === null, { timeout: 10_000 }).toBe(true);
+    expect((await serverTicket(running, kept!.id)).messages.at(-1)?.body).toBe('Noted while away for a month');
+    expect(await replicaTicket(back, kept!.id)).toEqual(await serverTicket(running, kept!.id));
+    const serverBilling = (await (await fetch(`${running.url}/api/v1/tickets?queueId=billing&pageSize=200`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { total: number };
+    expect((await back.api['tickets.list']({})).length).toBe(serverBilling.total);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { ChangeSchema, type Change, type ChangeEntity } from '../../shared/sync/protocol.js';
+import type { z } from 'zod';
+import { ChangeSchema, type ChangeEntity, type PullReply, type PullRequestSchema } from '../../shared/sync/protocol.js';
 import type { Database } from '../storage/schema.js';
 import type { ServerDb } from '../storage/database.js';
 
@@ -35,27 +36,32 @@ export async function appendChange(trx: Transaction<Database>, change: ChangeInp
   return inserted.seq;
 }
 
-export interface ChangePage {
-  changes: Change[];
-  cursor: number;
-  hasMore: boolean;
-  lastMutationId: number;
+export type ChangePage = PullReply;
+
+/** Below this seq, deletions may have been compacted away: older cursors must start afresh. */
+export async function logFloor(db: ServerDb | Transaction<Database>): Promise<number> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'log_floor').executeTakeFirst();
+  return Number(row?.value ?? 0);
 }
 
 /**
  * One page of the scopes' changes after `since`, and how far the client's mutations have been
  * processed, read in one transaction so the two always agree.
  */
-export async function readChanges(db: ServerDb, scopes: string[], since: number, limit: number, clientId?: string): Promise<ChangePage> {
+export async function readChanges(db: ServerDb, scopes: string[], request: z.output<typeof PullRequestSchema>, epoch: string): Promise<ChangePage> {
+  const { since, limit, clientId } = request;
   return db.transaction().execute(async (trx) => {
     const client = clientId
       ? await trx.selectFrom('client_mutations').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst()
       : undefined;
     const lastMutationId = client?.last_mutation_id ?? 0;
+    if ((request.epoch !== undefined && request.epoch !== epoch) || (since > 0 && since < (await logFloor(trx)))) {
+      return { changes: [], cursor: 0, hasMore: true, lastMutationId, epoch, reset: true };
+    }
     // Reading the head first bounds the page, so a change committed meanwhile is left for the next pull
     // instead of being skipped by a cursor that jumped past it.
     const head = await latestSeq(trx);
-    if (scopes.length === 0 || head <= since) return { changes: [], cursor: Math.max(since, head), hasMore: false, lastMutationId };
+    if (scopes.length === 0 || head <= since) return { changes: [], cursor: Math.max(since, head), hasMore: false, lastMutationId, epoch, reset: false };
     const rows = await trx
       .selectFrom('changes')
       .selectAll()
@@ -75,7 +81,7 @@ export async function readChanges(db: ServerDb, scopes: string[], since: number,
           : { seq: r.seq, scope: r.scope, entity: r.entity, op: 'delete', rowId: r.row_id },
       ),
     );
-    return { changes, cursor, hasMore, lastMutationId };
+    return { changes, cursor, hasMore, lastMutationId, epoch, reset: false };
   });
 }
 

@@ -66,7 +66,7 @@ describe('sync socket', () => {
     expect(first.ok && first.value.changes.length).toBe(10);
     expect(first.ok && first.value.hasMore).toBe(true);
     const changes = await pullAll(socket);
-    const ticketScopes = new Set(changes.filter((c) => c.entity !== 'queue').map((c) => c.scope));
+    const ticketScopes = new Set(changes.filter((c) => c.entity === 'ticket' || c.entity === 'message').map((c) => c.scope));
     expect([...ticketScopes]).toEqual(['queue:billing']);
     expect(changes.some((c) => c.entity === 'queue')).toBe(true);
   });

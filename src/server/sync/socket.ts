@@ -60,7 +60,7 @@ export function attachSyncSocket(httpServer: HttpServer, context: ServerContext)
     const data = socket.data;
     void socket.join(data.scopes);
     socket.on(socketEvents.pull, (raw: unknown, ack: unknown) =>
-      answer(raw, ack, PullRequestSchema, (request): Promise<PullReply> => readChanges(db, data.scopes, request.since, request.limit, request.clientId)),
+      answer(raw, ack, PullRequestSchema, (request): Promise<PullReply> => readChanges(db, data.scopes, request, context.epoch)),
     );
     socket.on(socketEvents.push, (raw: unknown, ack: unknown) =>
       answer(raw, ack, PushRequestSchema, (request): Promise<PushReply> => applyPush(context, data.user, request)),

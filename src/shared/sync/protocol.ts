@@ -31,6 +31,8 @@ export const PullRequestSchema = z.object({
   limit: z.number().int().min(1).max(1000).default(500),
   /** Lets the reply say which of this client's mutations the server has processed. */
   clientId: z.uuid().optional(),
+  /** The server epoch the client's cursor belongs to; another epoch means another database. */
+  epoch: z.string().optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
@@ -45,6 +47,12 @@ export const PullReplySchema = z.object({
    * outbox without a flicker.
    */
   lastMutationId: z.number().int().min(0),
+  epoch: z.string(),
+  /**
+   * The cursor is older than the log keeps deletions for, or belongs to another epoch: drop what was
+   * pulled (never the outbox) and pull again from 0, which yields a fresh snapshot of the compacted log.
+   */
+  reset: z.boolean(),
 });
 export type PullReply = z.infer<typeof PullReplySchema>;
 

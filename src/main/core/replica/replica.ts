@@ -198,12 +198,18 @@ export class Replica {
     })();
   }
 
+  /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
+  resetSynced(): void {
+    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM sync_state WHERE key IN ('cursor', 'epoch');");
+  }
+
   /**
    * Forgets everything the server sent, e.g. when another user signs in on this machine. The outbox
    * (and each user's client id) stays: what an agent wrote waits for them to sign in again.
    */
   clear(): void {
-    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
+    this.resetSynced();
+    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
   }
 
   close(): void {

@@ -143,10 +143,18 @@ export class SyncClient {
     const identity = this.identity!;
     const waitingBefore = this.replica.outbox.unconfirmed(identity.clientId).length;
     for (;;) {
+      const epoch = this.replica.getState('epoch');
       const raw: unknown = await this.connected()
         .timeout(REQUEST_TIMEOUT_MS)
-        .emitWithAck(socketEvents.pull, { since: this.replica.cursor(), limit: PULL_PAGE, clientId: identity.clientId });
+        .emitWithAck(socketEvents.pull, { since: this.replica.cursor(), limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
       const page = PullReplySchema.parse(unwrap(raw));
+      if (page.reset) {
+        // Start afresh from the server's compacted log; the outbox and the overlay's inputs stay.
+        this.replica.resetSynced();
+        this.replica.setState('epoch', page.epoch);
+        continue;
+      }
+      if (epoch === null) this.replica.setState('epoch', page.epoch);
       // Mutations are confirmed only on the last page, when their effects are surely in the replica.
       const confirm = page.hasMore ? null : { clientId: identity.clientId, lastMutationId: page.lastMutationId, user: identity.user };
       const applied = this.replica.applyPull(page.changes, page.cursor, confirm);

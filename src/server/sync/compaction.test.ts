@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
+import { compactChangeLog } from './compaction.js';
+
+let now = Date.parse('2026-11-23T02:00:00Z');
+const clock = { now: () => now };
+let server: RunningTestServer;
+let socket: Socket;
+
+const pull = async (request: unknown): Promise<PullReply> => {
+  const reply: Acked<PullReply> = await socket.timeout(5000).emitWithAck(socketEvents.pull, request);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value;
+};
+
+async function pullAll(since = 0): Promise<PullReply[]> {
+  const pages: PullReply[] = [];
+  for (let cursor = since; ; ) {
+    const page = await pull({ since: cursor, limit: 1000 });
+    pages.push(page);
+    if (page.reset || !page.hasMore) return pages;
+    cursor = page.cursor;
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ clock, seed: true });
+  socket = connect(server.url, { auth: { token: await loginAs(server.url, 'supervisor@demo') }, transports: ['websocket'], reconnection: false });
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+});
+afterAll(async () => {
+  socket.disconnect();
+  await server.stop();
+});
+
+describe('change-log compaction', () => {
+  it('drops superseded changes, so the log from 0 is a snapshot of the present', async () => {
+    const before = (await pullAll()).flatMap((p) => p.changes);
+    const result = await compactChangeLog(server.context.db, clock, 30);
+    expect(result.superseded).toBeGreaterThan(0);
+    const after = (await pullAll()).flatMap((p) => p.changes);
+    expect(after.length).toBe(before.length - result.superseded);
+    // The same final state either way: the last change of every row survives.
+    const finalState = (changes: typeof before) => {
+      const rows = new Map<string, unknown>();
+      for (const c of changes) rows.set(`${c.scope}/${c.entity}/${c.op === 'upsert' ? c.row.id : c.rowId}`, c.op === 'upsert' ? c.row : null);
+      return rows;
+    };
+    expect(finalState(after)).toEqual(finalState(before));
+  });
+
+  it('keeps deletions for the retention period, then sends older cursors back to 0', async () => {
+    const admin = await loginAs(server.url, 'admin@demo');
+    const { items } = (await (await fetch(`${server.url}/api/v1/tickets?queueId=billing&pageSize=1`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { id: string }[] };
+    const oldCursor = (await pullAll()).at(-1)!.cursor;
+    await fetch(`${server.url}/api/v1/tickets/${items[0]!.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network' }) });
+
+    expect((await compactChangeLog(server.context.db, clock, 30)).tombstones).toBe(0);
+    expect((await pull({ since: oldCursor })).reset).toBe(false);
+
+    now += 31 * 86_400_000;
+    const result = await compactChangeLog(server.context.db, clock, 30);
+    expect(result.tombstones).toBe(1);
+    expect(result.floor).toBeGreaterThan(oldCursor);
+    expect(await pull({ since: oldCursor })).toMatchObject({ reset: true, cursor: 0, changes: [] });
+    expect((await pull({ since: result.floor })).reset).toBe(false);
+  });
+
+  it('sends a client from another epoch (another database) back to 0', async () => {
+    expect(await pull({ since: 0, epoch: 'some-other-server' })).toMatchObject({ reset: true });
+    expect((await pull({ since: 0, epoch: server.context.epoch })).reset).toBe(false);
+  });
+});
