@@ -11,7 +11,8 @@ import {
   type Session,
 } from '../../shared/desk-api/contract.js';
 import { seesAllQueues } from '../../shared/domain/people.js';
-import { Replica } from './replica/replica.js';
+import type { Replica } from './replica/replica.js';
+import { openReplica, type OpenedReplica } from './replica/open-replica.js';
 import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
@@ -36,10 +37,14 @@ export class DeskCore {
   private readonly sync: SyncClient;
   private readonly listeners = new Set<DeskEventListener>();
   private session: SavedSession | null;
+  /** Set when the replica had to be rebuilt at start (kept for the console to say so, and for support). */
+  readonly rebuilt: OpenedReplica['rebuilt'];
 
   constructor(private readonly options: DeskCoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.replica = new Replica(join(options.dataDir, 'replica.sqlite'));
+    const opened = openReplica(join(options.dataDir, 'replica.sqlite'), () => options.clock.now());
+    this.replica = opened.replica;
+    this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
       applied: ({ ticketIds, queuesChanged }) => {

@@ -10,6 +10,11 @@ import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { rebuildOverlay } from './overlay.js';
 
+export interface Salvage {
+  outbox: { client_id: string; id: number; name: string; args: string; local_id: string; created_at: string; rejection: string | null }[];
+  state: [string, string][];
+}
+
 const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles' } as const;
 
 export interface AppliedChanges {
@@ -27,14 +32,22 @@ export class Replica {
 
   constructor(file: string) {
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.migrate();
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      const check = this.db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`replica failed its integrity check: ${String(check)}`);
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
   }
 
   private migrate(): void {
     const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > replicaMigrations.length) throw new Error(`replica schema ${version} is newer than this console knows (${replicaMigrations.length})`);
     for (let next = version; next < replicaMigrations.length; next++) {
       this.db.transaction(() => {
         this.db.exec(replicaMigrations[next]!);
@@ -210,6 +223,15 @@ export class Replica {
   clear(): void {
     this.resetSynced();
     this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
+  }
+
+  /** Puts outbox rows and client state saved from a broken replica into this fresh one. */
+  restore(salvage: Salvage): void {
+    this.db.transaction(() => {
+      for (const [key, value] of salvage.state) this.setState(key, value);
+      const insert = this.db.prepare('INSERT OR IGNORE INTO outbox (client_id, id, name, args, local_id, created_at, rejection) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const row of salvage.outbox) insert.run(row.client_id, row.id, row.name, row.args, row.local_id, row.created_at, row.rejection);
+    })();
   }
 
   close(): void {
