@@ -90,6 +90,40 @@ describe('translations', () => {
     expect(createI18n('pl').t('sla:target.nextReply')).toBe('Kolejna odpowiedź');
   });
 
+  it('counts changes waiting to be sent in each language\'s plural forms', () => {
+    const waiting = (language: 'en' | 'pl' | 'ru' | 'lv', count: number) =>
+      createI18n(language).t('sync:banner.offline', { count }).replace(/^[^.]*\. /, '');
+    const sending = (language: 'en' | 'pl' | 'ru' | 'lv', count: number) => createI18n(language).t('sync:banner.sending', { count });
+
+    expect([1, 2].map((n) => waiting('en', n))).toEqual(['1 change waiting to be sent.', '2 changes waiting to be sent.']);
+    expect([1, 2, 5, 22].map((n) => waiting('pl', n))).toEqual([
+      '1 zmiana czeka na wysłanie.',
+      '2 zmiany czekają na wysłanie.',
+      '5 zmian czeka na wysłanie.',
+      '22 zmiany czekają na wysłanie.',
+    ]);
+    expect([1, 3, 5, 21].map((n) => waiting('ru', n))).toEqual([
+      '1 изменение ждёт отправки.',
+      '3 изменения ждут отправки.',
+      '5 изменений ждут отправки.',
+      '21 изменение ждёт отправки.',
+    ]);
+    expect([0, 1, 2, 21].map((n) => waiting('lv', n))).toEqual([
+      '0 izmaiņu gaida nosūtīšanu.',
+      '1 izmaiņa gaida nosūtīšanu.',
+      '2 izmaiņas gaida nosūtīšanu.',
+      '21 izmaiņa gaida nosūtīšanu.',
+    ]);
+    expect([1, 2, 5].map((n) => sending('pl', n))).toEqual(['Wysyłanie 1 zmiany…', 'Wysyłanie 2 zmian…', 'Wysyłanie 5 zmian…']);
+    expect([1, 2, 5].map((n) => sending('ru', n))).toEqual(['Отправка 1 изменения…', 'Отправка 2 изменений…', 'Отправка 5 изменений…']);
+    expect([10, 1, 2].map((n) => sending('lv', n))).toEqual(['Sūta 10 izmaiņu…', 'Sūta 1 izmaiņu…', 'Sūta 2 izmaiņas…']);
+    expect([1, 2, 5].map((count) => createI18n('pl').t('sync:refused.title', { count }))).toEqual([
+      'Serwer odrzucił 1 zmianę',
+      'Serwer odrzucił 2 zmiany',
+      'Serwer odrzucił 5 zmian',
+    ]);
+  });
+
   it('counts tickets in Polish: 1 zgłoszenie, 2 zgłoszenia, 5 zgłoszeń', () => {
     const { t } = createI18n('pl');
     const say = (count: number) => t('queue:ticketCount', { count });

@@ -1,11 +1,14 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { DeskClient } from '../../shared/desk-api/client.js';
+import type { ConnectionState } from '../../shared/desk-api/contract.js';
 import { systemClock, type Clock } from '../../shared/clock.js';
 import { createConnectionStore, type ConnectionStore, type ConnectionStoreState } from './app/connection-store.js';
 import { createSessionStore, type SessionState, type SessionStore } from './app/session-store.js';
 import { createQueueStore, type QueueState, type QueueStore } from './features/queue/queue-store.js';
 import { createTicker, type Ticker } from './features/sla/ticker.js';
+import { createOutboxStore, type OutboxStore, type OutboxStoreState } from './features/sync/outbox-store.js';
+import { createDraftsStore, type DraftsState, type DraftsStore } from './features/ticket/drafts-store.js';
 import { createTicketPaneStore, type TicketPaneState, type TicketPaneStore } from './features/ticket/ticket-store.js';
 
 /** Everything the screens share, made once per app from the one DeskClient. */
@@ -15,6 +18,8 @@ export interface DeskServices {
   connection: ConnectionStore;
   queue: QueueStore;
   ticketPane: TicketPaneStore;
+  drafts: DraftsStore;
+  outbox: OutboxStore;
   ticker: Ticker;
   storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
@@ -31,6 +36,8 @@ export function createDeskServices(client: DeskClient, options: DeskServicesOpti
     connection: createConnectionStore(client),
     queue: createQueueStore(client),
     ticketPane: createTicketPaneStore(client),
+    drafts: createDraftsStore(client),
+    outbox: createOutboxStore(client),
     ticker: createTicker(options.clock ?? systemClock),
     storage: options.storage ?? window.localStorage,
   };
@@ -56,10 +63,28 @@ export function useConnection<T>(select: (state: ConnectionStoreState) => T): T 
   return useStore(useDeskServices().connection, select);
 }
 
+/** The connection status, followed for as long as the caller is on screen; null until the core answers. */
+export function useConnectionStatus(): ConnectionState['status'] | null {
+  const { connection } = useDeskServices();
+  useEffect(() => connection.getState().connect(), [connection]);
+  return useStore(connection, (state) => state.connection?.status ?? null);
+}
+
 export function useQueue<T>(select: (state: QueueState) => T): T {
   return useStore(useDeskServices().queue, select);
 }
 
 export function useTicketPane<T>(select: (state: TicketPaneState) => T): T {
   return useStore(useDeskServices().ticketPane, select);
+}
+
+export function useDrafts<T>(select: (state: DraftsState) => T): T {
+  return useStore(useDeskServices().drafts, select);
+}
+
+/** The outbox, followed for as long as the caller is on screen. */
+export function useOutbox<T>(select: (state: OutboxStoreState) => T): T {
+  const { outbox } = useDeskServices();
+  useEffect(() => outbox.getState().connect(), [outbox]);
+  return useStore(outbox, select);
 }

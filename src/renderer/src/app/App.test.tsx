@@ -1,5 +1,5 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { agent, deskWith, makeTicket } from '../testing/fake-desk.js';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { agent, deskWith, makeRefused, makeTicket } from '../testing/fake-desk.js';
 import { memoryStorage, renderApp } from '../testing/render.js';
 import { languageBeforeSignIn, languageForUser } from './language.js';
 
@@ -20,6 +20,22 @@ describe('app shell', () => {
 
     act(() => desk.emit('connection.changed', { status: 'connecting', serverUrl: 'https://desk.example.test', lastSyncedAt: null }));
     expect(pill.textContent).toContain('Connecting…');
+  });
+
+  it('puts the sync banner and the refused changes at the top of the workspace', async () => {
+    const ticket = makeTicket({ number: 1042 });
+    const desk = deskWith({ tickets: [ticket], outbox: { waiting: 2, refused: [makeRefused({ ticketId: ticket.id })] } });
+    renderApp(desk);
+    const workspace = await screen.findByRole('group', { name: 'Queue and ticket' });
+
+    const banner = await within(workspace).findByTestId('sync-banner');
+    expect(banner.dataset.state).toBe('sending');
+    act(() => desk.setConnection('offline'));
+    expect(banner.dataset.state).toBe('offline');
+    expect(banner.textContent).toContain('2 changes waiting to be sent.');
+    // Ticket numbers come from the queue the workspace already follows.
+    await waitFor(() => expect(within(workspace).getByTestId('refused-changes').textContent).toContain('Status of #1042 to Solved'));
+    expect(workspace.firstElementChild?.contains(banner)).toBe(true);
   });
 
   it("switches to the agent's language after sign-in and sets the page's lang", async () => {

@@ -4,6 +4,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { DeskServicesProvider, useDeskServices, useSession, type DeskServices } from '../services.js';
 import { LoginScreen } from '../features/login/LoginScreen.js';
 import { QueueView } from '../features/queue/QueueView.js';
+import { SyncStatus } from '../features/sync/SyncStatus.js';
 import { TicketPane } from '../features/ticket/TicketPane.js';
 import { errorMessage } from '../ui/format.js';
 import { languageForUser, rememberLastUsedLanguage } from './language.js';
@@ -68,8 +69,11 @@ function Workspace() {
   const { t } = useTranslation('app');
   return (
     <div className="workspace" aria-label={t('workspace.label')} role="group">
-      <QueueView />
-      <TicketPane />
+      <SyncStatus />
+      <div className="workspace__columns">
+        <QueueView />
+        <TicketPane />
+      </div>
     </div>
   );
 }

@@ -1,10 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskClient } from '../../../shared/desk-api/client.js';
 import type { ConnectionState } from '../../../shared/desk-api/contract.js';
+import { sharedSubscription } from '../shared-subscription.js';
 
 export interface ConnectionStoreState {
   connection: ConnectionState | null;
-  /** Reads the state and follows `connection.changed`; returns the unsubscribe. */
+  /**
+   * Reads the state and follows `connection.changed`; returns the unsubscribe. Shared: the pill, the
+   * sync banner and the thread's "sending" marks all call it, and only one subscription runs.
+   */
   connect(): () => void;
 }
 
@@ -13,7 +17,7 @@ export type ConnectionStore = StoreApi<ConnectionStoreState>;
 export function createConnectionStore(client: DeskClient): ConnectionStore {
   return createStore<ConnectionStoreState>()((set) => ({
     connection: null,
-    connect() {
+    connect: sharedSubscription(() => {
       let changedMeanwhile = false;
       const unsubscribe = client.on('connection.changed', (connection) => {
         changedMeanwhile = true;
@@ -25,6 +29,6 @@ export function createConnectionStore(client: DeskClient): ConnectionStore {
         () => undefined,
       );
       return unsubscribe;
-    },
+    }),
   }));
 }

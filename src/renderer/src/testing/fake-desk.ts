@@ -1,6 +1,15 @@
 import { dispatchDeskCall } from '../../../shared/desk-api/dispatch.js';
 import { DeskError } from '../../../shared/desk-api/errors.js';
-import type { DeskApi, DeskEvent, DeskEventPayload, DeskMethod } from '../../../shared/desk-api/contract.js';
+import {
+  deskMethods,
+  type ConnectionState,
+  type DeskApi,
+  type DeskEvent,
+  type DeskEventPayload,
+  type DeskMethod,
+  type DeskMutation,
+  type OutboxState,
+} from '../../../shared/desk-api/contract.js';
 import type { DeskBridge, DeskResult } from '../../../shared/desk-api/bridge.js';
 import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
@@ -21,17 +30,8 @@ export class FakeDesk implements DeskBridge {
 
   constructor(api: Partial<DeskApi> = {}) {
     const missing = (method: DeskMethod) => () => Promise.reject(new DeskError('internal', `FakeDesk has no ${method}`));
-    this.api = {
-      'session.get': missing('session.get'),
-      'session.login': missing('session.login'),
-      'session.logout': missing('session.logout'),
-      'connection.get': missing('connection.get'),
-      'queues.list': missing('queues.list'),
-      'tickets.list': missing('tickets.list'),
-      'tickets.get': missing('tickets.get'),
-      'tickets.slaExplanation': missing('tickets.slaExplanation'),
-      ...api,
-    };
+    const none = Object.fromEntries(Object.keys(deskMethods).map((method) => [method, missing(method as DeskMethod)]));
+    this.api = { ...(none as unknown as DeskApi), ...api };
   }
 
   invoke(method: string, input: unknown): Promise<DeskResult> {
@@ -59,6 +59,26 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
+export type DeskWith = FakeDesk & {
+  tickets: Ticket[];
+  queues: Queue[];
+  messages: Message[];
+  /** Messages written "here" that the server has not confirmed: `tickets.get` lists them as pending. */
+  pendingMessageIds: Set<string>;
+  /** The explanation is the one answer the replica cannot give: offline, the core refuses it. */
+  offline: boolean;
+  outbox: OutboxState;
+  connection: ConnectionState;
+  /** What the renderer asked `mutations.enqueue` for, in order. */
+  readonly enqueued: DeskMutation[];
+  /** Changes the connection and fires `connection.changed` (and sets `offline` to match). */
+  setConnection(status: ConnectionState['status']): void;
+  /** Replaces the outbox and fires `outbox.changed`. */
+  setOutbox(outbox: Partial<OutboxState>): void;
+  /** The server confirmed everything: nothing pending, nothing waiting. */
+  confirmAll(): void;
+};
+
 /** A desk with a signed-in agent, their queues and tickets, served from mutable arrays. */
 export function deskWith(options: {
   user?: User | null;
@@ -68,42 +88,143 @@ export function deskWith(options: {
   serverUrl?: string;
   /** What the server explains, per ticket id; a ticket without one has no matching rule (null). */
   explanations?: Record<string, SlaExplanation>;
-}): FakeDesk & { tickets: Ticket[]; queues: Queue[]; offline: boolean } {
+  connection?: ConnectionState['status'];
+  outbox?: Partial<OutboxState>;
+  /**
+   * Like the core (the default): an enqueued change shows at once (the overlay), counts as waiting,
+   * and fires `outbox.changed` and `tickets.changed`. false: enqueue only records the call.
+   */
+  overlay?: boolean;
+}): DeskWith {
+  const serverUrl = options.serverUrl ?? 'https://desk.example.test';
   const state = {
     user: options.user === undefined ? agent : options.user,
     tickets: options.tickets ?? [],
     queues: options.queues ?? [tier1, tier2],
     messages: options.messages ?? [],
+    pendingMessageIds: new Set<string>(),
     explanations: options.explanations ?? {},
-    // The explanation is the one answer the replica cannot give: offline, the core refuses it.
-    offline: false,
+    offline: options.connection === 'offline',
+    connection: { status: options.connection ?? 'online', serverUrl, lastSyncedAt: null } as ConnectionState,
+    outbox: { waiting: 0, refused: [], ...options.outbox } as OutboxState,
+    enqueued: [] as DeskMutation[],
   };
-  const serverUrl = options.serverUrl ?? 'https://desk.example.test';
+  let mutationId = 0;
+  const overlay = options.overlay ?? true;
+
   const desk = new FakeDesk({
     'session.get': async () => ({ user: state.user, serverUrl }),
     'session.logout': async () => {
       state.user = null;
       return { user: null, serverUrl };
     },
-    'connection.get': async () => ({ status: 'online', serverUrl, lastSyncedAt: null }),
+    'connection.get': async () => ({ ...state.connection }),
     'queues.list': async () => [...state.queues],
     'tickets.list': async () => [...state.tickets],
     'tickets.get': async ({ id }) => {
       const ticket = state.tickets.find((candidate) => candidate.id === id);
-      return ticket ? { ticket, messages: state.messages.filter((message) => message.ticketId === id) } : null;
+      if (!ticket) return null;
+      const messages = state.messages.filter((message) => message.ticketId === id);
+      return { ticket, messages, pendingMessageIds: messages.filter((m) => state.pendingMessageIds.has(m.id)).map((m) => m.id) };
     },
     'tickets.slaExplanation': async ({ id }) => {
       if (state.offline) throw new DeskError('unavailable', 'The server is not reachable');
       return state.explanations[id] ?? null;
     },
+    'mutations.enqueue': async (mutation) => {
+      state.enqueued.push(mutation);
+      const id = ++mutationId;
+      if (!overlay) return { id };
+      applyOverlay(mutation, id);
+      state.outbox = { ...state.outbox, waiting: state.outbox.waiting + 1 };
+      desk.emit('outbox.changed', state.outbox);
+      desk.emit('tickets.changed', { ids: [mutation.args.ticketId] });
+      return { id };
+    },
+    'outbox.get': async () => state.outbox,
+    'outbox.discard': async ({ id }) => {
+      state.outbox = { ...state.outbox, refused: state.outbox.refused.filter((refused) => refused.id !== id) };
+      desk.emit('outbox.changed', state.outbox);
+      return state.outbox;
+    },
   });
+
+  function applyOverlay(mutation: DeskMutation, id: number): void {
+    const { ticketId } = mutation.args;
+    switch (mutation.name) {
+      case 'ticket.reply':
+      case 'ticket.note': {
+        // Written "now": a second after the test's instant per change, so it is last in the thread.
+        const at = new Date(testNow + id * 1000).toISOString();
+        const message = makeMessage(ticketId, {
+          authorKind: 'agent',
+          authorName: state.user?.name ?? 'Agent',
+          body: mutation.args.body,
+          isPublic: mutation.name === 'ticket.reply',
+          createdAt: at,
+          writtenAt: at,
+        });
+        state.messages = [...state.messages, message];
+        state.pendingMessageIds.add(message.id);
+        break;
+      }
+      case 'ticket.setStatus':
+        update(ticketId, { status: mutation.args.to });
+        break;
+      case 'ticket.setPriority':
+        update(ticketId, { priority: mutation.args.to });
+        break;
+      case 'ticket.assign':
+        update(ticketId, { assigneeId: mutation.args.assignee });
+        break;
+    }
+  }
+
+  function update(ticketId: string, change: Partial<Ticket>): void {
+    state.tickets = state.tickets.map((ticket) => (ticket.id === ticketId ? { ...ticket, ...change } : ticket));
+  }
+
   // Accessors, so a test can change what the "replica" holds after the store has loaded.
   Object.defineProperties(desk, {
     tickets: { get: () => state.tickets, set: (tickets: Ticket[]) => (state.tickets = tickets) },
     queues: { get: () => state.queues, set: (queues: Queue[]) => (state.queues = queues) },
+    messages: { get: () => state.messages, set: (messages: Message[]) => (state.messages = messages) },
+    pendingMessageIds: { get: () => state.pendingMessageIds },
     offline: { get: () => state.offline, set: (offline: boolean) => (state.offline = offline) },
+    outbox: { get: () => state.outbox, set: (outbox: OutboxState) => (state.outbox = outbox) },
+    connection: { get: () => state.connection, set: (connection: ConnectionState) => (state.connection = connection) },
+    enqueued: { get: () => state.enqueued },
   });
-  return desk as FakeDesk & { tickets: Ticket[]; queues: Queue[]; offline: boolean };
+  return Object.assign(desk, {
+    setConnection(status: ConnectionState['status']) {
+      state.connection = { ...state.connection, status };
+      state.offline = status !== 'online';
+      desk.emit('connection.changed', state.connection);
+    },
+    setOutbox(outbox: Partial<OutboxState>) {
+      state.outbox = { ...state.outbox, ...outbox };
+      desk.emit('outbox.changed', state.outbox);
+    },
+    confirmAll() {
+      const ids = new Set(state.messages.filter((m) => state.pendingMessageIds.has(m.id)).map((m) => m.ticketId));
+      state.pendingMessageIds.clear();
+      state.outbox = { ...state.outbox, waiting: 0 };
+      desk.emit('outbox.changed', state.outbox);
+      desk.emit('tickets.changed', { ids: [...ids] });
+    },
+  }) as DeskWith;
+}
+
+/** A refused mutation as the core keeps it; a stale status change by default. */
+export function makeRefused(overrides: Partial<OutboxState['refused'][number]> & Pick<OutboxState['refused'][number], 'ticketId'>): OutboxState['refused'][number] {
+  return {
+    id: 1,
+    name: 'ticket.setStatus',
+    args: { ticketId: overrides.ticketId, from: 'open', to: 'solved' },
+    createdAt: new Date(testNow - 5 * 60_000).toISOString(),
+    rejection: { code: 'conflict', message: 'status of #1042 is now on_hold, changed by Olga Smirnova', field: 'status', current: 'on_hold', changedBy: 'Olga Smirnova' },
+    ...overrides,
+  };
 }
 
 export const agent: User = {

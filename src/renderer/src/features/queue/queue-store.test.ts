@@ -1,6 +1,6 @@
 import { createDeskClient } from '../../../../shared/desk-api/client.js';
-import type { TicketDetail } from '../../../../shared/domain/ticket.js';
 import { deferred, deskWith, makeTicket, settle, tier1, tier2 } from '../../testing/fake-desk.js';
+import type { LocalTicketDetail } from '../ticket/ticket-store.js';
 import { countByQueue, createQueueStore, ticketsInView } from './queue-store.js';
 
 function connectedStore(desk: ReturnType<typeof deskWith>) {
@@ -97,16 +97,16 @@ describe('queue store', () => {
     const { store } = connectedStore(desk);
     await settle();
 
-    const answers = [deferred<TicketDetail | null>(), deferred<TicketDetail | null>()];
+    const answers = [deferred<LocalTicketDetail | null>(), deferred<LocalTicketDetail | null>()];
     let call = 0;
     desk.api['tickets.get'] = () => answers[call++]!.promise;
     desk.emit('tickets.changed', { ids: [ticket.id] });
     desk.emit('tickets.changed', { ids: [ticket.id] });
     await settle();
 
-    answers[1]!.resolve({ ticket: { ...ticket, subject: 'v3' }, messages: [] });
+    answers[1]!.resolve({ ticket: { ...ticket, subject: 'v3' }, messages: [], pendingMessageIds: [] });
     await settle();
-    answers[0]!.resolve({ ticket: { ...ticket, subject: 'v2' }, messages: [] });
+    answers[0]!.resolve({ ticket: { ...ticket, subject: 'v2' }, messages: [], pendingMessageIds: [] });
     await settle();
 
     expect(store.getState().tickets.get(ticket.id)?.subject).toBe('v3');

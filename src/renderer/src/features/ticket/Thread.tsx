@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain/ticket.js';
+import { useConnectionStatus } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
 
 /** How a message looks: the customer, an agent's public reply, an internal note, or a system line. */
@@ -10,9 +11,23 @@ export function messageKind(message: Pick<Message, 'authorKind' | 'isPublic'>): 
   return message.authorKind;
 }
 
-export function Thread({ messages }: { messages: readonly Message[] }) {
+/** Written here, not yet confirmed by the server: on its way, or waiting for a connection. */
+type Pending = 'sending' | 'waiting';
+
+export function Thread({ messages, pendingMessageIds = [] }: { messages: readonly Message[]; pendingMessageIds?: readonly string[] }) {
   const { t } = useTranslation('ticket');
+  const connection = useConnectionStatus();
   const inOrder = useMemo(() => [...messages].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)), [messages]);
+  const pendingIds = useMemo(() => new Set(pendingMessageIds), [pendingMessageIds]);
+  const pending: Pending = connection === 'offline' || connection === 'signedOut' ? 'waiting' : 'sending';
+
+  // A message this console just wrote comes into view, even when the thread is scrolled up.
+  const newest = inOrder.at(-1);
+  const newestPending = newest && pendingIds.has(newest.id) ? newest.id : null;
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (newestPending) listRef.current?.lastElementChild?.scrollIntoView?.({ block: 'nearest' });
+  }, [newestPending]);
 
   return (
     <section className="thread" aria-labelledby="thread-title">
@@ -22,9 +37,9 @@ export function Thread({ messages }: { messages: readonly Message[] }) {
       {inOrder.length === 0 ? (
         <p className="muted">{t('noMessages')}</p>
       ) : (
-        <ol className="thread__messages">
+        <ol className="thread__messages" ref={listRef}>
           {inOrder.map((message) => (
-            <ThreadMessage key={message.id} message={message} />
+            <ThreadMessage key={message.id} message={message} pending={pendingIds.has(message.id) ? pending : null} />
           ))}
         </ol>
       )}
@@ -32,18 +47,30 @@ export function Thread({ messages }: { messages: readonly Message[] }) {
   );
 }
 
-function ThreadMessage({ message }: { message: Message }) {
+function ThreadMessage({ message, pending }: { message: Message; pending: Pending | null }) {
   const { t } = useTranslation(['ticket', 'labels']);
   const formatDateTime = useDateTimeFormat();
   const kind = messageKind(message);
 
   return (
-    <li className={`message message--${kind}`} data-message-kind={kind}>
+    <li
+      className={`message message--${kind}${pending ? ' message--pending' : ''}`}
+      data-message-kind={kind}
+      data-pending={pending ?? undefined}
+    >
       <header className="message__meta">
         <span className="message__author">{message.authorName}</span>
         <span className="message__role">
           {kind === 'internal' ? t('internalNote') : t(`labels:authorKind.${message.authorKind}`)}
         </span>
+        {pending ? (
+          <span className={`message__pending message__pending--${pending}`} data-testid="message-pending">
+            <span className="message__pending-icon" aria-hidden="true">
+              {pending === 'sending' ? '↻' : '◷'}
+            </span>
+            {t(`pending.${pending}`)}
+          </span>
+        ) : null}
         <time className="message__time" dateTime={message.createdAt}>
           {formatDateTime(message.createdAt)}
         </time>

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TicketDetail } from '../../../../shared/domain/ticket.js';
 import { useDeskServices, useTicketPane } from '../../services.js';
-import { Badge, ChannelLabel, CustomerTierLabel, PriorityLabel, StatusLabel } from '../../ui/Badge.js';
+import { Badge, ChannelLabel, CustomerTierLabel } from '../../ui/Badge.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
+import { Composer } from './Composer.js';
+import { AssigneeFact, TicketControls } from './TicketControls.js';
+import type { LocalTicketDetail } from './ticket-store.js';
 import { Thread } from './Thread.js';
 import './ticket.css';
 
@@ -36,7 +38,7 @@ export function TicketPane() {
   );
 }
 
-function TicketView({ detail, onClose }: { detail: TicketDetail; onClose(): void }) {
+function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose(): void }) {
   const { t } = useTranslation('ticket');
   const formatDateTime = useDateTimeFormat();
   const { ticket } = detail;
@@ -53,18 +55,14 @@ function TicketView({ detail, onClose }: { detail: TicketDetail; onClose(): void
             <span aria-hidden="true">×</span>
           </button>
         </div>
+        {/* Keyed: a choice still on its way belongs to the ticket it was made on. */}
+        <TicketControls key={ticket.id} ticket={ticket} />
         <div className="ticket__badges">
-          <Badge kind="priority">
-            <PriorityLabel priority={ticket.priority} />
-          </Badge>
           <Badge kind="tier">
             <CustomerTierLabel tier={ticket.customerTier} />
           </Badge>
           <Badge kind="channel">
             <ChannelLabel channel={ticket.channel} />
-          </Badge>
-          <Badge kind="status">
-            <StatusLabel status={ticket.status} />
           </Badge>
         </div>
         <dl className="ticket__facts">
@@ -76,6 +74,7 @@ function TicketView({ detail, onClose }: { detail: TicketDetail; onClose(): void
           <dd>
             <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt)}</time>
           </dd>
+          <AssigneeFact key={ticket.id} ticket={ticket} />
           <dt>{t('sla')}</dt>
           <dd data-testid="sla-countdown-headline">
             <SlaCountdown ticket={ticket} />
@@ -84,7 +83,8 @@ function TicketView({ detail, onClose }: { detail: TicketDetail; onClose(): void
       </header>
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
-      <Thread messages={detail.messages} />
+      <Thread messages={detail.messages} pendingMessageIds={detail.pendingMessageIds} />
+      <Composer ticket={ticket} />
     </article>
   );
 }

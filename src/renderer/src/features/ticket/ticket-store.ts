@@ -1,12 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskClient } from '../../../../shared/desk-api/client.js';
-import type { TicketDetail } from '../../../../shared/domain/ticket.js';
+import type { DeskOutput } from '../../../../shared/desk-api/contract.js';
+
+/** A ticket as the console shows it: the replica's row with this console's unconfirmed changes on top. */
+export type LocalTicketDetail = NonNullable<DeskOutput<'tickets.get'>>;
 
 export interface TicketPaneState {
   openId: string | null;
   /** `missing`: the ticket is gone, or moved to a queue this agent cannot see. */
   status: 'closed' | 'loading' | 'ready' | 'missing' | 'error';
-  detail: TicketDetail | null;
+  detail: LocalTicketDetail | null;
   error: unknown;
   open(id: string): void;
   close(): void;
