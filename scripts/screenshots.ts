@@ -34,6 +34,16 @@ try {
   await page.getByTestId('sla-explanation').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(outDir, 'ticket-why.png') });
 
+  // A server outage: the agent keeps writing, the banner says what waits.
+  await stack.stopServer();
+  await page.getByTestId('sync-banner').waitFor({ timeout: 15_000 });
+  await page.getByLabel('Reply to the customer').fill('We are on it; next update within the hour.');
+  await page.getByLabel('Reply to the customer').press('Control+Enter');
+  await page.getByText('Waiting to send').waitFor();
+  await page.screenshot({ path: join(outDir, 'offline.png') });
+  await stack.restartServer();
+  await page.getByTestId('sync-banner').waitFor({ state: 'hidden', timeout: 20_000 });
+
   // The same screen in Polish, to see that translated labels and plurals still fit.
   await page.locator('.language-switcher select').selectOption('pl');
   await page.waitForTimeout(300);

@@ -13,13 +13,18 @@ export interface RunningStack {
   consoleUrl: string;
   server: Launched;
   host: Launched;
+  /** Stops the server process alone (the console stays up), as an outage does. */
+  stopServer(): Promise<void>;
+  /** Starts a new server process on the same port and data folder. */
+  restartServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The server, then the browser host pointed at it: what `npm start`, the e2e tests and screenshots share. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const echo = options.echo ?? true;
-  const server = launchTs('src/server/main.ts', { SHIFTDESK_PORT: String(options.serverPort), SHIFTDESK_DATA: options.serverData }, { echo });
+  const launchServer = (port: number) => launchTs('src/server/main.ts', { SHIFTDESK_PORT: String(port), SHIFTDESK_DATA: options.serverData }, { echo });
+  let server = launchServer(options.serverPort);
   const [, serverUrl] = await server.waitForLine(/server listening on (\S+)/);
   const host = launchTs(
     'src/main/core/browser-host/main.ts',
@@ -28,16 +33,23 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   );
   try {
     const [, consoleUrl] = await host.waitForLine(/console ready at (\S+)/);
-    return {
+    const stack: RunningStack = {
       serverUrl: serverUrl!,
       consoleUrl: consoleUrl!,
       server,
       host,
+      stopServer: () => server.stop(),
+      restartServer: async () => {
+        server = launchServer(Number(new URL(serverUrl!).port));
+        stack.server = server;
+        await server.waitForLine(/server listening on/);
+      },
       stop: async () => {
         await host.stop();
         await server.stop();
       },
     };
+    return stack;
   } catch (error) {
     await server.stop();
     throw error;
