@@ -175,7 +175,7 @@ describe('a console offline longer than the log keeps deletions', () => {
 
     // While the console is away: a ticket moves out of its queue, and the log forgets the deletion.
     const admin = await loginAs(running.url, 'admin@demo');
-    await fetch(`${running.url}/api/v1/tickets/${leaving!.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network' }) });
+    await fetch(`${running.url}/api/v1/tickets/${leaving!.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network', assigneeId: null }) });
     const { compactChangeLog } = await import('../../src/server/sync/compaction.js');
     expect((await compactChangeLog(running.context.db, { now: () => Date.now() + 86_400_000 }, 0)).tombstones).toBeGreaterThan(0);
 

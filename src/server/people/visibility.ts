@@ -1,7 +1,11 @@
 import { seesAllQueues, type User } from '../../shared/domain/people.js';
+import type { Transaction } from 'kysely';
 import type { ServerDb } from '../storage/database.js';
+import type { Database } from '../storage/schema.js';
 
 export const queueScope = (queueId: string): string => `queue:${queueId}`;
+/** Tickets assigned to someone outside the ticket's queue reach them through their own scope. */
+export const userScope = (userId: string): string => `user:${userId}`;
 
 /** The queues whose tickets a user may read: their own, or every queue for supervisors and admins. */
 export async function visibleQueueIds(db: ServerDb, user: User): Promise<string[]> {
@@ -12,5 +16,14 @@ export async function visibleQueueIds(db: ServerDb, user: User): Promise<string[
 
 /** The change-log scopes a user's pull may read. Queue rows themselves are shared with everyone. */
 export async function visibleScopes(db: ServerDb, user: User): Promise<string[]> {
-  return ['shared', ...(await visibleQueueIds(db, user)).map(queueScope)];
+  return ['shared', userScope(user.id), ...(await visibleQueueIds(db, user)).map(queueScope)];
+}
+
+/** Whether a user sees a queue's tickets anyway (membership, or a role that sees every queue). */
+export async function seesQueue(db: ServerDb | Transaction<Database>, userId: string, queueId: string): Promise<boolean> {
+  const user = await db.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+  if (!user) return false;
+  if (user.role !== 'agent') return true;
+  const member = await db.selectFrom('queue_members').select('user_id').where('user_id', '=', userId).where('queue_id', '=', queueId).executeTakeFirst();
+  return member !== undefined;
 }

@@ -26,7 +26,7 @@ export function slaRoutes({ db, clock, tickets, sla, feed }: ServerContext): Fas
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        const { ticket } = await findVisibleTicket(tickets, request.params.id, await visibleQueueIds(db, user));
+        const { ticket } = await findVisibleTicket(tickets, request.params.id, await visibleQueueIds(db, user), user.id);
         const { evaluation, facts } = await sla.evaluate(db, ticket);
         if (!evaluation) throw new HttpError(404, 'not_found', `No SLA rule matches ticket ${ticket.number}`);
         return explainSla(evaluation, facts, evaluation.snapshot.calendarId);

@@ -112,7 +112,8 @@ describe('mutations over the sync socket', () => {
     const ticket = await ticketIn('billing', admin);
     const billingBefore = await pull(billing, { since: 0, limit: 1000 });
     const networkBefore = await pull(network, { since: 0, limit: 1000 });
-    const moved = await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network' }) });
+    // Unassigned as it moves: an assignee outside the new queue would keep it through their own scope.
+    const moved = await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network', assigneeId: null }) });
     expect(moved.status).toBe(200);
     const billingAfter = await pull(billing, { since: billingBefore.ok ? billingBefore.value.cursor : 0, limit: 1000 });
     const networkAfter = await pull(network, { since: networkBefore.ok ? networkBefore.value.cursor : 0, limit: 1000 });
@@ -120,5 +121,35 @@ describe('mutations over the sync socket', () => {
     const arrived = networkAfter.ok ? networkAfter.value.changes : [];
     expect(arrived.filter((c) => c.entity === 'ticket' && c.op === 'upsert').map((c) => (c.op === 'upsert' ? c.row.id : ''))).toEqual([ticket.id]);
     expect(arrived.filter((c) => c.entity === 'message').length).toBe((await detail(ticket.id, admin)).messages.length);
+  });
+});
+
+describe('tickets assigned outside the assignee’s queues', () => {
+  it('reach the assignee through their own scope, and leave when reassigned', async () => {
+    const tier2 = await open('tier2@demo');
+    const admin = await loginAs(server.url, 'admin@demo');
+    const tier2Token = await loginAs(server.url, 'tier2@demo');
+    const ticket = await ticketIn('billing', admin);
+    const patch = (body: unknown) => fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(body) });
+    const start = await pull(tier2, { since: 0, limit: 1000 });
+    let cursor = start.ok ? start.value.cursor : 0;
+    const next = async () => {
+      const reply = await pull(tier2, { since: cursor, limit: 1000 });
+      if (!reply.ok) throw new Error(reply.error.message);
+      cursor = reply.value.cursor;
+      return reply.value.changes;
+    };
+
+    expect((await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${tier2Token}` } })).status).toBe(404);
+    expect((await patch({ assigneeId: 'u-tier2' })).status).toBe(200);
+    const arrived = await next();
+    expect(arrived.filter((c) => c.entity === 'ticket').map((c) => [c.scope, c.op])).toEqual([['user:u-tier2', 'upsert']]);
+    expect(arrived.filter((c) => c.entity === 'message').length).toBe((await detail(ticket.id, admin)).messages.length);
+    expect((await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${tier2Token}` } })).status).toBe(200);
+
+    expect((await patch({ assigneeId: 'u-agent3' })).status).toBe(200);
+    expect((await next()).map((c) => [c.scope, c.entity, c.op])).toEqual([['user:u-tier2', 'ticket', 'delete']]);
+    expect((await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${tier2Token}` } })).status).toBe(404);
+    expect((await patch({ assigneeId: 'nobody' })).status).toBe(400);
   });
 });

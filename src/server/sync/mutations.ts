@@ -3,7 +3,7 @@ import type { User } from '../../shared/domain/people.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
 import { MutationResultSchema, type Mutation, type MutationResult, type PushReply, type PushRequest, type Rejection } from '../../shared/sync/mutations.js';
 import type { ServerContext } from '../context.js';
-import { queueScope, visibleQueueIds } from '../people/visibility.js';
+import { visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
@@ -60,8 +60,8 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
       await record(trx, user, clientId, mutation, result);
       return { applied, result };
     });
-    const { ticket, seq, movedFrom } = outcome.applied;
-    feed.committed({ scopes: [queueScope(ticket.queueId), ...(movedFrom ? [queueScope(movedFrom)] : [])], seq });
+    const { seq, scopes } = outcome.applied;
+    feed.committed({ scopes, seq });
     return outcome.result;
   } catch (error) {
     if (!(error instanceof Rejected)) throw error;
@@ -109,7 +109,7 @@ async function conflict(trx: Trx, ticket: Ticket, field: string, current: string
  */
 async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId: string, mutation: Mutation): Promise<TicketChange> {
   const row = await trx.selectFrom('tickets').selectAll().where('id', '=', mutation.args.ticketId).executeTakeFirst();
-  if (!row || !queueIds.includes(row.queue_id)) {
+  if (!row || !(queueIds.includes(row.queue_id) || row.assignee_id === user.id)) {
     throw new Rejected({ code: 'not_found', message: `Ticket ${mutation.args.ticketId} is not in your queues any more` });
   }
   const ticket = ticketFromRow(row);

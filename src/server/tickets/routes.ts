@@ -19,7 +19,7 @@ const security = [{ bearer: [] }];
 
 export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, tickets } = context;
-  const visibleTicket = (ref: string, queueIds: string[]) => findVisibleTicket(tickets, ref, queueIds);
+  const visibleTicket = (ref: string, queueIds: string[], userId?: string) => findVisibleTicket(tickets, ref, queueIds, userId);
   return async (app) => {
     app.post(
       '/api/v1/tickets',
@@ -74,7 +74,7 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user));
+        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user), user.id);
         try {
           return await tickets.change(found.ticket.id, { ...request.body, actor: { userId: user.id, name: user.name } });
         } catch (error) {
@@ -98,7 +98,7 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const user = await requireUser(db, clock, request);
-        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user));
+        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user), user.id);
         const { body, isPublic, writtenAt } = request.body;
         const detail = await tickets.change(found.ticket.id, {
           actor: { userId: user.id, name: user.name },
@@ -121,15 +121,15 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        return visibleTicket(request.params.id, await visibleQueueIds(db, user));
+        return visibleTicket(request.params.id, await visibleQueueIds(db, user), user.id);
       },
     );
   };
 }
 
 /** A ticket outside the caller's queues answers exactly as a missing one, so existence does not leak. */
-export async function findVisibleTicket(tickets: TicketStore, ref: string, queueIds: string[]) {
-  const detail = await tickets.find(queueIds, ref);
+export async function findVisibleTicket(tickets: TicketStore, ref: string, queueIds: string[], userId?: string) {
+  const detail = await tickets.find(queueIds, ref, userId);
   if (!detail) throw new HttpError(404, 'not_found', `No ticket ${ref}`);
   return detail;
 }

@@ -8,7 +8,7 @@ import type { ServerDb } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
 import { appendChange } from '../sync/change-log.js';
 import type { ChangeFeed } from '../sync/change-feed.js';
-import { queueScope } from '../people/visibility.js';
+import { queueScope, seesQueue, userScope } from '../people/visibility.js';
 import type { SlaService } from '../sla/sla-service.js';
 import { messageFromRow, messageToRow, ticketFromRow, ticketToRow } from './rows.js';
 
@@ -116,12 +116,13 @@ export class TicketStore {
 
   /** Applies a change to a ticket the caller may already see; answers the ticket as it is now. */
   async change(ticketId: string, change: TicketChange): Promise<TicketDetail> {
-    const { ticket, seq, movedFrom } = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
-    this.feed.committed({ scopes: [queueScope(ticket.queueId), ...(movedFrom ? [queueScope(movedFrom)] : [])], seq });
+    const { ticket, seq, scopes } = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
+    this.feed.committed({ scopes, seq });
     return (await this.find([ticket.queueId], ticket.id))!;
+
   }
 
-  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<{ ticket: Ticket; seq: number; movedFrom?: string }> {
+  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<{ ticket: Ticket; seq: number; scopes: string[] }> {
     const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
     if (!row) throw new TicketStoreError('id', `No ticket ${ticketId}`);
     const before = ticketFromRow(row);
@@ -159,6 +160,9 @@ export class TicketStore {
     }
     if (Object.keys(attributeChanges).length > 0) await this.recordEvent(trx, ticketId, 'attributes', at, actor, { changes: attributeChanges });
     if (change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId) {
+      if (change.assigneeId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', change.assigneeId).executeTakeFirst())) {
+        throw new TicketStoreError('assigneeId', `assigneeId: no agent "${change.assigneeId}"`);
+      }
       await this.recordEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId });
       ticket.assigneeId = change.assigneeId;
     }
@@ -176,13 +180,41 @@ export class TicketStore {
     }
     for (const message of messages) await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
-    // A moved ticket's whole thread goes with it: the new queue's consoles have never seen it.
-    const logged = movedFrom === null ? messages : (await trx.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').execute()).map(messageFromRow);
-    let seq = await this.persist(trx, withSla, logged, change.origin);
-    if (movedFrom !== null) {
-      seq = await appendChange(trx, { scope: queueScope(movedFrom), entity: 'ticket', rowId: ticketId, ...(change.origin ? { origin: change.origin } : {}) }, this.nowIso());
+    const scopes = await this.publish(trx, before, withSla, messages, change.origin);
+    return { ticket: withSla, seq: scopes.seq, scopes: scopes.touched };
+  }
+
+  /**
+   * Appends the change to every scope that must hear of it. Deletions come first, so a console that
+   * still sees the ticket another way (its own scope) ends with it. The queue's scope always gets the
+   * ticket; the assignee's own scope mirrors it when the assignee is not in the queue; a ticket
+   * arriving in a scope brings its whole thread, which that scope's consoles have never seen.
+   */
+  private async publish(trx: Trx, before: Ticket, after: Ticket, newMessages: Message[], origin: TicketChange['origin']): Promise<{ seq: number; touched: string[] }> {
+    const now = this.nowIso();
+    const cause = origin ? { origin } : {};
+    const touched = new Set<string>([queueScope(after.queueId)]);
+    let seq = 0;
+    const remove = async (scope: string) => {
+      seq = await appendChange(trx, { scope, entity: 'ticket', rowId: after.id, ...cause }, now);
+      touched.add(scope);
+    };
+    const moved = before.queueId !== after.queueId;
+    if (moved) await remove(queueScope(before.queueId));
+    const formerMirror = before.assigneeId !== null && !(await seesQueue(trx, before.assigneeId, before.queueId));
+    const mirror = after.assigneeId !== null && !(await seesQueue(trx, after.assigneeId, after.queueId));
+    // The former assignee lets go, unless they see the ticket's (new) queue anyway.
+    if (formerMirror && before.assigneeId !== after.assigneeId && !(await seesQueue(trx, before.assigneeId!, after.queueId))) {
+      await remove(userScope(before.assigneeId!));
     }
-    return { ticket: withSla, seq, ...(movedFrom !== null ? { movedFrom } : {}) };
+    const wholeThread = async () => (await trx.selectFrom('messages').selectAll().where('ticket_id', '=', after.id).orderBy('created_at').execute()).map(messageFromRow);
+    seq = await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin);
+    if (mirror) {
+      const arriving = !formerMirror || before.assigneeId !== after.assigneeId;
+      seq = await this.appendTicket(trx, userScope(after.assigneeId!), after, arriving ? await wholeThread() : newMessages, origin);
+      touched.add(userScope(after.assigneeId!));
+    }
+    return { seq, touched: [...touched] };
   }
 
   /**
@@ -220,11 +252,14 @@ export class TicketStore {
   private async persist(trx: Trx, ticket: Ticket, newMessages: Message[], origin?: TicketChange['origin']): Promise<number> {
     const { id: _id, ...row } = ticketToRow(ticket);
     await trx.updateTable('tickets').set(row).where('id', '=', ticket.id).execute();
-    const scope = queueScope(ticket.queueId);
+    return this.appendTicket(trx, queueScope(ticket.queueId), ticket, newMessages, origin);
+  }
+
+  private async appendTicket(trx: Trx, scope: string, ticket: Ticket, messages: Message[], origin?: TicketChange['origin']): Promise<number> {
     const now = this.nowIso();
     const cause = origin ? { origin } : {};
     let seq = await appendChange(trx, { scope, entity: 'ticket', rowId: ticket.id, row: ticket, ...cause }, now);
-    for (const message of newMessages) seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message, ...cause }, now);
+    for (const message of messages) seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message, ...cause }, now);
     return seq;
   }
 
@@ -244,15 +279,18 @@ export class TicketStore {
     return { items: rows.map(ticketFromRow), page: query.page, pageSize: query.pageSize, total: Number(total.n) };
   }
 
-  /** `ref` is an id or the ticket number; a ticket outside the caller's queues is as good as absent. */
-  async find(queueIds: string[], ref: string): Promise<TicketDetail | null> {
-    if (queueIds.length === 0) return null;
+  /**
+   * `ref` is an id or the ticket number. A ticket outside the caller's queues, and not assigned to
+   * them, is as good as absent.
+   */
+  async find(queueIds: string[], ref: string, assigneeId?: string): Promise<TicketDetail | null> {
+    if (queueIds.length === 0 && assigneeId === undefined) return null;
     const byNumber = /^\d+$/.test(ref);
     const row = await this.db
       .selectFrom('tickets')
       .selectAll()
       .where(byNumber ? 'number' : 'id', '=', byNumber ? Number(ref) : ref)
-      .where('queue_id', 'in', queueIds)
+      .where((eb) => eb.or([...(queueIds.length > 0 ? [eb('queue_id', 'in', queueIds)] : []), ...(assigneeId ? [eb('assignee_id', '=', assigneeId)] : [])]))
       .executeTakeFirst();
     if (!row) return null;
     const messages = await this.db.selectFrom('messages').selectAll().where('ticket_id', '=', row.id).orderBy('created_at').execute();

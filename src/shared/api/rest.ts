@@ -67,9 +67,11 @@ export const UpdateTicketBodySchema = z
     type: TicketTypeSchema.optional(),
     /** Moves the ticket to another queue. */
     queueId: z.string().min(1).optional(),
+    /** Assigns the ticket (null: unassigned); an agent outside the queue still receives it. */
+    assigneeId: z.string().min(1).nullable().optional(),
   })
   .strict()
-  .refine((body) => Object.values(body).some((v) => v !== undefined), 'give at least one of status, priority, customerTier, type, queueId');
+  .refine((body) => Object.values(body).some((v) => v !== undefined), 'give at least one of status, priority, customerTier, type, queueId, assigneeId');
 export type UpdateTicketBody = z.infer<typeof UpdateTicketBodySchema>;
 
 export const AddMessageBodySchema = z
