@@ -194,9 +194,9 @@ export class TicketStore {
     const now = this.nowIso();
     const cause = origin ? { origin } : {};
     const touched = new Set<string>([queueScope(after.queueId)]);
-    let seq = 0;
+    // Deletions go first; the upserts that follow always carry the highest seq.
     const remove = async (scope: string) => {
-      seq = await appendChange(trx, { scope, entity: 'ticket', rowId: after.id, ...cause }, now);
+      await appendChange(trx, { scope, entity: 'ticket', rowId: after.id, ...cause }, now);
       touched.add(scope);
     };
     const moved = before.queueId !== after.queueId;
@@ -208,7 +208,7 @@ export class TicketStore {
       await remove(userScope(before.assigneeId!));
     }
     const wholeThread = async () => (await trx.selectFrom('messages').selectAll().where('ticket_id', '=', after.id).orderBy('created_at').execute()).map(messageFromRow);
-    seq = await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin);
+    let seq = await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin);
     if (mirror) {
       const arriving = !formerMirror || before.assigneeId !== after.assigneeId;
       seq = await this.appendTicket(trx, userScope(after.assigneeId!), after, arriving ? await wholeThread() : newMessages, origin);
