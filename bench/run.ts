@@ -1,3 +1,4 @@
 /** npm run bench: every benchmark, each writing its JSON under bench/results/. */
 await import('./sla.js');
 await import('./sync.js');
+await import('./sync-scale.js');

@@ -28,7 +28,7 @@ export type ChangeEntity = Change['entity'];
 
 export const PullRequestSchema = z.object({
   since: z.number().int().min(0),
-  limit: z.number().int().min(1).max(1000).default(500),
+  limit: z.number().int().min(1).max(5000).default(500),
   /** Lets the reply say which of this client's mutations the server has processed. */
   clientId: z.uuid().optional(),
   /** The server epoch the client's cursor belongs to; another epoch means another database. */

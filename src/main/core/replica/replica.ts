@@ -29,6 +29,7 @@ export interface AppliedChanges {
 export class Replica {
   private readonly db: Database.Database;
   readonly outbox: Outbox;
+  private readonly write: ReturnType<typeof prepareWrites>;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -38,6 +39,7 @@ export class Replica {
       const check = this.db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`replica failed its integrity check: ${String(check)}`);
       this.migrate();
+      this.write = prepareWrites(this.db);
     } catch (error) {
       this.db.close();
       throw error;
@@ -88,36 +90,33 @@ export class Replica {
   }
 
   private applyChange(change: Change, ticketIds: Set<string>): void {
+    const write = this.write;
     if (change.op === 'delete') {
       if (change.entity === 'ticket') {
-        this.db.prepare('DELETE FROM messages WHERE ticket_id = ?').run(change.rowId);
+        write.ticketMessagesDelete.run(change.rowId);
         ticketIds.add(change.rowId);
       }
-      if (change.entity === 'article') this.db.prepare('DELETE FROM articles_fts WHERE id = ?').run(change.rowId);
-      this.db.prepare(`DELETE FROM ${tableOf[change.entity]} WHERE id = ?`).run(change.rowId);
+      if (change.entity === 'article') write.articleIndexDelete.run(change.rowId);
+      write.delete[change.entity].run(change.rowId);
       return;
     }
     switch (change.entity) {
       case 'queue':
       case 'agent':
       case 'macro':
-        this.db.prepare(`INSERT OR REPLACE INTO ${tableOf[change.entity]} (id, row) VALUES (?, ?)`).run(change.row.id, JSON.stringify(change.row));
+        write[change.entity].run(change.row.id, JSON.stringify(change.row));
         return;
       case 'article':
-        this.db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)').run(change.row.id, change.row.locale, JSON.stringify(change.row));
-        this.db.prepare('DELETE FROM articles_fts WHERE id = ?').run(change.row.id);
-        this.db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)').run(change.row.id, change.row.title, change.row.body);
+        write.article.run(change.row.id, change.row.locale, JSON.stringify(change.row));
+        write.articleIndexDelete.run(change.row.id);
+        write.articleIndex.run(change.row.id, change.row.title, change.row.body);
         return;
       case 'ticket':
-        this.db
-          .prepare('INSERT OR REPLACE INTO tickets (id, queue_id, number, row) VALUES (?, ?, ?, ?)')
-          .run(change.row.id, change.row.queueId, change.row.number, JSON.stringify(change.row));
+        write.ticket.run(change.row.id, change.row.queueId, change.row.number, JSON.stringify(change.row));
         ticketIds.add(change.row.id);
         return;
       case 'message':
-        this.db
-          .prepare('INSERT OR REPLACE INTO messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)')
-          .run(change.row.id, change.row.ticketId, change.row.createdAt, JSON.stringify(change.row));
+        write.message.run(change.row.id, change.row.ticketId, change.row.createdAt, JSON.stringify(change.row));
         ticketIds.add(change.row.ticketId);
         return;
     }
@@ -237,4 +236,21 @@ export class Replica {
   close(): void {
     this.db.close();
   }
+}
+
+/** Statements prepared once: applying a page is the hot path of every sync. */
+function prepareWrites(db: Database.Database) {
+  const upsertRow = (table: string) => db.prepare(`INSERT OR REPLACE INTO ${table} (id, row) VALUES (?, ?)`);
+  return {
+    queue: upsertRow('queues'),
+    agent: upsertRow('agents'),
+    macro: upsertRow('macros'),
+    article: db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)'),
+    articleIndexDelete: db.prepare('DELETE FROM articles_fts WHERE id = ?'),
+    articleIndex: db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),
+    ticket: db.prepare('INSERT OR REPLACE INTO tickets (id, queue_id, number, row) VALUES (?, ?, ?, ?)'),
+    message: db.prepare('INSERT OR REPLACE INTO messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)'),
+    ticketMessagesDelete: db.prepare('DELETE FROM messages WHERE ticket_id = ?'),
+    delete: Object.fromEntries(Object.entries(tableOf).map(([entity, table]) => [entity, db.prepare(`DELETE FROM ${table} WHERE id = ?`)])) as Record<keyof typeof tableOf, Database.Statement>,
+  };
 }

@@ -20,7 +20,8 @@ export interface SyncIdentity {
   user: User;
 }
 
-const PULL_PAGE = 500;
+/** Large enough that a first sync of a big desk is not a thousand round trips. */
+const PULL_PAGE = 2000;
 const PUSH_BATCH = 100;
 const REQUEST_TIMEOUT_MS = 15_000;
 
