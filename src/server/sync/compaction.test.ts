@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
-import { socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import type { Socket } from 'socket.io-client';
+import type { PullReply } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
+import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
 import { compactChangeLog } from './compaction.js';
 
 let now = Date.parse('2026-11-23T02:00:00Z');
@@ -10,7 +11,7 @@ let server: RunningTestServer;
 let socket: Socket;
 
 const pull = async (request: unknown): Promise<PullReply> => {
-  const reply: Acked<PullReply> = await socket.timeout(5000).emitWithAck(socketEvents.pull, request);
+  const reply = await pullOnce(socket, request);
   if (!reply.ok) throw new Error(reply.error.message);
   return reply.value;
 };
@@ -27,8 +28,7 @@ async function pullAll(since = 0): Promise<PullReply[]> {
 
 beforeAll(async () => {
   server = await startTestServer({ clock, seed: true });
-  socket = connect(server.url, { auth: { token: await loginAs(server.url, 'supervisor@demo') }, transports: ['websocket'], reconnection: false });
-  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  socket = await openSyncSocket(server.url, 'supervisor@demo');
 });
 afterAll(async () => {
   socket.disconnect();

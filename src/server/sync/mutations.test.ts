@@ -1,26 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { TicketDetail } from '../../shared/domain/ticket.js';
-import { socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { socketEvents, type Acked } from '../../shared/sync/protocol.js';
 import type { PushReply } from '../../shared/sync/mutations.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
+import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
 const sockets: Socket[] = [];
 
 async function open(email: string): Promise<Socket> {
-  const socket = connect(server.url, { auth: { token: await loginAs(server.url, email) }, transports: ['websocket'], reconnection: false });
+  const socket = await openSyncSocket(server.url, email);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
   return socket;
 }
 
 const push = (socket: Socket, request: unknown): Promise<Acked<PushReply>> => socket.timeout(5000).emitWithAck(socketEvents.push, request);
-const pull = (socket: Socket, request: unknown): Promise<Acked<PullReply>> => socket.timeout(5000).emitWithAck(socketEvents.pull, request);
+const pull = pullOnce;
 
 async function ticketIn(queueId: string, token: string): Promise<TicketDetail['ticket']> {
   const response = await fetch(`${server.url}/api/v1/tickets?queueId=${queueId}&status=open&pageSize=1`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Clock } from '../../shared/clock.js';
-import { socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { socketEvents, type PullReply } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
+import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
 
 const clock: Clock = { now: () => Date.parse('2026-11-23T02:30:00Z') };
 let server: RunningTestServer;
 const sockets: Socket[] = [];
 
 async function open(email: string): Promise<Socket> {
-  const socket = connect(server.url, { auth: { token: await loginAs(server.url, email) }, transports: ['websocket'], reconnection: false });
+  const socket = await openSyncSocket(server.url, email);
   sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
   return socket;
 }
 
-function pull(socket: Socket, request: unknown): Promise<Acked<PullReply>> {
-  return socket.timeout(5000).emitWithAck(socketEvents.pull, request);
-}
+const pull = pullOnce;
 
 async function pullAll(socket: Socket): Promise<PullReply['changes']> {
   const changes: PullReply['changes'] = [];

@@ -1,0 +1,17 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { loginAs } from './test-server.js';
+
+/** A console's sync socket as a test holds it: signed in, connected, and closed by the caller. */
+export async function openSyncSocket(url: string, email: string): Promise<Socket> {
+  const socket = connect(url, { auth: { token: await loginAs(url, email) }, transports: ['websocket'], reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+export function pullOnce(socket: Socket, request: unknown): Promise<Acked<PullReply>> {
+  return socket.timeout(5000).emitWithAck(socketEvents.pull, request);
+}
