@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { Clock } from '../../shared/clock.js';
+import { isoNow, type Clock } from '../../shared/clock.js';
 import { DeskError } from '../../shared/desk-api/errors.js';
 import {
   type OutboxState,
@@ -149,7 +149,7 @@ export class DeskCore {
     'mutations.enqueue': async (input) => {
       const { user } = this.requireSession();
       const clientId = this.replica.outbox.clientIdFor(user.id);
-      const now = new Date(this.options.clock.now()).toISOString();
+      const now = isoNow(this.options.clock);
       // Replies and notes keep the instant they were written; the server counts them from arrival.
       const args = input.name === 'ticket.reply' || input.name === 'ticket.note' ? { ...input.args, writtenAt: now } : input.args;
       const id = this.replica.outbox.enqueue(clientId, { name: input.name, args, createdAt: now } as Parameters<Outbox['enqueue']>[1]);

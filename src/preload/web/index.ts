@@ -1,11 +1,10 @@
-import type { DeskBridge, DeskResult, DeskServerFrame } from '../../shared/desk-api/bridge.js';
+import { deskSocketPath, type DeskBridge, type DeskResult, type DeskServerFrame } from '../../shared/desk-api/bridge.js';
 
 /**
  * The preload's twin for the browser host: the same `window.desk` over a WebSocket to the core.
  * Calls made while the socket is (re)connecting wait for it, so the app starts without races and
  * survives a restarted host.
  */
-const SOCKET_PATH = '/desk';
 const pending = new Map<number, (result: DeskResult) => void>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const outbox: string[] = [];
@@ -14,7 +13,7 @@ let nextId = 1;
 let retryMs = 250;
 
 function connect(): void {
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SOCKET_PATH}`);
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${deskSocketPath}`);
   socket = ws;
   ws.addEventListener('open', () => {
     retryMs = 250;

@@ -5,7 +5,7 @@ import { SlaExplanationSchema } from '../../shared/sla/snapshot.js';
 import { requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import { queueScope, visibleQueueIds } from '../people/visibility.js';
+import { queueScope } from '../people/visibility.js';
 import { findVisibleTicket } from '../tickets/routes.js';
 import { currentPolicy } from './policy-store.js';
 
@@ -26,7 +26,7 @@ export function slaRoutes({ db, clock, tickets, sla, feed }: ServerContext): Fas
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        const { ticket } = await findVisibleTicket(tickets, request.params.id, await visibleQueueIds(db, user), user.id);
+        const { ticket } = await findVisibleTicket({ db, tickets }, user, request.params.id);
         const { evaluation, facts } = await sla.evaluate(db, ticket);
         if (!evaluation) throw new HttpError(404, 'not_found', `No SLA rule matches ticket ${ticket.number}`);
         return explainSla(evaluation, facts, evaluation.snapshot.calendarId);

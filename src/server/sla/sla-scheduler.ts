@@ -1,4 +1,4 @@
-import type { Clock } from '../../shared/clock.js';
+import { isoNow, type Clock } from '../../shared/clock.js';
 import type { ServerDb } from '../storage/database.js';
 import type { ChangeFeed } from '../sync/change-feed.js';
 import { queueScope } from '../people/visibility.js';
@@ -58,7 +58,7 @@ export class SlaScheduler {
 
   private async recomputeDue(): Promise<void> {
     for (;;) {
-      const now = new Date(this.clock.now()).toISOString();
+      const now = isoNow(this.clock);
       const due = await this.db.selectFrom('tickets').select(['id', 'queue_id']).where('sla_wake_at', '<=', now).orderBy('sla_wake_at').limit(BATCH).execute();
       if (due.length === 0) return;
       const seq = await this.db.transaction().execute(async (trx) => {

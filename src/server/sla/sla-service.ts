@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Clock } from '../../shared/clock.js';
+import { isoNow, type Clock } from '../../shared/clock.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
 import type { SlaEvent, SlaFacts } from '../../shared/sla/clocks.js';
 import { compilePolicy, evaluateSla, type CompiledPolicy, type SlaEvaluation } from '../../shared/sla/engine.js';
@@ -26,7 +26,7 @@ export class SlaService {
   /** A new server starts with the default matrices, so every ticket has clocks from the first one. */
   async ensurePolicy(): Promise<void> {
     if (await currentPolicy(this.db)) return;
-    await this.db.transaction().execute((trx) => storePolicy(trx, defaultSlaPolicy(), 'default policy', null, new Date(this.clock.now()).toISOString()));
+    await this.db.transaction().execute((trx) => storePolicy(trx, defaultSlaPolicy(), 'default policy', null, isoNow(this.clock)));
   }
 
   async policy(reader: Reader = this.db): Promise<{ version: number; policy: CompiledPolicy }> {
@@ -41,7 +41,7 @@ export class SlaService {
   }
 
   async replacePolicy(trx: Transaction<Database>, policy: SlaPolicy, reason: string, userId: string): Promise<number> {
-    return storePolicy(trx, policy, reason, userId, new Date(this.clock.now()).toISOString());
+    return storePolicy(trx, policy, reason, userId, isoNow(this.clock));
   }
 
   async facts(reader: Reader, ticket: Ticket): Promise<SlaFacts> {

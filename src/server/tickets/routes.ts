@@ -13,13 +13,13 @@ import { requireUser } from '../auth/guard.js';
 import { HttpError } from '../http/errors.js';
 import { visibleQueueIds } from '../people/visibility.js';
 import type { ServerContext } from '../context.js';
-import { TicketStoreError, type TicketStore } from './ticket-store.js';
+import { TicketStoreError } from './ticket-store.js';
+import type { User } from '../../shared/domain/people.js';
 
 const security = [{ bearer: [] }];
 
 export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, tickets } = context;
-  const visibleTicket = (ref: string, queueIds: string[], userId?: string) => findVisibleTicket(tickets, ref, queueIds, userId);
   return async (app) => {
     app.post(
       '/api/v1/tickets',
@@ -74,7 +74,7 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user), user.id);
+        const found = await findVisibleTicket(context, user, request.params.id);
         try {
           return await tickets.change(found.ticket.id, { ...request.body, actor: { userId: user.id, name: user.name } });
         } catch (error) {
@@ -98,7 +98,7 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const user = await requireUser(db, clock, request);
-        const found = await visibleTicket(request.params.id, await visibleQueueIds(db, user), user.id);
+        const found = await findVisibleTicket(context, user, request.params.id);
         const { body, isPublic, writtenAt } = request.body;
         const detail = await tickets.change(found.ticket.id, {
           actor: { userId: user.id, name: user.name },
@@ -121,15 +121,18 @@ export function ticketRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const user = await requireUser(db, clock, request);
-        return visibleTicket(request.params.id, await visibleQueueIds(db, user), user.id);
+        return findVisibleTicket(context, user, request.params.id);
       },
     );
   };
 }
 
-/** A ticket outside the caller's queues answers exactly as a missing one, so existence does not leak. */
-export async function findVisibleTicket(tickets: TicketStore, ref: string, queueIds: string[], userId?: string) {
-  const detail = await tickets.find(queueIds, ref, userId);
+/**
+ * A ticket the user may see: in their queues or assigned to them. Any other answers exactly as a
+ * missing one, so existence does not leak.
+ */
+export async function findVisibleTicket({ db, tickets }: Pick<ServerContext, 'db' | 'tickets'>, user: User, ref: string) {
+  const detail = await tickets.find(await visibleQueueIds(db, user), ref, user.id);
   if (!detail) throw new HttpError(404, 'not_found', `No ticket ${ref}`);
   return detail;
 }

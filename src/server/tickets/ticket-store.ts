@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Clock } from '../../shared/clock.js';
+import { isoNow, type Clock } from '../../shared/clock.js';
 import type { CreateTicketBodySchema, TicketListQuery, TicketPage } from '../../shared/api/rest.js';
 import type { CustomerTier, Message, Priority, Ticket, TicketDetail, TicketStatus, TicketType } from '../../shared/domain/ticket.js';
 import type { ServerDb } from '../storage/database.js';
@@ -61,7 +61,7 @@ export class TicketStore {
   ) {}
 
   private nowIso(): string {
-    return new Date(this.clock.now()).toISOString();
+    return isoNow(this.clock);
   }
 
   /** Opens a ticket with the customer's first message. */

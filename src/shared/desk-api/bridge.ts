@@ -18,5 +18,8 @@ export interface DeskBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
+/** Where the browser host serves DeskApi over a WebSocket. */
+export const deskSocketPath = '/desk';
+
 /** Electron IPC channels carrying DeskApi. */
 export const deskIpcChannels = { call: 'desk:call', event: 'desk:event' } as const;

@@ -7,4 +7,3 @@ export const DeskCallSchema = z.object({
   method: z.string(),
   input: z.unknown(),
 });
-export type DeskCall = z.infer<typeof DeskCallSchema>;

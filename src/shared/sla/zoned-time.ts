@@ -3,7 +3,6 @@
  * the desktop core and the renderer alike, and must not pull a time-zone database of its own.
  */
 
-const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -68,8 +67,4 @@ export function instantOfLocal(timeZone: string, localMs: number): number {
 /** Local calendar day number (days since 1970-01-01 in the zone) of an instant. */
 export function localDayOf(timeZone: string, instantMs: number): number {
   return Math.floor((instantMs + offsetAt(timeZone, instantMs)) / DAY_MS);
-}
-
-export function minutesToMs(minutes: number): number {
-  return minutes * MINUTE_MS;
 }

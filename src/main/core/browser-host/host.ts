@@ -3,13 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatchDeskCall } from '../../../shared/desk-api/dispatch.js';
-import type { DeskServerFrame } from '../../../shared/desk-api/bridge.js';
+import { deskSocketPath, type DeskServerFrame } from '../../../shared/desk-api/bridge.js';
 import { DeskCallSchema } from '../../../shared/desk-api/wire.js';
 import type { DeskCore } from '../desk-core.js';
 import { readRendererFile } from './static-files.js';
 
 const COOKIE = 'shiftdesk_console';
-export const DESK_SOCKET_PATH = '/desk';
 
 export interface BrowserHostOptions {
   core: DeskCore;
@@ -73,7 +72,7 @@ export async function startBrowserHost({ core, rendererDir, port }: BrowserHostO
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (request, socket, head) => {
     const allowed =
-      new URL(request.url ?? '/', origin).pathname === DESK_SOCKET_PATH &&
+      new URL(request.url ?? '/', origin).pathname === deskSocketPath &&
       request.headers.origin === origin &&
       sameSecret(cookieValue(request), accessToken);
     if (!allowed) {

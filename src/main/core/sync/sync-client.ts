@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Clock } from '../../../shared/clock.js';
+import { isoNow, type Clock } from '../../../shared/clock.js';
 import type { User } from '../../../shared/domain/people.js';
 import { PushReplySchema } from '../../../shared/sync/mutations.js';
 import { PokeSchema, PullReplySchema, socketEvents } from '../../../shared/sync/protocol.js';
@@ -101,7 +101,7 @@ export class SyncClient {
         await this.push();
         await this.pull();
       } while (this.again);
-      this.lastSyncedAt = new Date(this.clock.now()).toISOString();
+      this.lastSyncedAt = isoNow(this.clock);
       this.setStatus('online');
     } catch {
       // Whatever was not confirmed stays in the outbox and the cursor where it was: the next
