@@ -55,8 +55,12 @@ function track(child: ChildProcess, echo: boolean): Launched {
       });
     },
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      // The processes bound their own shutdown; this only guards against one wedged beyond that.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
+      clearTimeout(killer);
     },
   };
 }

@@ -36,6 +36,12 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   console.log(`shiftdesk: ${signal} received, closing the server`);
+  // A client that never lets go of its connection must not keep a stopping server alive: whatever is
+  // committed is already durable, so after a grace period exiting loses nothing.
+  setTimeout(() => {
+    console.error('shiftdesk: connections did not close in 5 s, exiting anyway');
+    process.exit(1);
+  }, 5_000).unref();
   await app.close();
   await db.destroy();
   process.exit(0);

@@ -116,7 +116,10 @@ export async function startBrowserHost({ core, rendererDir, port }: BrowserHostO
       stopEvents();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A browser tab left open holds keep-alive connections that would keep close() waiting.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

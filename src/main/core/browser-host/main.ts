@@ -29,6 +29,12 @@ let closing = false;
 async function shutdown(): Promise<void> {
   if (closing) return;
   closing = true;
+  // The replica and outbox are written before anything is acknowledged, so a forced exit after the
+  // grace period loses nothing a user wrote.
+  setTimeout(() => {
+    console.error('shiftdesk: the console host did not close in 5 s, exiting anyway');
+    process.exit(1);
+  }, 5_000).unref();
   await host.close();
   core.close();
   process.exit(0);
