@@ -36,6 +36,7 @@ export class Replica {
     try {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('cache_size = -65536');
       const check = this.db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`replica failed its integrity check: ${String(check)}`);
       this.migrate();
