@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   // Dependencies stay external (shipped by electron-builder): better-sqlite3 cannot be bundled.
   main: {
-    build: { rolldownOptions: { input: { index: resolve('src/main/index.ts') } } },
+    // The desktop core runs in a worker thread; its entry sits beside index.js, where WorkerDesk looks.
+    build: { rolldownOptions: { input: { index: resolve('src/main/index.ts'), 'desk-worker': resolve('src/main/core/worker/desk-worker.ts') } } },
   },
   // A sandboxed preload must be CommonJS even though the package is ESM.
   preload: {

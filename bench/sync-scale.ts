@@ -82,7 +82,7 @@ function applyRate(loaded: { tickets: Ticket[]; messages: Message[] }) {
 
   const replica = new Replica(join(root, 'replica.sqlite'));
   let started = performance.now();
-  for (let i = 0; i < rows.length; i += 500) replica.applyPull(rows.slice(i, i + 500), rows[Math.min(i + 499, rows.length - 1)]!.seq, null);
+  for (let i = 0; i < rows.length; i += 500) replica.applyPull(rows.slice(i, i + 500), { 'queue:x': rows[Math.min(i + 499, rows.length - 1)]!.seq }, null);
   const replicaPerSecond = rows.length / ((performance.now() - started) / 1000);
   replica.close();
 

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import updater from 'electron-updater';
-import { systemClock } from '../shared/clock.js';
-import { DeskCore } from './core/desk-core.js';
-import { FileSecretStore } from './core/session/secret-store.js';
+import { WorkerDesk } from './core/worker/worker-desk.js';
 import { forwardDeskEvents, registerDeskIpc } from './ipc.js';
 import { mainWindowOptions } from './window.js';
 
@@ -30,11 +28,10 @@ function createMainWindow(): BrowserWindow {
 async function main(): Promise<void> {
   await app.whenReady();
   const dataDir = join(app.getPath('userData'), 'console');
-  const core = new DeskCore({
+  const core = await WorkerDesk.start({
     dataDir,
     serverUrl: process.env.SHIFTDESK_SERVER_URL ?? 'http://127.0.0.1:4780',
-    clock: systemClock,
-    secrets: new FileSecretStore(join(dataDir, 'session.json')),
+    secretsFile: join(dataDir, 'session.json'),
   });
   registerDeskIpc(ipcMain, core, (event) => event.sender === mainWindow?.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   forwardDeskEvents(core, () => mainWindow?.webContents ?? null);
@@ -42,8 +39,7 @@ async function main(): Promise<void> {
   if (app.isPackaged) void autoUpdater.checkForUpdatesAndNotify().catch(() => undefined);
 
   app.on('window-all-closed', () => {
-    core.close();
-    app.quit();
+    void core.close().finally(() => app.quit());
   });
 }
 

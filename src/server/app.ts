@@ -70,7 +70,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 
-  const sync = attachSyncSocket(app.server, context);
+  const sync = await attachSyncSocket(app.server, context);
   app.addHook('onReady', () => slaScheduler.start());
   // Before the HTTP server closes: it waits for open connections, and consoles' WebSockets stay open
   // until socket.io lets them go, so closing socket.io in onClose would wait for ever.

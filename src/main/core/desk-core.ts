@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { isoNow, type Clock } from '../../shared/clock.js';
 import { DeskError } from '../../shared/desk-api/errors.js';
+import type { DeskResult } from '../../shared/desk-api/bridge.js';
+import { dispatchDeskCall } from '../../shared/desk-api/dispatch.js';
+import type { DeskEventListener, DeskService } from './desk-service.js';
 import {
   type OutboxState,
   type ConnectionState,
@@ -26,13 +29,12 @@ export interface DeskCoreOptions {
   secrets: SecretStore;
 }
 
-export type DeskEventListener = <E extends DeskEvent>(event: E, payload: DeskEventPayload<E>) => void;
 
 /**
  * The desktop core behind DeskApi: it owns the session, the replica and the sync connection, and
  * answers every renderer request from the replica, so reading never waits on the network.
  */
-export class DeskCore {
+export class DeskCore implements DeskService {
   private readonly replica: Replica;
   private readonly sync: SyncClient;
   private readonly listeners = new Set<DeskEventListener>();
@@ -192,7 +194,11 @@ export class DeskCore {
     },
   };
 
-  close(): void {
+  call(method: unknown, input: unknown): Promise<DeskResult> {
+    return dispatchDeskCall(this.api, method, input);
+  }
+
+  async close(): Promise<void> {
     this.sync.stop();
     this.replica.close();
     this.listeners.clear();

@@ -3,7 +3,6 @@ import type { Ticket, TicketStatus } from '../../shared/domain/ticket.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { ServerContext } from '../context.js';
-import { queueScope } from '../people/visibility.js';
 import { appendChange } from '../sync/change-log.js';
 import { articles, macros, requesters, ticketTemplates, type Requester } from './catalog/index.js';
 import { DEMO_PASSWORD, demoQueues, demoUsers } from './people.js';
@@ -50,7 +49,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
   const nowIso = new Date(now).toISOString();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  const seq = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     for (const queue of demoQueues) {
       await trx.insertInto('queues').values({ id: queue.id, name: queue.name, tier: queue.tier, created_at: nowIso }).execute();
       await appendChange(trx, { scope: 'shared', entity: 'queue', rowId: queue.id, row: { id: queue.id, name: queue.name, tier: queue.tier } }, nowIso);
@@ -87,7 +86,6 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       await appendChange(trx, { scope: 'shared', entity: 'article', rowId: article.id, row: article }, nowIso);
     }
 
-    let lastSeq = 0;
     for (let i = 0; i < DEMO_TICKET_COUNT; i++) {
       const template = ticketTemplates[i % ticketTemplates.length]!;
       const requester = requesterFor(random, template.locale);
@@ -106,14 +104,12 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         queueId: template.queue,
         createdAt,
       });
-      lastSeq = opened.seq;
       for (const change of history(random, opened.ticket, status, template.locale, now)) {
-        lastSeq = (await tickets.applyChange(trx, opened.ticket.id, change)).seq;
+        await tickets.applyChange(trx, opened.ticket.id, change);
       }
     }
-    return lastSeq;
   });
-  context.feed.committed({ scopes: ['shared', ...demoQueues.map((q) => queueScope(q.id))], seq });
+  context.feed.committed();
 }
 
 function requesterFor(random: () => number, locale: Locale): Requester {

@@ -5,7 +5,6 @@ import { SlaExplanationSchema } from '../../shared/sla/snapshot.js';
 import { requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import { queueScope } from '../people/visibility.js';
 import { findVisibleTicket } from '../tickets/routes.js';
 import { currentPolicy } from './policy-store.js';
 
@@ -61,18 +60,15 @@ export function slaRoutes({ db, clock, tickets, sla, feed }: ServerContext): Fas
         const { policy, reason } = request.body;
         const result = await db.transaction().execute(async (trx) => {
           const version = await sla.replacePolicy(trx, policy, reason, user.id);
-          const open = await trx.selectFrom('tickets').select(['id', 'queue_id']).where('status', '!=', 'closed').execute();
-          const touched: { seq: number; queueId: string }[] = [];
+          const open = await trx.selectFrom('tickets').select('id').where('status', '!=', 'closed').execute();
+          let recomputed = 0;
           for (const ticket of open) {
-            const seq = await tickets.recomputeSla(trx, ticket.id, { text: reason, policyVersion: version, userId: user.id });
-            if (seq !== null) touched.push({ seq, queueId: ticket.queue_id });
+            if ((await tickets.recomputeSla(trx, ticket.id, { text: reason, policyVersion: version, userId: user.id })) !== null) recomputed++;
           }
-          return { version, touched };
+          return { version, recomputed };
         });
-        if (result.touched.length > 0) {
-          feed.committed({ scopes: [...new Set(result.touched.map((t) => queueScope(t.queueId)))], seq: Math.max(...result.touched.map((t) => t.seq)) });
-        }
-        return { version: result.version, recomputedTickets: result.touched.length };
+        if (result.recomputed > 0) feed.committed();
+        return { version: result.version, recomputedTickets: result.recomputed };
       },
     );
   };

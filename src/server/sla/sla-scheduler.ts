@@ -1,7 +1,6 @@
 import { isoNow, type Clock } from '../../shared/clock.js';
 import type { ServerDb } from '../storage/database.js';
 import type { ChangeFeed } from '../sync/change-feed.js';
-import { queueScope } from '../people/visibility.js';
 import type { TicketStore } from '../tickets/ticket-store.js';
 
 export interface Timers {
@@ -59,14 +58,14 @@ export class SlaScheduler {
   private async recomputeDue(): Promise<void> {
     for (;;) {
       const now = isoNow(this.clock);
-      const due = await this.db.selectFrom('tickets').select(['id', 'queue_id']).where('sla_wake_at', '<=', now).orderBy('sla_wake_at').limit(BATCH).execute();
+      const due = await this.db.selectFrom('tickets').select('id').where('sla_wake_at', '<=', now).orderBy('sla_wake_at').limit(BATCH).execute();
       if (due.length === 0) return;
-      const seq = await this.db.transaction().execute(async (trx) => {
-        let last: number | null = null;
-        for (const ticket of due) last = (await this.tickets.recomputeSla(trx, ticket.id)) ?? last;
-        return last;
+      const changed = await this.db.transaction().execute(async (trx) => {
+        let any = false;
+        for (const ticket of due) any = (await this.tickets.recomputeSla(trx, ticket.id)) !== null || any;
+        return any;
       });
-      if (seq !== null) this.feed.committed({ scopes: [...new Set(due.map((t) => queueScope(t.queue_id)))], seq });
+      if (changed) this.feed.committed();
       if (due.length < BATCH) return;
     }
   }

@@ -1,22 +1,18 @@
 import { EventEmitter } from 'node:events';
 
-export interface Committed {
-  scopes: string[];
-  seq: number;
-}
-
 /**
- * Services announce committed changes here; the socket layer turns them into pokes. Announcing only
- * after commit means a poked client always finds the change when it pulls.
+ * Services say here that they committed changes to the log; the broadcaster then reads the log for
+ * what is new. Announcing only after commit means the broadcaster always finds what it was told of,
+ * and reading from the log (not from the announcement) means nothing committed is ever left out.
  */
 export class ChangeFeed {
   private readonly emitter = new EventEmitter();
 
-  committed(event: Committed): void {
-    this.emitter.emit('committed', event);
+  committed(): void {
+    this.emitter.emit('committed');
   }
 
-  subscribe(listener: (event: Committed) => void): () => void {
+  subscribe(listener: () => void): () => void {
     this.emitter.on('committed', listener);
     return () => this.emitter.off('committed', listener);
   }

@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { Change, ChangeEntity, PullReply, PullRequestSchema } from '../../shared/sync/protocol.js';
+import type { ChangeEntity, PullRequestSchema, PullWireReply } from '../../shared/sync/protocol.js';
 import type { Database } from '../storage/schema.js';
 import type { ServerDb } from '../storage/database.js';
 
@@ -36,54 +36,80 @@ export async function appendChange(trx: Transaction<Database>, change: ChangeInp
   return inserted.seq;
 }
 
-export type ChangePage = PullReply;
-
 /** Below this seq, deletions may have been compacted away: older cursors must start afresh. */
 export async function logFloor(db: ServerDb | Transaction<Database>): Promise<number> {
   const row = await db.selectFrom('meta').select('value').where('key', '=', 'log_floor').executeTakeFirst();
   return Number(row?.value ?? 0);
 }
 
+export type ChangeRow = Pick<Selectable<Database['changes']>, 'seq' | 'scope' | 'entity' | 'op' | 'row_id' | 'row_json'>;
+
 /**
- * One page of the scopes' changes after `since`, and how far the client's mutations have been
- * processed, read in one transaction so the two always agree.
+ * The JSON text of a Change[] spliced from stored rows. Rows were validated when the change was made
+ * and written only by this server, and the console validates what it receives: parsing and
+ * re-serialising them here would double the cost of every sync.
  */
-export async function readChanges(db: ServerDb, scopes: string[], request: z.output<typeof PullRequestSchema>, epoch: string): Promise<ChangePage> {
-  const { since, limit, clientId } = request;
+export function changesJson(rows: readonly ChangeRow[]): Buffer {
+  const parts = rows.map((r) =>
+    r.op === 'upsert'
+      ? `{"seq":${r.seq},"scope":${JSON.stringify(r.scope)},"entity":"${r.entity}","op":"upsert","row":${r.row_json}}`
+      : `{"seq":${r.seq},"scope":${JSON.stringify(r.scope)},"entity":"${r.entity}","op":"delete","rowId":${JSON.stringify(r.row_id)}}`,
+  );
+  return Buffer.from(`[${parts.join(',')}]`);
+}
+
+/**
+ * One page of the scopes' changes after each scope's cursor, and how far the client's mutations have
+ * been processed, read in one transaction so the two always agree.
+ */
+export async function readChanges(db: ServerDb, scopes: string[], request: z.output<typeof PullRequestSchema>, epoch: string): Promise<PullWireReply> {
+  const { cursors, limit, clientId } = request;
   return db.transaction().execute(async (trx) => {
     const client = clientId
       ? await trx.selectFrom('client_mutations').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst()
       : undefined;
     const lastMutationId = client?.last_mutation_id ?? 0;
-    if ((request.epoch !== undefined && request.epoch !== epoch) || (since > 0 && since < (await logFloor(trx)))) {
-      return { changes: [], cursor: 0, hasMore: true, lastMutationId, epoch, reset: true };
+    const known = Object.values(cursors).filter((seq) => seq > 0);
+    if ((request.epoch !== undefined && request.epoch !== epoch) || (known.length > 0 && Math.min(...known) < (await logFloor(trx)))) {
+      return { changes: changesJson([]), cursors: {}, hasMore: true, lastMutationId, epoch, reset: true };
     }
+    const since = (scope: string) => cursors[scope] ?? 0;
+    const lowest = scopes.length === 0 ? 0 : Math.min(...scopes.map(since));
     // Reading the head first bounds the page, so a change committed meanwhile is left for the next pull
     // instead of being skipped by a cursor that jumped past it.
     const head = await latestSeq(trx);
-    if (scopes.length === 0 || head <= since) return { changes: [], cursor: Math.max(since, head), hasMore: false, lastMutationId, epoch, reset: false };
-    const rows = await trx
-      .selectFrom('changes')
-      .selectAll()
-      .where('seq', '>', since)
-      .where('seq', '<=', head)
-      .where('scope', 'in', scopes)
-      .orderBy('seq')
-      .limit(limit + 1)
-      .execute();
+    const rows =
+      scopes.length === 0 || head <= lowest
+        ? []
+        : await trx
+            .selectFrom('changes')
+            .select(['seq', 'scope', 'entity', 'op', 'row_id', 'row_json'])
+            // The seq range lets SQLite walk the log in order from the least advanced scope; the
+            // per-scope terms then skip what each scope's cursor already covers.
+            .where('seq', '>', lowest)
+            .where('seq', '<=', head)
+            .where((eb) => eb.or(scopes.map((scope) => eb.and([eb('scope', '=', scope), eb('seq', '>', since(scope))]))))
+            .orderBy('seq')
+            .limit(limit + 1)
+            .execute();
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
-    const cursor = hasMore ? page[page.length - 1]!.seq : head;
-    // Rows were validated when the change was made and written only by this server; the console
-    // validates what it receives. Parsing them again here would double the cost of every sync.
-    const changes = page.map(
-      (r) =>
-        (r.op === 'upsert'
-          ? { seq: r.seq, scope: r.scope, entity: r.entity, op: 'upsert', row: JSON.parse(r.row_json ?? 'null') }
-          : { seq: r.seq, scope: r.scope, entity: r.entity, op: 'delete', rowId: r.row_id }) as Change,
-    );
-    return { changes, cursor, hasMore, lastMutationId, epoch, reset: false };
+    // The page holds every visible change up to its last seq, so every scope is complete that far.
+    const reached = hasMore ? page[page.length - 1]!.seq : head;
+    const next = Object.fromEntries(scopes.map((scope) => [scope, Math.max(since(scope), reached)]));
+    return { changes: changesJson(page), cursors: next, hasMore, lastMutationId, epoch, reset: false };
   });
+}
+
+/** Committed changes after `seq`, in order, for the broadcaster. */
+export async function changesAfter(db: ServerDb, seq: number, limit: number): Promise<ChangeRow[]> {
+  return db.selectFrom('changes').select(['seq', 'scope', 'entity', 'op', 'row_id', 'row_json']).where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+}
+
+/** The last seq of every scope, where a broadcaster starting up takes over the log. */
+export async function scopeHeads(db: ServerDb): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('changes').select((eb) => ['scope', eb.fn.max('seq').as('seq')]).groupBy('scope').execute();
+  return new Map(rows.map((r) => [r.scope, Number(r.seq)]));
 }
 
 export async function latestSeq(db: ServerDb | Transaction<Database>): Promise<number> {

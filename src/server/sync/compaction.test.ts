@@ -16,13 +16,13 @@ const pull = async (request: unknown): Promise<PullReply> => {
   return reply.value;
 };
 
-async function pullAll(since = 0): Promise<PullReply[]> {
+async function pullAll(): Promise<PullReply[]> {
   const pages: PullReply[] = [];
-  for (let cursor = since; ; ) {
-    const page = await pull({ since: cursor, limit: 1000 });
+  for (let cursors = {}; ; ) {
+    const page = await pull({ cursors, limit: 1000 });
     pages.push(page);
     if (page.reset || !page.hasMore) return pages;
-    cursor = page.cursor;
+    cursors = page.cursors;
   }
 }
 
@@ -54,22 +54,23 @@ describe('change-log compaction', () => {
   it('keeps deletions for the retention period, then sends older cursors back to 0', async () => {
     const admin = await loginAs(server.url, 'admin@demo');
     const { items } = (await (await fetch(`${server.url}/api/v1/tickets?queueId=billing&pageSize=1`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { id: string }[] };
-    const oldCursor = (await pullAll()).at(-1)!.cursor;
+    const oldCursors = (await pullAll()).at(-1)!.cursors;
     await fetch(`${server.url}/api/v1/tickets/${items[0]!.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network' }) });
 
     expect((await compactChangeLog(server.context.db, clock, 30)).tombstones).toBe(0);
-    expect((await pull({ since: oldCursor })).reset).toBe(false);
+    expect((await pull({ cursors: oldCursors })).reset).toBe(false);
 
     now += 31 * 86_400_000;
     const result = await compactChangeLog(server.context.db, clock, 30);
     expect(result.tombstones).toBe(1);
-    expect(result.floor).toBeGreaterThan(oldCursor);
-    expect(await pull({ since: oldCursor })).toMatchObject({ reset: true, cursor: 0, changes: [] });
-    expect((await pull({ since: result.floor })).reset).toBe(false);
+    expect(result.floor).toBeGreaterThan(Math.max(...Object.values(oldCursors)));
+    expect(await pull({ cursors: oldCursors })).toMatchObject({ reset: true, cursors: {}, changes: [] });
+    const atFloor = Object.fromEntries(Object.keys(oldCursors).map((scope) => [scope, result.floor]));
+    expect((await pull({ cursors: atFloor })).reset).toBe(false);
   });
 
   it('sends a client from another epoch (another database) back to 0', async () => {
-    expect(await pull({ since: 0, epoch: 'some-other-server' })).toMatchObject({ reset: true });
-    expect((await pull({ since: 0, epoch: server.context.epoch })).reset).toBe(false);
+    expect(await pull({ cursors: {}, epoch: 'some-other-server' })).toMatchObject({ reset: true });
+    expect((await pull({ cursors: {}, epoch: server.context.epoch })).reset).toBe(false);
   });
 });

@@ -54,7 +54,7 @@ describe('mutations over the sync socket', () => {
     const after = await detail(ticket.id, token);
     expect(after.messages.length).toBe(before + 1);
     expect(after.ticket.status).toBe('pending');
-    const pulled = await pull(socket, { since: 0, limit: 1000, clientId });
+    const pulled = await pull(socket, { cursors: {}, limit: 1000, clientId });
     expect(pulled.ok && pulled.value.lastMutationId).toBe(2);
   });
 
@@ -107,13 +107,13 @@ describe('mutations over the sync socket', () => {
     const network = await open('tier2@demo');
     const admin = await loginAs(server.url, 'admin@demo');
     const ticket = await ticketIn('billing', admin);
-    const billingBefore = await pull(billing, { since: 0, limit: 1000 });
-    const networkBefore = await pull(network, { since: 0, limit: 1000 });
+    const billingBefore = await pull(billing, { cursors: {}, limit: 1000 });
+    const networkBefore = await pull(network, { cursors: {}, limit: 1000 });
     // Unassigned as it moves: an assignee outside the new queue would keep it through their own scope.
     const moved = await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ queueId: 'network', assigneeId: null }) });
     expect(moved.status).toBe(200);
-    const billingAfter = await pull(billing, { since: billingBefore.ok ? billingBefore.value.cursor : 0, limit: 1000 });
-    const networkAfter = await pull(network, { since: networkBefore.ok ? networkBefore.value.cursor : 0, limit: 1000 });
+    const billingAfter = await pull(billing, { cursors: billingBefore.ok ? billingBefore.value.cursors : {}, limit: 1000 });
+    const networkAfter = await pull(network, { cursors: networkBefore.ok ? networkBefore.value.cursors : {}, limit: 1000 });
     expect(billingAfter.ok && billingAfter.value.changes).toEqual([expect.objectContaining({ entity: 'ticket', op: 'delete', rowId: ticket.id, scope: 'queue:billing' })]);
     const arrived = networkAfter.ok ? networkAfter.value.changes : [];
     expect(arrived.filter((c) => c.entity === 'ticket' && c.op === 'upsert').map((c) => (c.op === 'upsert' ? c.row.id : ''))).toEqual([ticket.id]);
@@ -128,12 +128,12 @@ describe('tickets assigned outside the assignee’s queues', () => {
     const tier2Token = await loginAs(server.url, 'tier2@demo');
     const ticket = await ticketIn('billing', admin);
     const patch = (body: unknown) => fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify(body) });
-    const start = await pull(tier2, { since: 0, limit: 1000 });
-    let cursor = start.ok ? start.value.cursor : 0;
+    const start = await pull(tier2, { cursors: {}, limit: 1000 });
+    let cursor = start.ok ? start.value.cursors : {};
     const next = async () => {
-      const reply = await pull(tier2, { since: cursor, limit: 1000 });
+      const reply = await pull(tier2, { cursors: cursor, limit: 1000 });
       if (!reply.ok) throw new Error(reply.error.message);
-      cursor = reply.value.cursor;
+      cursor = reply.value.cursors;
       return reply.value.changes;
     };
 

@@ -55,14 +55,13 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
     const outcome = await db.transaction().execute(async (trx) => {
       await expectNext(trx, clientId, mutation.id);
       const change = await intentToChange(trx, user, queueIds, clientId, mutation);
-      const applied = await context.tickets.applyChange(trx, mutation.args.ticketId, change);
+      await context.tickets.applyChange(trx, mutation.args.ticketId, change);
       const result: MutationResult = { id: mutation.id, status: 'applied' };
       await record(trx, user, clientId, mutation, result);
-      return { applied, result };
+      return result;
     });
-    const { seq, scopes } = outcome.applied;
-    feed.committed({ scopes, seq });
-    return outcome.result;
+    feed.committed();
+    return outcome;
   } catch (error) {
     if (!(error instanceof Rejected)) throw error;
     const result: MutationResult = { id: mutation.id, status: 'rejected', rejection: error.rejection };

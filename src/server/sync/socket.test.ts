@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Clock } from '../../shared/clock.js';
-import { socketEvents, type PullReply } from '../../shared/sync/protocol.js';
+import { ChangesPushSchema, decodeChanges, socketEvents, type ChangesPush, type Cursors, type PullReply } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
 import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
 
@@ -17,17 +17,25 @@ async function open(email: string): Promise<Socket> {
 
 const pull = pullOnce;
 
-async function pullAll(socket: Socket): Promise<PullReply['changes']> {
+async function pullAll(socket: Socket, from: Cursors = {}): Promise<{ changes: PullReply['changes']; cursors: Cursors }> {
   const changes: PullReply['changes'] = [];
-  let since = 0;
+  let cursors = from;
   for (;;) {
-    const reply = await pull(socket, { since, limit: 100 });
+    const reply = await pull(socket, { cursors, limit: 100 });
     if (!reply.ok) throw new Error(reply.error.message);
     changes.push(...reply.value.changes);
-    since = reply.value.cursor;
-    if (!reply.value.hasMore) return changes;
+    cursors = reply.value.cursors;
+    if (!reply.value.hasMore) return { changes, cursors };
   }
 }
+
+function collectPushes(socket: Socket): ChangesPush[] {
+  const pushes: ChangesPush[] = [];
+  socket.on(socketEvents.changes, (raw: unknown) => pushes.push(ChangesPushSchema.parse(raw)));
+  return pushes;
+}
+
+const rowIds = (changes: PullReply['changes']) => changes.map((c) => (c.op === 'upsert' ? c.row.id : c.rowId));
 
 async function createTicket(queueId: string): Promise<string> {
   const token = await loginAs(server.url, 'admin@demo');
@@ -57,33 +65,72 @@ describe('sync socket', () => {
 
   it('pulls in bounded pages only the changes of the user’s queues', async () => {
     const socket = await open('agent3@demo');
-    const first = await pull(socket, { since: 0, limit: 10 });
+    const first = await pull(socket, { cursors: {}, limit: 10 });
     expect(first.ok && first.value.changes.length).toBe(10);
     expect(first.ok && first.value.hasMore).toBe(true);
-    const changes = await pullAll(socket);
+    const { changes, cursors } = await pullAll(socket);
     const ticketScopes = new Set(changes.filter((c) => c.entity === 'ticket' || c.entity === 'message').map((c) => c.scope));
     expect([...ticketScopes]).toEqual(['queue:billing']);
     expect(changes.some((c) => c.entity === 'queue')).toBe(true);
+    expect(Object.keys(cursors).sort()).toEqual(['queue:billing', 'shared', 'user:u-agent3']);
+    // Caught up: the next pull brings nothing.
+    expect((await pullAll(socket, cursors)).changes).toEqual([]);
+  });
+
+  it('pulls each scope from its own cursor: a scope never seen starts from its beginning', async () => {
+    const socket = await open('agent3@demo');
+    const { cursors } = await pullAll(socket);
+    const { changes } = await pullAll(socket, { ...cursors, 'queue:billing': 0 });
+    expect(changes.length).toBeGreaterThan(0);
+    expect(new Set(changes.map((c) => c.scope))).toEqual(new Set(['queue:billing']));
   });
 
   it('answers a malformed pull with an error naming the field', async () => {
     const socket = await open('agent3@demo');
-    const reply = await pull(socket, { since: -4 });
+    const reply = await pull(socket, { cursors: { 'queue:billing': -4 } });
     expect(reply.ok).toBe(false);
-    expect(!reply.ok && reply.error.message).toMatch(/^since/);
+    expect(!reply.ok && reply.error.message).toMatch(/^cursors\.queue:billing/);
   });
 
-  it('pokes the rooms of the changed queue and no other', async () => {
+  it('pushes a commit to the rooms of its scope only, chained to the scope’s previous change', async () => {
     const billing = await open('agent3@demo');
     const network = await open('tier2@demo');
-    const pokedNetwork: unknown[] = [];
-    network.on(socketEvents.poke, (poke) => pokedNetwork.push(poke));
-    const poked = new Promise<{ seq: number }>((resolve) => billing.once(socketEvents.poke, resolve));
-    const id = await createTicket('billing');
-    const { seq } = await poked;
-    const reply = await pull(billing, { since: seq - 2 });
-    expect(reply.ok && reply.value.changes.map((c) => (c.op === 'upsert' ? c.row.id : c.rowId))).toContain(id);
+    const { changes: held, cursors } = await pullAll(billing);
+    const toBilling = collectPushes(billing);
+    const toNetwork = collectPushes(network);
+    const first = await createTicket('billing');
+    const second = await createTicket('billing');
+    await expect.poll(() => toBilling.length).toBe(2);
+    const [a, b] = toBilling as [ChangesPush, ChangesPush];
+    expect(a.scope).toBe('queue:billing');
+    // The first push names the scope's last change the console already holds, so it applies on arrival...
+    expect(a.prevSeq).toBe(Math.max(...held.filter((c) => c.scope === 'queue:billing').map((c) => c.seq)));
+    expect(a.prevSeq).toBeLessThanOrEqual(cursors['queue:billing']!);
+    // ...and each following push starts where the last one ended.
+    expect(b.prevSeq).toBe(a.lastSeq);
+    expect(rowIds(decodeChanges(a.changes))).toContain(first);
+    expect(rowIds(decodeChanges(b.changes))).toContain(second);
+    // What was pushed is exactly what a pull from the same cursor returns.
+    const pulled = await pullAll(billing, cursors);
+    expect([...decodeChanges(a.changes), ...decodeChanges(b.changes)]).toEqual(pulled.changes);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(pokedNetwork).toEqual([]);
+    expect(toNetwork).toEqual([]);
+  });
+
+  it('a move between two queues reaches a console in both rooms in the order it was made', async () => {
+    const supervisor = await open('supervisor@demo');
+    const pushes = collectPushes(supervisor);
+    const id = await createTicket('billing');
+    const token = await loginAs(server.url, 'admin@demo');
+    await fetch(`${server.url}/api/v1/tickets/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ queueId: 'network' }),
+    });
+    await expect.poll(() => pushes.flatMap((p) => decodeChanges(p.changes)).filter((c) => c.entity === 'ticket').length).toBe(3);
+    const changes = pushes.flatMap((p) => decodeChanges(p.changes));
+    expect(changes.map((c) => c.seq)).toEqual([...changes.map((c) => c.seq)].sort((x, y) => x - y));
+    const ticketChanges = changes.filter((c) => c.entity === 'ticket').map((c) => `${c.op} ${c.scope}`);
+    expect(ticketChanges).toEqual(['upsert queue:billing', 'delete queue:billing', 'upsert queue:network']);
   });
 });

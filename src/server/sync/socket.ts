@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { Server as SocketServer } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
-import { PullRequestSchema, socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { PullRequestSchema, socketEvents, type Acked, type PullWireReply } from '../../shared/sync/protocol.js';
 import { PushRequestSchema, type PushReply } from '../../shared/sync/mutations.js';
 import { applyPush } from './mutations.js';
 import type { User } from '../../shared/domain/people.js';
@@ -9,16 +9,13 @@ import { userForToken } from '../auth/guard.js';
 import { visibleScopes } from '../people/visibility.js';
 import type { ServerContext } from '../context.js';
 import { readChanges } from './change-log.js';
+import { ChangeBroadcaster } from './change-broadcast.js';
 
 interface SocketData {
   user: User;
   scopes: string[];
 }
 
-/**
- * Clients join one room per scope they may read. A commit pokes the rooms of its scopes; each client
- * then pulls, and the pull is filtered by the same scopes, so nothing reaches a socket it may not see.
- */
 /**
  * Every socket request is validated at the edge and answered through its acknowledgement, with an
  * error naming the field for a malformed one; nothing is applied from a message that does not parse.
@@ -39,7 +36,11 @@ async function answer<S extends z.ZodType, T>(raw: unknown, ack: unknown, schema
   }
 }
 
-export function attachSyncSocket(httpServer: HttpServer, context: ServerContext): { close(): Promise<void> } {
+/**
+ * Clients join one room per scope they may read. Committed changes are pushed to the rooms of their
+ * scopes, and pulls are filtered by the same scopes, so nothing reaches a socket it may not see.
+ */
+export async function attachSyncSocket(httpServer: HttpServer, context: ServerContext): Promise<{ close(): Promise<void> }> {
   const { db, clock, feed } = context;
   const io = new SocketServer<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
@@ -60,14 +61,18 @@ export function attachSyncSocket(httpServer: HttpServer, context: ServerContext)
     const data = socket.data;
     void socket.join(data.scopes);
     socket.on(socketEvents.pull, (raw: unknown, ack: unknown) =>
-      answer(raw, ack, PullRequestSchema, (request): Promise<PullReply> => readChanges(db, data.scopes, request, context.epoch)),
+      answer(raw, ack, PullRequestSchema, (request): Promise<PullWireReply> => readChanges(db, data.scopes, request, context.epoch)),
     );
     socket.on(socketEvents.push, (raw: unknown, ack: unknown) =>
       answer(raw, ack, PushRequestSchema, (request): Promise<PushReply> => applyPush(context, data.user, request)),
     );
   });
 
-  const unsubscribe = feed.subscribe(({ scopes, seq }) => io.to(scopes).emit(socketEvents.poke as never, { seq } as never));
+  const broadcaster = new ChangeBroadcaster(db, (push) => io.to(push.scope).emit(socketEvents.changes as never, push as never));
+  await broadcaster.start();
+  const unsubscribe = feed.subscribe(
+    () => void broadcaster.committed().catch((error: unknown) => console.error('shiftdesk: pushing committed changes failed; consoles will pull them', error)),
+  );
   return {
     async close() {
       unsubscribe();

@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { socketEvents, type Acked, type PullReply } from '../../shared/sync/protocol.js';
+import { decodeChanges, socketEvents, type Acked, type PullReply, type PullWireReply } from '../../shared/sync/protocol.js';
 import { loginAs } from './test-server.js';
 
 /** A console's sync socket as a test holds it: signed in, connected, and closed by the caller. */
@@ -12,6 +12,8 @@ export async function openSyncSocket(url: string, email: string): Promise<Socket
   return socket;
 }
 
-export function pullOnce(socket: Socket, request: unknown): Promise<Acked<PullReply>> {
-  return socket.timeout(5000).emitWithAck(socketEvents.pull, request);
+/** One pull as the console sends it, with the reply's binary changes decoded and validated. */
+export async function pullOnce(socket: Socket, request: unknown): Promise<Acked<PullReply>> {
+  const reply = (await socket.timeout(5000).emitWithAck(socketEvents.pull, request)) as Acked<PullWireReply>;
+  return reply.ok ? { ok: true, value: { ...reply.value, changes: decodeChanges(reply.value.changes) } } : reply;
 }

@@ -67,12 +67,12 @@ export class TicketStore {
   /** Opens a ticket with the customer's first message. */
   async create(input: NewTicket): Promise<TicketDetail> {
     const detail = await this.db.transaction().execute((trx) => this.insert(trx, input));
-    this.feed.committed({ scopes: [queueScope(detail.ticket.queueId)], seq: detail.seq });
-    return { ticket: detail.ticket, messages: detail.messages };
+    this.feed.committed();
+    return detail;
   }
 
   /** For callers that batch many tickets into their own transaction (demo seeding, imports). */
-  async insert(trx: Trx, input: NewTicket): Promise<TicketDetail & { seq: number }> {
+  async insert(trx: Trx, input: NewTicket): Promise<TicketDetail> {
     const queueId = input.queueId ?? DEFAULT_QUEUE_ID;
     const queue = await trx.selectFrom('queues').select('id').where('id', '=', queueId).executeTakeFirst();
     if (!queue) throw new TicketStoreError('queueId', `queueId: no queue "${queueId}"`);
@@ -110,19 +110,18 @@ export class TicketStore {
     await trx.insertInto('tickets').values(ticketToRow(ticket)).execute();
     await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
-    const seq = await this.persist(trx, withSla, [message]);
-    return { ticket: withSla, messages: [message], seq };
+    await this.persist(trx, withSla, [message]);
+    return { ticket: withSla, messages: [message] };
   }
 
   /** Applies a change to a ticket the caller may already see; answers the ticket as it is now. */
   async change(ticketId: string, change: TicketChange): Promise<TicketDetail> {
-    const { ticket, seq, scopes } = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
-    this.feed.committed({ scopes, seq });
+    const ticket = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
+    this.feed.committed();
     return (await this.find([ticket.queueId], ticket.id))!;
-
   }
 
-  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<{ ticket: Ticket; seq: number; scopes: string[] }> {
+  async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<Ticket> {
     const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
     if (!row) throw new TicketStoreError('id', `No ticket ${ticketId}`);
     const before = ticketFromRow(row);
@@ -180,8 +179,8 @@ export class TicketStore {
     }
     for (const message of messages) await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
-    const scopes = await this.publish(trx, before, withSla, messages, change.origin);
-    return { ticket: withSla, seq: scopes.seq, scopes: scopes.touched };
+    await this.publish(trx, before, withSla, messages, change.origin);
+    return withSla;
   }
 
   /**
@@ -190,15 +189,10 @@ export class TicketStore {
    * ticket; the assignee's own scope mirrors it when the assignee is not in the queue; a ticket
    * arriving in a scope brings its whole thread, which that scope's consoles have never seen.
    */
-  private async publish(trx: Trx, before: Ticket, after: Ticket, newMessages: Message[], origin: TicketChange['origin']): Promise<{ seq: number; touched: string[] }> {
+  private async publish(trx: Trx, before: Ticket, after: Ticket, newMessages: Message[], origin: TicketChange['origin']): Promise<void> {
     const now = this.nowIso();
     const cause = origin ? { origin } : {};
-    const touched = new Set<string>([queueScope(after.queueId)]);
-    // Deletions go first; the upserts that follow always carry the highest seq.
-    const remove = async (scope: string) => {
-      await appendChange(trx, { scope, entity: 'ticket', rowId: after.id, ...cause }, now);
-      touched.add(scope);
-    };
+    const remove = (scope: string) => appendChange(trx, { scope, entity: 'ticket', rowId: after.id, ...cause }, now);
     const moved = before.queueId !== after.queueId;
     if (moved) await remove(queueScope(before.queueId));
     const formerMirror = before.assigneeId !== null && !(await seesQueue(trx, before.assigneeId, before.queueId));
@@ -208,13 +202,11 @@ export class TicketStore {
       await remove(userScope(before.assigneeId!));
     }
     const wholeThread = async () => (await trx.selectFrom('messages').selectAll().where('ticket_id', '=', after.id).orderBy('created_at').execute()).map(messageFromRow);
-    let seq = await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin);
+    await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin);
     if (mirror) {
       const arriving = !formerMirror || before.assigneeId !== after.assigneeId;
-      seq = await this.appendTicket(trx, userScope(after.assigneeId!), after, arriving ? await wholeThread() : newMessages, origin);
-      touched.add(userScope(after.assigneeId!));
+      await this.appendTicket(trx, userScope(after.assigneeId!), after, arriving ? await wholeThread() : newMessages, origin);
     }
-    return { seq, touched: [...touched] };
   }
 
   /**

@@ -31,20 +31,36 @@ export const ChangeSchema = z.union([UpsertChangeSchema, DeleteChangeSchema]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeEntity = Change['entity'];
 
+/**
+ * How far a client has each of its scopes, by seq. Cursors are per scope so that a change pushed to one
+ * scope's room can be applied on arrival: it says which seq of that scope came before it, and the
+ * client knows whether it holds that one. A scope the client has never seen is absent and starts at 0.
+ */
+export const CursorsSchema = z.record(z.string(), z.number().int().min(0));
+export type Cursors = z.infer<typeof CursorsSchema>;
+
 export const PullRequestSchema = z.object({
-  since: z.number().int().min(0),
+  cursors: CursorsSchema,
   limit: z.number().int().min(1).max(5000).default(500),
   /** Lets the reply say which of this client's mutations the server has processed. */
   clientId: z.uuid().optional(),
-  /** The server epoch the client's cursor belongs to; another epoch means another database. */
+  /** The server epoch the client's cursors belong to; another epoch means another database. */
   epoch: z.string().optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
-export const PullReplySchema = z.object({
-  changes: z.array(ChangeSchema),
-  /** The highest seq the server looked at: the client's next `since`, even when nothing was visible. */
-  cursor: z.number().int().min(0),
+/**
+ * Changes travel as the JSON text of a Change[] in a binary attachment: the server splices rows it
+ * stored as JSON without parsing them, and socket.io neither escapes nor re-encodes the text.
+ */
+const ChangesJsonSchema = z.custom<Uint8Array<ArrayBufferLike>>((value) => value instanceof Uint8Array, 'expected the changes as binary JSON');
+
+const PullReplyFields = {
+  /**
+   * Every scope the user may read now, each at the seq the page covers; the next pull sends these.
+   * A scope missing here is one the user no longer reads.
+   */
+  cursors: CursorsSchema,
   hasMore: z.boolean(),
   /**
    * The last of this client's mutations the server has processed, read in the same transaction as
@@ -54,16 +70,37 @@ export const PullReplySchema = z.object({
   lastMutationId: z.number().int().min(0),
   epoch: z.string(),
   /**
-   * The cursor is older than the log keeps deletions for, or belongs to another epoch: drop what was
-   * pulled (never the outbox) and pull again from 0, which yields a fresh snapshot of the compacted log.
+   * A cursor is older than the log keeps deletions for, or belongs to another epoch: drop what was
+   * pulled (never the outbox) and pull again from nothing, which yields a fresh snapshot of the
+   * compacted log.
    */
   reset: z.boolean(),
-});
-export type PullReply = z.infer<typeof PullReplySchema>;
+};
 
-/** Sent to a scope's room when it has news; the client answers with a pull. */
-export const PokeSchema = z.object({ seq: z.number().int().positive() });
-export type Poke = z.infer<typeof PokeSchema>;
+export const PullWireReplySchema = z.object({ ...PullReplyFields, changes: ChangesJsonSchema });
+export type PullWireReply = z.infer<typeof PullWireReplySchema>;
+export type PullReply = Omit<PullWireReply, 'changes'> & { changes: Change[] };
+
+/**
+ * Changes of one scope, pushed to its room as they commit. `prevSeq` is the seq of that scope's
+ * change before the first one here (0 if none): a client whose cursor for the scope is at least that
+ * holds everything before and applies these at once; any other client has missed something and pulls.
+ */
+export const ChangesPushSchema = z.object({
+  scope: z.string(),
+  prevSeq: z.number().int().min(0),
+  lastSeq: z.number().int().positive(),
+  changes: ChangesJsonSchema,
+});
+export type ChangesPush = z.infer<typeof ChangesPushSchema>;
+
+const ChangeListSchema = z.array(ChangeSchema);
+const utf8 = new TextDecoder();
+
+/** Parses and validates a binary change list; throws naming the first bad field. */
+export function decodeChanges(bytes: Uint8Array): Change[] {
+  return ChangeListSchema.parse(JSON.parse(utf8.decode(bytes)));
+}
 
 /** Every socket acknowledgement is either a result or an error a person can be shown. */
 export type Acked<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -71,5 +108,5 @@ export type Acked<T> = { ok: true; value: T } | { ok: false; error: { code: stri
 export const socketEvents = {
   pull: 'sync:pull',
   push: 'sync:push',
-  poke: 'sync:poke',
+  changes: 'sync:changes',
 } as const;

@@ -2,16 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatchDeskCall } from '../../../shared/desk-api/dispatch.js';
 import { deskSocketPath, type DeskServerFrame } from '../../../shared/desk-api/bridge.js';
 import { DeskCallSchema } from '../../../shared/desk-api/wire.js';
-import type { DeskCore } from '../desk-core.js';
+import type { DeskService } from '../desk-service.js';
 import { readRendererFile } from './static-files.js';
 
 const COOKIE = 'shiftdesk_console';
 
 export interface BrowserHostOptions {
-  core: DeskCore;
+  core: DeskService;
   rendererDir: string;
   port: number;
 }
@@ -94,7 +93,7 @@ export async function startBrowserHost({ core, rendererDir, port }: BrowserHostO
       }
       const call = DeskCallSchema.safeParse(frame);
       if (!call.success) return;
-      const result = await dispatchDeskCall(core.api, call.data.method, call.data.input);
+      const result = await core.call(call.data.method, call.data.input);
       send(ws, { kind: 'result', id: call.data.id, result });
     });
   });

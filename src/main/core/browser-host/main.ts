@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { systemClock } from '../../../shared/clock.js';
-import { DeskCore } from '../desk-core.js';
-import { FileSecretStore } from '../session/secret-store.js';
+import { WorkerDesk } from '../worker/worker-desk.js';
 import { startBrowserHost } from './host.js';
 
 /** Runs the desktop core in plain Node and serves the console to a browser: the host without Electron. */
@@ -16,12 +14,7 @@ const env = z
   .parse(process.env);
 
 const dataDir = resolve(env.SHIFTDESK_CONSOLE_DATA);
-const core = new DeskCore({
-  dataDir,
-  serverUrl: env.SHIFTDESK_SERVER_URL,
-  clock: systemClock,
-  secrets: new FileSecretStore(resolve(dataDir, 'session.json')),
-});
+const core = await WorkerDesk.start({ dataDir, serverUrl: env.SHIFTDESK_SERVER_URL, secretsFile: resolve(dataDir, 'session.json') });
 const host = await startBrowserHost({ core, rendererDir: resolve(env.SHIFTDESK_RENDERER_DIR), port: env.SHIFTDESK_CONSOLE_PORT });
 console.log(`shiftdesk: console ready at ${host.url}`);
 
@@ -36,7 +29,7 @@ async function shutdown(): Promise<void> {
     process.exit(1);
   }, 5_000).unref();
   await host.close();
-  core.close();
+  await core.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

@@ -46,4 +46,11 @@ export const replicaMigrations: readonly string[] = [
   CREATE TABLE articles (id TEXT PRIMARY KEY, locale TEXT NOT NULL, row TEXT NOT NULL);
   CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
   `,
+  // Cursors became one per scope. What was pulled under the single cursor is dropped and pulled
+  // again; the outbox and each user's client id stay.
+  `
+  DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros;
+  DELETE FROM articles; DELETE FROM articles_fts;
+  DELETE FROM sync_state WHERE key IN ('cursor', 'epoch');
+  `,
 ];

@@ -5,7 +5,7 @@ import type { ArticleHit } from '../../../shared/desk-api/contract.js';
 import type { LocalTicketDetail } from '../../../shared/desk-api/contract.js';
 import type { User } from '../../../shared/domain/people.js';
 import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
-import type { Change } from '../../../shared/sync/protocol.js';
+import { CursorsSchema, type Change, type Cursors } from '../../../shared/sync/protocol.js';
 import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { rebuildOverlay } from './overlay.js';
@@ -69,15 +69,17 @@ export class Replica {
     else this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  cursor(): number {
-    return Number(this.getState('cursor') ?? 0);
+  /** How far each scope has been pulled; kept as one value so a page and its cursors commit together. */
+  cursors(): Cursors {
+    const saved = this.getState('cursors');
+    return saved === null ? {} : CursorsSchema.parse(JSON.parse(saved));
   }
 
   /**
    * A page of changes and the cursor that follows it commit together: a crash half-way leaves the old
    * cursor, and re-applying the page is harmless because every change is an idempotent upsert or delete.
    */
-  applyPage(changes: readonly Change[], cursor: number): AppliedChanges {
+  applyPage(changes: readonly Change[], cursors: Cursors): AppliedChanges {
     const ticketIds = new Set<string>();
     let queuesChanged = false;
     this.db.transaction(() => {
@@ -85,9 +87,27 @@ export class Replica {
         if (change.entity === 'queue') queuesChanged = true;
         this.applyChange(change, ticketIds);
       }
-      this.setState('cursor', String(cursor));
+      this.setState('cursors', JSON.stringify(cursors));
     })();
     return { ticketIds: [...ticketIds], queuesChanged };
+  }
+
+  /**
+   * Applies changes pushed to one scope's room if this replica holds everything of that scope before
+   * them; answers null when it does not (it missed something, or never pulled the scope), and the
+   * caller pulls instead. Changes it already has are skipped, so a push that races a pull is harmless.
+   */
+  applyPushed(scope: string, prevSeq: number, lastSeq: number, changes: readonly Change[]): AppliedChanges | null {
+    return this.db.transaction(() => {
+      const cursors = this.cursors();
+      const held = cursors[scope];
+      if (held === undefined || held < prevSeq) return null;
+      if (held >= lastSeq) return { ticketIds: [], queuesChanged: false };
+      return this.applyPage(
+        changes.filter((change) => change.seq > held),
+        { ...cursors, [scope]: lastSeq },
+      );
+    })();
   }
 
   private applyChange(change: Change, ticketIds: Set<string>): void {
@@ -201,9 +221,9 @@ export class Replica {
    * outbox and rebuilds the overlay — all in one transaction, so the screen never shows a change
    * twice (replica and overlay) or not at all.
    */
-  applyPull(changes: readonly Change[], cursor: number, confirm: { clientId: string; lastMutationId: number; user: User } | null): AppliedChanges {
+  applyPull(changes: readonly Change[], cursors: Cursors, confirm: { clientId: string; lastMutationId: number; user: User } | null): AppliedChanges {
     return this.db.transaction(() => {
-      const applied = this.applyPage(changes, cursor);
+      const applied = this.applyPage(changes, cursors);
       if (!confirm) return applied;
       this.outbox.confirmUpTo(confirm.clientId, confirm.lastMutationId);
       const overlaid = this.refreshOverlay(confirm.clientId, confirm.user);
@@ -213,7 +233,7 @@ export class Replica {
 
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
-    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM sync_state WHERE key IN ('cursor', 'epoch');");
+    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');");
   }
 
   /**

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { isoNow, type Clock } from '../../../shared/clock.js';
 import type { User } from '../../../shared/domain/people.js';
 import { PushReplySchema } from '../../../shared/sync/mutations.js';
-import { PokeSchema, PullReplySchema, socketEvents } from '../../../shared/sync/protocol.js';
+import { ChangesPushSchema, decodeChanges, PullWireReplySchema, socketEvents, type PullReply, type PullRequest } from '../../../shared/sync/protocol.js';
 import type { AppliedChanges, Replica } from '../replica/replica.js';
 
 export type SyncStatus = 'connecting' | 'online' | 'offline';
@@ -27,9 +27,10 @@ const REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Keeps the replica and the server in step, one round at a time: push the outbox in order, then pull
- * every change after the cursor until caught up, then let confirmed mutations go and rebuild the
- * overlay. A round runs on connect, on every poke and after every new mutation; a request during a
- * round causes one more, so nothing is missed and nothing runs twice at once.
+ * every change after the cursors until caught up, then let confirmed mutations go and rebuild the
+ * overlay. A round runs on connect, after every new mutation, and whenever a pushed change cannot be
+ * applied as it arrives; a request during a round causes one more, so nothing is missed and nothing
+ * runs twice at once. Between rounds, changes pushed to the user's rooms are applied on arrival.
  */
 export class SyncClient {
   private socket: Socket | null = null;
@@ -74,15 +75,36 @@ export class SyncClient {
       }
       this.setStatus('offline');
     });
-    socket.on(socketEvents.poke, (raw: unknown) => {
-      if (PokeSchema.safeParse(raw).success) this.requestRound();
-    });
+    socket.on(socketEvents.changes, (raw: unknown) => this.pushed(raw));
   }
 
   stop(): void {
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
+  }
+
+  /**
+   * A change pushed to one of the user's rooms. During a round the round's own pull will bring it;
+   * otherwise it is applied at once if the replica holds everything of its scope before it, and any
+   * doubt (a gap, a malformed message, an unknown scope) becomes a pull, which validates and decides.
+   */
+  private pushed(raw: unknown): void {
+    if (this.running || !this.identity) {
+      this.requestRound();
+      return;
+    }
+    try {
+      const push = ChangesPushSchema.parse(raw);
+      const applied = this.replica.applyPushed(push.scope, push.prevSeq, push.lastSeq, decodeChanges(push.changes));
+      if (!applied) return this.requestRound();
+      // Someone else's change under one of this agent's unconfirmed ones: the overlay is rebuilt on it.
+      const overlaid = this.replica.outbox.unconfirmed(this.identity.clientId, 1).length > 0 ? this.replica.refreshOverlay(this.identity.clientId, this.identity.user) : [];
+      const ticketIds = [...new Set([...applied.ticketIds, ...overlaid])];
+      if (ticketIds.length > 0 || applied.queuesChanged) this.listener.applied({ ticketIds, queuesChanged: applied.queuesChanged });
+    } catch {
+      this.requestRound();
+    }
   }
 
   requestRound(): void {
@@ -140,25 +162,46 @@ export class SyncClient {
     }
   }
 
+  private request(body: PullRequest): Promise<PullReply> {
+    return this.connected()
+      .timeout(REQUEST_TIMEOUT_MS)
+      .emitWithAck(socketEvents.pull, body)
+      .then((raw: unknown) => {
+        const wire = PullWireReplySchema.parse(unwrap(raw));
+        return { ...wire, changes: decodeChanges(wire.changes) };
+      });
+  }
+
+  /**
+   * Pulls until caught up. The next page is asked for before this one is applied, so the server reads
+   * and sends it while the replica writes: on a first sync of a large desk the two overlap.
+   */
   private async pull(): Promise<void> {
     const identity = this.identity!;
     const waitingBefore = this.replica.outbox.unconfirmed(identity.clientId).length;
-    for (;;) {
+    const ask = (cursors: PullRequest['cursors']) => {
       const epoch = this.replica.getState('epoch');
-      const raw: unknown = await this.connected()
-        .timeout(REQUEST_TIMEOUT_MS)
-        .emitWithAck(socketEvents.pull, { since: this.replica.cursor(), limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
-      const page = PullReplySchema.parse(unwrap(raw));
+      return this.request({ cursors, limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
+    };
+    let next = ask(this.replica.cursors());
+    for (;;) {
+      const page = await next;
       if (page.reset) {
         // Start afresh from the server's compacted log; the outbox and the overlay's inputs stay.
         this.replica.resetSynced();
         this.replica.setState('epoch', page.epoch);
+        next = ask({});
         continue;
       }
-      if (epoch === null) this.replica.setState('epoch', page.epoch);
+      if (this.replica.getState('epoch') === null) this.replica.setState('epoch', page.epoch);
+      if (page.hasMore) {
+        next = ask(page.cursors);
+        // A failed prefetch is seen when it is awaited; until then it must not count as unhandled.
+        next.catch(() => undefined);
+      }
       // Mutations are confirmed only on the last page, when their effects are surely in the replica.
       const confirm = page.hasMore ? null : { clientId: identity.clientId, lastMutationId: page.lastMutationId, user: identity.user };
-      const applied = this.replica.applyPull(page.changes, page.cursor, confirm);
+      const applied = this.replica.applyPull(page.changes, page.cursors, confirm);
       if (applied.ticketIds.length > 0 || applied.queuesChanged) this.listener.applied(applied);
       if (!page.hasMore) break;
     }

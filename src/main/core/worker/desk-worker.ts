@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { systemClock } from '../../../shared/clock.js';
+import { DeskCore } from '../desk-core.js';
+import { FileSecretStore } from '../session/secret-store.js';
+import type { DeskWorkerData, FromWorker, ToWorker } from './messages.js';
+
+/** The desktop core's thread: the replica, the outbox and the sync connection all live here. */
+const port = parentPort!;
+const data = workerData as DeskWorkerData;
+const core = new DeskCore({ dataDir: data.dataDir, serverUrl: data.serverUrl, clock: systemClock, secrets: new FileSecretStore(data.secretsFile) });
+const post = (message: FromWorker) => port.postMessage(message);
+
+core.onEvent((event, payload) => post({ type: 'event', event, payload }));
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'call') {
+    void core.call(message.method, message.input).then((result) => post({ type: 'result', id: message.id, result }));
+    return;
+  }
+  void core.close().then(() => {
+    post({ type: 'closed' });
+    port.close();
+  });
+});
+post({ type: 'ready' });

@@ -1,0 +1,121 @@
+import { Worker } from 'node:worker_threads';
+import type { DeskResult } from '../../../shared/desk-api/bridge.js';
+import type { DeskEvent, DeskEventPayload } from '../../../shared/desk-api/contract.js';
+import type { DeskEventListener, DeskService } from '../desk-service.js';
+import type { DeskWorkerData, FromWorker, ToWorker } from './messages.js';
+
+export interface WorkerDeskOptions extends DeskWorkerData {
+  /** The worker's entry; defaults to the one beside this module, as source (tsx) or as built. */
+  entry?: URL;
+}
+
+const RESTART_DELAY_MS = 500;
+
+/**
+ * The core's entry point as it sits next to this module: a .ts file when running from source under
+ * tsx, the built .js file inside the packaged app (where this module is bundled into main/index.js).
+ */
+function defaultEntry(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./desk-worker.ts', import.meta.url) : new URL('./desk-worker.js', import.meta.url);
+}
+
+/**
+ * Running from source (tsx, vitest) the worker has to load TypeScript too; a loader flag passed to a
+ * worker does not take in Node 20, so a one-line bootstrap imports the entry through tsx's API.
+ */
+function sourceWorker(entry: URL, workerData: DeskWorkerData): Worker {
+  const api = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * The desktop core in a worker thread. Calls are numbered and answered in any order; events are
+ * re-emitted here. If the worker dies, pending calls fail with a message the console can show, and a
+ * new worker opens the same replica: the outbox is on disk, so nothing the agent wrote is lost.
+ */
+export class WorkerDesk implements DeskService {
+  private worker!: Worker;
+  private readonly pending = new Map<number, (result: DeskResult) => void>();
+  private readonly listeners = new Set<DeskEventListener>();
+  private nextId = 1;
+  private closing = false;
+  private ready!: Promise<void>;
+
+  private constructor(private readonly options: WorkerDeskOptions) {}
+
+  static async start(options: WorkerDeskOptions): Promise<WorkerDesk> {
+    const desk = new WorkerDesk(options);
+    desk.ready = desk.spawn();
+    await desk.ready;
+    return desk;
+  }
+
+  /** Starts a worker and answers when its core is open; calls made meanwhile wait for that. */
+  private spawn(): Promise<void> {
+    const entry = this.options.entry ?? defaultEntry();
+    const data: DeskWorkerData = { dataDir: this.options.dataDir, serverUrl: this.options.serverUrl, secretsFile: this.options.secretsFile };
+    const worker = entry.pathname.endsWith('.ts') ? sourceWorker(entry, data) : new Worker(entry, { workerData: data });
+    this.worker = worker;
+    let opened = false;
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          opened = true;
+          resolve();
+        } else this.received(message);
+      });
+      worker.on('error', (error) => {
+        console.error('shiftdesk: the desktop core failed', error);
+        reject(error);
+      });
+    });
+    worker.on('exit', (code) => {
+      // A core that never opened failed its start, which the caller of start() hears of; one that
+      // ran and died is started again.
+      if (this.closing || !opened) return;
+      this.failPending(`The desktop core stopped (exit ${code}); it is starting again.`);
+      this.ready = new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS)).then(() => this.spawn());
+      this.ready.catch(() => undefined);
+    });
+    return ready;
+  }
+
+  private received(message: FromWorker): void {
+    if (message.type === 'result') {
+      this.pending.get(message.id)?.(message.result);
+      this.pending.delete(message.id);
+    } else if (message.type === 'event') {
+      for (const listener of this.listeners) listener(message.event as DeskEvent, message.payload as DeskEventPayload<DeskEvent>);
+    }
+  }
+
+  private failPending(message: string): void {
+    for (const answer of this.pending.values()) answer({ ok: false, error: { code: 'unavailable', message } });
+    this.pending.clear();
+  }
+
+  async call(method: unknown, input: unknown): Promise<DeskResult> {
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ type: 'call', id, method, input } satisfies ToWorker);
+    });
+  }
+
+  onEvent(listener: DeskEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Lets the core close the replica cleanly, then ends the thread. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const worker = this.worker;
+    const closed = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ type: 'close' } satisfies ToWorker);
+    await closed;
+    this.listeners.clear();
+  }
+}
