@@ -26,7 +26,10 @@ if (isDemo) {
 
 // Compaction keeps the log a snapshot of the present plus recent history; it is cheap, so it runs
 // at start and every few hours rather than needing a separate job.
-const compact = () => compactChangeLog(db, systemClock, config.logRetentionDays).catch((error: unknown) => console.error('shiftdesk: change-log compaction failed', error));
+const compact = () =>
+  compactChangeLog(db, systemClock, config.logRetentionDays)
+    .then((result) => console.log(`shiftdesk: change log compacted (${result.superseded} superseded, ${result.tombstones} expired deletions dropped)`))
+    .catch((error: unknown) => console.error('shiftdesk: change-log compaction failed', error));
 await compact();
 const compaction = setInterval(() => void compact(), 6 * 3_600_000);
 compaction.unref();

@@ -183,7 +183,17 @@ export class SyncClient {
       const epoch = this.replica.getState('epoch');
       return this.request({ cursors, limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
     };
-    let next = ask(this.replica.cursors());
+    this.replica.beginBulkLoad();
+    try {
+      await this.pullPages(ask(this.replica.cursors()), ask, identity);
+    } finally {
+      this.replica.endBulkLoad();
+    }
+    if (this.replica.outbox.unconfirmed(identity.clientId).length !== waitingBefore) this.listener.outboxChanged();
+  }
+
+  private async pullPages(first: Promise<PullReply>, ask: (cursors: PullRequest['cursors']) => Promise<PullReply>, identity: SyncIdentity): Promise<void> {
+    let next = first;
     for (;;) {
       const page = await next;
       if (page.reset) {
@@ -205,7 +215,6 @@ export class SyncClient {
       if (applied.ticketIds.length > 0 || applied.queuesChanged) this.listener.applied(applied);
       if (!page.hasMore) break;
     }
-    if (this.replica.outbox.unconfirmed(identity.clientId).length !== waitingBefore) this.listener.outboxChanged();
   }
 
   private setStatus(status: SyncStatus): void {

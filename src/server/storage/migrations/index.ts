@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as sla from './0002-sla.js';
 import * as mutations from './0003-mutations.js';
+import * as changeRows from './0004-change-rows.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-sla': sla,
   '0003-mutations': mutations,
+  '0004-change-rows': changeRows,
 };
