@@ -42,7 +42,7 @@ async function createTicket(queueId: string): Promise<string> {
   const response = await fetch(`${server.url}/api/v1/tickets`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ subject: `Poke test ${queueId}`, body: 'x', requesterName: 'R', requesterEmail: 'r@x.example', queueId }),
+    body: JSON.stringify({ subject: `Push test ${queueId}`, body: 'x', requesterName: 'R', requesterEmail: 'r@x.example', queueId }),
   });
   return ((await response.json()) as { ticket: { id: string } }).ticket.id;
 }

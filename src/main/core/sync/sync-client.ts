@@ -127,7 +127,7 @@ export class SyncClient {
       this.setStatus('online');
     } catch {
       // Whatever was not confirmed stays in the outbox and the cursor where it was: the next
-      // connect or poke resumes from there.
+      // connect or pushed change resumes from there.
       if (!this.socket?.connected) this.setStatus('offline');
     } finally {
       this.running = false;
