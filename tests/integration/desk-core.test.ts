@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/shared/clock.js';
-import type { DeskEvent } from '../../src/shared/desk-api/contract.js';
 import { DeskError } from '../../src/shared/desk-api/errors.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
 import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { nextEvent } from '../support/desk-events.js';
 
 const clock: Clock = { now: () => Date.now() };
 let server: RunningTestServer;
@@ -19,17 +19,6 @@ function newCore(dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-core-'))): Desk
   const core = new DeskCore({ dataDir, serverUrl: server.url, clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
   cores.push(core);
   return core;
-}
-
-function nextEvent(core: DeskCore, wanted: DeskEvent, matches: (payload: never) => boolean = () => true): Promise<unknown> {
-  return new Promise((resolve) => {
-    const stop = core.onEvent((event, payload) => {
-      if (event === wanted && matches(payload as never)) {
-        stop();
-        resolve(payload);
-      }
-    });
-  });
 }
 
 async function waitUntilOnline(core: DeskCore): Promise<void> {

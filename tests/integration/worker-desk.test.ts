@@ -5,9 +5,9 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/shared/clock.js';
 import type { DeskResult } from '../../src/shared/desk-api/bridge.js';
-import type { DeskEvent } from '../../src/shared/desk-api/contract.js';
 import { WorkerDesk } from '../../src/main/core/worker/worker-desk.js';
 import { startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { nextEvent } from '../support/desk-events.js';
 
 let server: RunningTestServer;
 const root = mkdtempSync(join(tmpdir(), 'shiftdesk-worker-'));
@@ -23,17 +23,6 @@ afterAll(async () => {
 function value<T>(result: DeskResult): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as T;
-}
-
-function nextEvent(desk: WorkerDesk, wanted: DeskEvent, matches: (payload: never) => boolean = () => true): Promise<unknown> {
-  return new Promise((resolve) => {
-    const stop = desk.onEvent((event, payload) => {
-      if (event === wanted && matches(payload as never)) {
-        stop();
-        resolve(payload);
-      }
-    });
-  });
 }
 
 describe('the desktop core in a worker thread', () => {
