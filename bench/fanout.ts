@@ -13,7 +13,7 @@ import { priorities, type Ticket } from '../src/shared/domain/ticket.js';
 import { socketEvents, type ChangesPush } from '../src/shared/sync/protocol.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
 import { createSession } from '../src/server/auth/sessions.js';
-import { requesters, ticketTemplates } from '../src/server/demo/catalog/index.js';
+import { requesters, ticketInput, ticketTemplates } from '../src/server/demo/catalog/index.js';
 import { queueScope, userScope } from '../src/server/people/visibility.js';
 import type { Timers } from '../src/server/sla/sla-scheduler.js';
 import { ChangeBroadcaster } from '../src/server/sync/change-broadcast.js';
@@ -186,17 +186,7 @@ try {
       for (const [q, queueId] of queueIds.entries()) {
         const template = ticketTemplates[(j * QUEUES + q) % ticketTemplates.length]!;
         const requester = requesters[(j * QUEUES + q) % requesters.length]!;
-        const { ticket } = await tickets.insert(trx, {
-          subject: template.subject,
-          body: template.body,
-          requesterName: requester.name,
-          requesterEmail: requester.email,
-          channel: template.channel,
-          priority: template.priority,
-          customerTier: requester.customerTier,
-          type: template.type,
-          queueId,
-        });
+        const { ticket } = await tickets.insert(trx, { ...ticketInput(template, requester), queueId });
         ticketsByQueue.get(queueId)!.push(ticket);
       }
     }

@@ -4,7 +4,7 @@ import type { TicketChange } from '../tickets/ticket-store.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { ServerContext } from '../context.js';
 import { appendChange } from '../sync/change-log.js';
-import { articles, macros, requesters, ticketTemplates, type Requester } from './catalog/index.js';
+import { articles, macros, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
 import { DEMO_PASSWORD, demoQueues, demoUsers } from './people.js';
 import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
@@ -92,18 +92,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       const status = weighted(random, statusWeights);
       const ageMinutes = Math.floor(random() * ageLimitMinutes[status]);
       const createdAt = new Date(now - ageMinutes * 60_000).toISOString();
-      const opened = await tickets.insert(trx, {
-        subject: template.subject,
-        body: template.body,
-        requesterName: requester.name,
-        requesterEmail: requester.email,
-        channel: template.channel,
-        priority: template.priority,
-        customerTier: requester.customerTier,
-        type: template.type,
-        queueId: template.queue,
-        createdAt,
-      });
+      const opened = await tickets.insert(trx, { ...ticketInput(template, requester), queueId: template.queue, createdAt });
       for (const change of history(random, opened.ticket, status, template.locale, now)) {
         await tickets.applyChange(trx, opened.ticket.id, change);
       }

@@ -4,3 +4,4 @@ export { requesters } from './requesters.js';
 export type { Requester } from './requesters.js';
 export { macros } from './macros.js';
 export { articles, articleSlug } from './articles.js';
+export { ticketInput } from './ticket-input.js';
