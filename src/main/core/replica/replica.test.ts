@@ -28,7 +28,7 @@ describe('replica', () => {
   it('defers the thread indexes while a first sync fills an empty replica, and never leaves them missing', () => {
     const file = join(root, 'bulk.sqlite');
     const replica = new Replica(file);
-    replica.beginBulkLoad();
+    expect(replica.beginBulkLoad()).toBe(true);
     expect(indexes(file)).toEqual([]);
     replica.applyPull([message(1, 'm-1')], { 'queue:general': 1 }, null);
     replica.endBulkLoad();

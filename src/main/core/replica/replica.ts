@@ -242,11 +242,14 @@ export class Replica {
 
   /**
    * Before a first sync into an empty replica, the thread indexes go and are built once at the end:
-   * one sort instead of 300,000 random index inserts. A crash half-way leaves them missing, so opening
-   * the replica always rebuilds whatever is missing.
+   * one sort instead of 300,000 random index inserts. Answers whether it did, and so whether the
+   * caller must end the bulk load. A crash half-way leaves them missing, so opening the replica
+   * always rebuilds whatever is missing.
    */
-  beginBulkLoad(): void {
-    if (this.db.prepare('SELECT 1 FROM tickets LIMIT 1').get() === undefined) this.db.exec('DROP INDEX IF EXISTS messages_ticket; DROP INDEX IF EXISTS tickets_queue;');
+  beginBulkLoad(): boolean {
+    if (this.db.prepare('SELECT 1 FROM tickets LIMIT 1').get() !== undefined) return false;
+    this.db.exec('DROP INDEX IF EXISTS messages_ticket; DROP INDEX IF EXISTS tickets_queue;');
+    return true;
   }
 
   endBulkLoad(): void {

@@ -183,11 +183,11 @@ export class SyncClient {
       const epoch = this.replica.getState('epoch');
       return this.request({ cursors, limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
     };
-    this.replica.beginBulkLoad();
+    const bulk = this.replica.beginBulkLoad();
     try {
       await this.pullPages(ask(this.replica.cursors()), ask, identity);
     } finally {
-      this.replica.endBulkLoad();
+      if (bulk) this.replica.endBulkLoad();
     }
     if (this.replica.outbox.unconfirmed(identity.clientId).length !== waitingBefore) this.listener.outboxChanged();
   }
