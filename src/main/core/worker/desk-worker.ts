@@ -16,9 +16,7 @@ port.on('message', (message: ToWorker) => {
     void core.call(message.method, message.input).then((result) => post({ type: 'result', id: message.id, result }));
     return;
   }
-  void core.close().then(() => {
-    post({ type: 'closed' });
-    port.close();
-  });
+  // Closing the port ends the thread once the replica is closed: the host waits for that exit.
+  void core.close().then(() => port.close());
 });
 post({ type: 'ready' });

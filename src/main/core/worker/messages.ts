@@ -12,5 +12,4 @@ export type ToWorker = { type: 'call'; id: number; method: unknown; input: unkno
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: DeskResult }
-  | { type: 'event'; event: string; payload: unknown }
-  | { type: 'closed' };
+  | { type: 'event'; event: string; payload: unknown };

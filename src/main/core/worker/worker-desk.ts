@@ -4,18 +4,13 @@ import type { DeskEvent, DeskEventPayload } from '../../../shared/desk-api/contr
 import type { DeskEventListener, DeskService } from '../desk-service.js';
 import type { DeskWorkerData, FromWorker, ToWorker } from './messages.js';
 
-export interface WorkerDeskOptions extends DeskWorkerData {
-  /** The worker's entry; defaults to the one beside this module, as source (tsx) or as built. */
-  entry?: URL;
-}
-
 const RESTART_DELAY_MS = 500;
 
 /**
  * The core's entry point as it sits next to this module: a .ts file when running from source under
  * tsx, the built .js file inside the packaged app (where this module is bundled into main/index.js).
  */
-function defaultEntry(): URL {
+function workerEntry(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('./desk-worker.ts', import.meta.url) : new URL('./desk-worker.js', import.meta.url);
 }
 
@@ -42,9 +37,9 @@ export class WorkerDesk implements DeskService {
   private closing = false;
   private ready!: Promise<void>;
 
-  private constructor(private readonly options: WorkerDeskOptions) {}
+  private constructor(private readonly options: DeskWorkerData) {}
 
-  static async start(options: WorkerDeskOptions): Promise<WorkerDesk> {
+  static async start(options: DeskWorkerData): Promise<WorkerDesk> {
     const desk = new WorkerDesk(options);
     desk.ready = desk.spawn();
     await desk.ready;
@@ -53,9 +48,8 @@ export class WorkerDesk implements DeskService {
 
   /** Starts a worker and answers when its core is open; calls made meanwhile wait for that. */
   private spawn(): Promise<void> {
-    const entry = this.options.entry ?? defaultEntry();
-    const data: DeskWorkerData = { dataDir: this.options.dataDir, serverUrl: this.options.serverUrl, secretsFile: this.options.secretsFile };
-    const worker = entry.pathname.endsWith('.ts') ? sourceWorker(entry, data) : new Worker(entry, { workerData: data });
+    const entry = workerEntry();
+    const worker = entry.pathname.endsWith('.ts') ? sourceWorker(entry, this.options) : new Worker(entry, { workerData: this.options });
     this.worker = worker;
     let opened = false;
     const ready = new Promise<void>((resolve, reject) => {
