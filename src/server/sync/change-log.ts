@@ -42,7 +42,9 @@ export async function logFloor(db: ServerDb | Transaction<Database>): Promise<nu
   return Number(row?.value ?? 0);
 }
 
-export type ChangeRow = Pick<Selectable<Database['changes']>, 'seq' | 'scope' | 'entity' | 'op' | 'row_id' | 'row_json'>;
+/** What a client is sent of a log entry; its cause (client and mutation) stays on the server. */
+const changeColumns = ['seq', 'scope', 'entity', 'op', 'row_id', 'row_json'] as const;
+export type ChangeRow = Pick<Selectable<Database['changes']>, (typeof changeColumns)[number]>;
 
 /**
  * The JSON text of a Change[] spliced from stored rows. Rows were validated when the change was made
@@ -83,7 +85,7 @@ export async function readChanges(db: ServerDb, scopes: string[], request: z.out
         ? []
         : await trx
             .selectFrom('changes')
-            .select(['seq', 'scope', 'entity', 'op', 'row_id', 'row_json'])
+            .select(changeColumns)
             // The seq range lets SQLite walk the log in order from the least advanced scope; the
             // per-scope terms then skip what each scope's cursor already covers.
             .where('seq', '>', lowest)
@@ -103,7 +105,7 @@ export async function readChanges(db: ServerDb, scopes: string[], request: z.out
 
 /** Committed changes after `seq`, in order, for the broadcaster. */
 export async function changesAfter(db: ServerDb, seq: number, limit: number): Promise<ChangeRow[]> {
-  return db.selectFrom('changes').select(['seq', 'scope', 'entity', 'op', 'row_id', 'row_json']).where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+  return db.selectFrom('changes').select(changeColumns).where('seq', '>', seq).orderBy('seq').limit(limit).execute();
 }
 
 /** The last seq of every scope, where a broadcaster starting up takes over the log. */
