@@ -80,20 +80,7 @@ export async function readChanges(db: ServerDb, scopes: string[], request: z.out
     // Reading the head first bounds the page, so a change committed meanwhile is left for the next pull
     // instead of being skipped by a cursor that jumped past it.
     const head = await latestSeq(trx);
-    const rows =
-      scopes.length === 0 || head <= lowest
-        ? []
-        : await trx
-            .selectFrom('changes')
-            .select(changeColumns)
-            // The seq range lets SQLite walk the log in order from the least advanced scope; the
-            // per-scope terms then skip what each scope's cursor already covers.
-            .where('seq', '>', lowest)
-            .where('seq', '<=', head)
-            .where((eb) => eb.or(scopes.map((scope) => eb.and([eb('scope', '=', scope), eb('seq', '>', since(scope))]))))
-            .orderBy('seq')
-            .limit(limit + 1)
-            .execute();
+    const rows = scopes.length === 0 || head <= lowest ? [] : await pageRows(trx, scopes.map((scope) => ({ scope, after: since(scope) })), head, limit + 1);
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     // The page holds every visible change up to its last seq, so every scope is complete that far.
@@ -101,6 +88,29 @@ export async function readChanges(db: ServerDb, scopes: string[], request: z.out
     const next = Object.fromEntries(scopes.map((scope) => [scope, Math.max(since(scope), reached)]));
     return { changes: changesJson(page), cursors: next, hasMore, lastMutationId, epoch, reset: false };
   });
+}
+
+/**
+ * The first `count` changes of the scopes, each after its own cursor, in log order. One query with a
+ * term per scope made SQLite gather every remaining change of every scope and sort them to keep the
+ * first page: each page of a first sync re-read the whole rest of the log. Instead, the seqs are found
+ * first from the (scope, seq) index alone, at most `count` per scope, and only the rows of the page
+ * are read.
+ */
+async function pageRows(trx: Transaction<Database>, scopes: { scope: string; after: number }[], head: number, count: number): Promise<ChangeRow[]> {
+  const inScope = (scope: string, after: number, upTo: number) =>
+    trx.selectFrom('changes').where('scope', '=', scope).where('seq', '>', after).where('seq', '<=', upTo).orderBy('seq');
+  const seqs: number[] = [];
+  for (const { scope, after } of scopes) {
+    const found = await inScope(scope, after, head).select('seq').limit(count).execute();
+    for (const row of found) seqs.push(row.seq);
+  }
+  if (seqs.length === 0) return [];
+  seqs.sort((a, b) => a - b);
+  const last = seqs[Math.min(count, seqs.length) - 1]!;
+  const rows: ChangeRow[] = [];
+  for (const { scope, after } of scopes) rows.push(...(await inScope(scope, after, last).select(changeColumns).execute()));
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 /** Committed changes after `seq`, in order, for the broadcaster. */
