@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { ChangeEntity, PullRequestSchema, PullWireReply } from '../../shared/sync/protocol.js';
 import type { Database } from '../storage/schema.js';
@@ -42,9 +42,13 @@ export async function logFloor(db: ServerDb | Transaction<Database>): Promise<nu
   return Number(row?.value ?? 0);
 }
 
-/** What a client is sent of a log entry; its cause (client and mutation) stays on the server. */
-const changeColumns = ['seq', 'scope', 'entity', 'op', 'row_id', 'row_json'] as const;
-export type ChangeRow = Pick<Selectable<Database['changes']>, (typeof changeColumns)[number]>;
+/**
+ * What a client is sent of a log entry; its cause (client and mutation) stays on the server. The row
+ * is read as the bytes SQLite holds: as text it would be decoded from UTF-8 into a string only to be
+ * encoded back into the page, which was a third of the server's work in a first sync.
+ */
+const changeColumns = ['seq', 'scope', 'entity', 'op', 'row_id', sql<Buffer | null>`CAST(row_json AS BLOB)`.as('row_json')] as const;
+export type ChangeRow = Pick<Selectable<Database['changes']>, 'seq' | 'scope' | 'entity' | 'op' | 'row_id'> & { row_json: Buffer | null };
 
 /**
  * The JSON text of a Change[] spliced from stored rows. Rows were validated when the change was made
@@ -52,12 +56,17 @@ export type ChangeRow = Pick<Selectable<Database['changes']>, (typeof changeColu
  * re-serialising them here would double the cost of every sync.
  */
 export function changesJson(rows: readonly ChangeRow[]): Buffer {
-  const parts = rows.map((r) =>
-    r.op === 'upsert'
-      ? `{"seq":${r.seq},"scope":${JSON.stringify(r.scope)},"entity":"${r.entity}","op":"upsert","row":${r.row_json}}`
-      : `{"seq":${r.seq},"scope":${JSON.stringify(r.scope)},"entity":"${r.entity}","op":"delete","rowId":${JSON.stringify(r.row_id)}}`,
-  );
-  return Buffer.from(`[${parts.join(',')}]`);
+  const parts: Buffer[] = [];
+  let text = '[';
+  rows.forEach((r, index) => {
+    const head = `${index === 0 ? '' : ','}{"seq":${r.seq},"scope":${JSON.stringify(r.scope)},"entity":"${r.entity}",`;
+    if (r.op === 'upsert' && r.row_json) {
+      parts.push(Buffer.from(`${text}${head}"op":"upsert","row":`), r.row_json);
+      text = '}';
+    } else text += `${head}"op":"delete","rowId":${JSON.stringify(r.row_id)}}`;
+  });
+  parts.push(Buffer.from(`${text}]`));
+  return Buffer.concat(parts);
 }
 
 /**
