@@ -8,6 +8,7 @@ import type { Message, Ticket } from '../src/shared/domain/ticket.js';
 import type { Change } from '../src/shared/sync/protocol.js';
 import { WorkerDesk } from '../src/main/core/worker/worker-desk.js';
 import { Replica } from '../src/main/core/replica/replica.js';
+import { storedChange } from '../src/main/core/replica/stored-change.js';
 import { launchTs, type Launched } from '../scripts/processes.js';
 import { startTestServer } from '../src/server/testing/test-server.js';
 
@@ -89,7 +90,7 @@ async function timedSync(server: Launched, loaded: { tickets: Ticket[]; messages
   return { result: { tickets: replicated, messagesPerTicket: 3, seconds: +seconds.toFixed(2), goalSeconds: 15, meetsGoal: seconds <= 15 && replicated >= TICKETS }, loaded };
 }
 
-/** The same rows applied through the replica (validated changes, cursor, one transaction per page) and raw. */
+/** The same rows applied through the replica (prepared changes, cursor, one transaction per page) and raw. */
 function applyRate(loaded: { tickets: Ticket[]; messages: Message[] }) {
   const rows: Change[] = [];
   let seq = 1;
@@ -99,7 +100,7 @@ function applyRate(loaded: { tickets: Ticket[]; messages: Message[] }) {
 
   const replica = new Replica(join(root, 'replica.sqlite'));
   let started = performance.now();
-  for (let i = 0; i < rows.length; i += 500) replica.applyPull(rows.slice(i, i + 500), { 'queue:x': rows[Math.min(i + 499, rows.length - 1)]!.seq }, null);
+  for (let i = 0; i < rows.length; i += 500) replica.applyPull(rows.slice(i, i + 500).map(storedChange), { 'queue:x': rows[Math.min(i + 499, rows.length - 1)]!.seq }, null);
   const replicaPerSecond = rows.length / ((performance.now() - started) / 1000);
   replica.close();
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../shared/sync/protocol.js';
 import { Replica } from './replica.js';
+import { storedChange, type StoredChange } from './stored-change.js';
 
 const root = mkdtempSync(join(tmpdir(), 'shiftdesk-replica-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -16,7 +16,8 @@ const indexes = (file: string) => {
   return names;
 };
 
-const message = (seq: number, id: string): Change => ({
+const message = (seq: number, id: string): StoredChange =>
+  storedChange({
   seq,
   scope: 'queue:general',
   entity: 'message',
