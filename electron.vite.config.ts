@@ -5,8 +5,17 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   // Dependencies stay external (shipped by electron-builder): better-sqlite3 cannot be bundled.
   main: {
-    // The desktop core runs in a worker thread; its entry sits beside index.js, where WorkerDesk looks.
-    build: { rolldownOptions: { input: { index: resolve('src/main/index.ts'), 'desk-worker': resolve('src/main/core/worker/desk-worker.ts') } } },
+    // The desktop core runs in a worker thread, and decodes pages in another; their entries sit beside
+    // index.js, where startWorker looks.
+    build: {
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'desk-worker': resolve('src/main/core/worker/desk-worker.ts'),
+          'decoder-worker': resolve('src/main/core/worker/decoder-worker.ts'),
+        },
+      },
+    },
   },
   // A sandboxed preload must be CommonJS even though the package is ESM.
   preload: {

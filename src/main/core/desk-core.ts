@@ -20,6 +20,7 @@ import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
+import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
 
 export interface DeskCoreOptions {
@@ -27,6 +28,8 @@ export interface DeskCoreOptions {
   serverUrl: string;
   clock: Clock;
   secrets: SecretStore;
+  /** Where pulled pages are decoded; the worker core gives it a thread of its own. */
+  decoder?: ChangeDecoder;
 }
 
 
@@ -42,7 +45,10 @@ export class DeskCore implements DeskService {
   /** Set when the replica had to be rebuilt at start (kept for the console to say so, and for support). */
   readonly rebuilt: OpenedReplica['rebuilt'];
 
+  private readonly decoder: ChangeDecoder;
+
   constructor(private readonly options: DeskCoreOptions) {
+    this.decoder = options.decoder ?? inlineDecoder;
     mkdirSync(options.dataDir, { recursive: true });
     const opened = openReplica(join(options.dataDir, 'replica.sqlite'), () => options.clock.now());
     this.replica = opened.replica;
@@ -55,7 +61,7 @@ export class DeskCore implements DeskService {
       },
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
-    });
+    }, this.decoder);
     this.session = loadSession(options.secrets);
     if (this.session) this.startSync(this.session);
   }
@@ -200,6 +206,7 @@ export class DeskCore implements DeskService {
 
   async close(): Promise<void> {
     this.sync.stop();
+    await this.decoder.close();
     this.replica.close();
     this.listeners.clear();
   }

@@ -2,8 +2,11 @@ import { io, type Socket } from 'socket.io-client';
 import { isoNow, type Clock } from '../../../shared/clock.js';
 import type { User } from '../../../shared/domain/people.js';
 import { PushReplySchema } from '../../../shared/sync/mutations.js';
-import { ChangesPushSchema, decodeChanges, PullWireReplySchema, socketEvents, type PullReply, type PullRequest } from '../../../shared/sync/protocol.js';
+import { ChangesPushSchema, PullWireReplySchema, socketEvents, type PullRequest, type PullWireReply } from '../../../shared/sync/protocol.js';
 import type { AppliedChanges, Replica } from '../replica/replica.js';
+import { decodeStoredChanges } from '../replica/stored-change.js';
+import { inlineDecoder, type ChangeDecoder } from './change-decoder.js';
+import { PageStream } from './page-stream.js';
 
 export type SyncStatus = 'connecting' | 'online' | 'offline';
 
@@ -22,8 +25,13 @@ export interface SyncIdentity {
 
 /** Large enough that a first sync of a big desk is not a thousand round trips. */
 const PULL_PAGE = 2000;
+/** Pages asked for ahead of the replica: enough to keep the server busy, few enough to bound memory. */
+const PAGES_AHEAD = 6;
 const PUSH_BATCH = 100;
 const REQUEST_TIMEOUT_MS = 15_000;
+/** A round that failed while still connected (a timeout, a page that would not decode) is retried. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 /**
  * Keeps the replica and the server in step, one round at a time: push the outbox in order, then pull
@@ -39,11 +47,15 @@ export class SyncClient {
   private again = false;
   private lastSyncedAt: string | null = null;
   private currentStatus: SyncStatus = 'connecting';
+  private failures = 0;
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly replica: Replica,
     private readonly clock: Clock,
     private readonly listener: SyncListener,
+    /** Decodes pulled pages; pushes are small and decoded on arrival, where latency counts. */
+    private readonly decoder: ChangeDecoder = inlineDecoder,
   ) {}
 
   get status(): SyncStatus {
@@ -79,6 +91,8 @@ export class SyncClient {
   }
 
   stop(): void {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
@@ -96,7 +110,7 @@ export class SyncClient {
     }
     try {
       const push = ChangesPushSchema.parse(raw);
-      const applied = this.replica.applyPushed(push.scope, push.prevSeq, push.lastSeq, decodeChanges(push.changes));
+      const applied = this.replica.applyPushed(push.scope, push.prevSeq, push.lastSeq, decodeStoredChanges(push.changes));
       if (!applied) return this.requestRound();
       // Someone else's change under one of this agent's unconfirmed ones: the overlay is rebuilt on it.
       const overlaid = this.replica.outbox.unconfirmed(this.identity.clientId, 1).length > 0 ? this.replica.refreshOverlay(this.identity.clientId, this.identity.user) : [];
@@ -124,14 +138,25 @@ export class SyncClient {
         await this.pull();
       } while (this.again);
       this.lastSyncedAt = isoNow(this.clock);
+      this.failures = 0;
       this.setStatus('online');
     } catch {
-      // Whatever was not confirmed stays in the outbox and the cursor where it was: the next
-      // connect or pushed change resumes from there.
+      // Whatever was not confirmed stays in the outbox and the cursor where it was: the next connect
+      // resumes from there, and while connected the round is tried again, less and less often.
       if (!this.socket?.connected) this.setStatus('offline');
+      else this.retryLater();
     } finally {
       this.running = false;
     }
+  }
+
+  private retryLater(): void {
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.failures++);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.requestRound();
+    }, delay);
+    this.retry.unref();
   }
 
   private connected(): Socket {
@@ -162,58 +187,50 @@ export class SyncClient {
     }
   }
 
-  private request(body: PullRequest): Promise<PullReply> {
-    return this.connected()
-      .timeout(REQUEST_TIMEOUT_MS)
-      .emitWithAck(socketEvents.pull, body)
-      .then((raw: unknown) => {
-        const wire = PullWireReplySchema.parse(unwrap(raw));
-        return { ...wire, changes: decodeChanges(wire.changes) };
-      });
+  private async request(body: PullRequest): Promise<PullWireReply> {
+    const raw: unknown = await this.connected().timeout(REQUEST_TIMEOUT_MS).emitWithAck(socketEvents.pull, body);
+    return PullWireReplySchema.parse(unwrap(raw));
   }
 
-  /**
-   * Pulls until caught up. The next page is asked for before this one is applied, so the server reads
-   * and sends it while the replica writes: on a first sync of a large desk the two overlap.
-   */
+  /** Pulls until caught up; a first sync into an empty replica builds the thread indexes once, at the end. */
   private async pull(): Promise<void> {
     const identity = this.identity!;
     const waitingBefore = this.replica.outbox.unconfirmed(identity.clientId).length;
-    const ask = (cursors: PullRequest['cursors']) => {
-      const epoch = this.replica.getState('epoch');
-      return this.request({ cursors, limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
-    };
+    const stream = new PageStream(
+      (cursors) => {
+        const epoch = this.replica.getState('epoch');
+        return this.request({ cursors, limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
+      },
+      (bytes) => this.decoder.decode(bytes),
+      PAGES_AHEAD,
+    );
     const bulk = this.replica.beginBulkLoad();
     try {
-      await this.pullPages(ask(this.replica.cursors()), ask, identity);
+      stream.start(this.replica.cursors());
+      await this.applyPages(stream, identity);
     } finally {
+      stream.close();
       if (bulk) this.replica.endBulkLoad();
     }
     if (this.replica.outbox.unconfirmed(identity.clientId).length !== waitingBefore) this.listener.outboxChanged();
   }
 
-  private async pullPages(first: Promise<PullReply>, ask: (cursors: PullRequest['cursors']) => Promise<PullReply>, identity: SyncIdentity): Promise<void> {
-    let next = first;
+  private async applyPages(stream: PageStream, identity: SyncIdentity): Promise<void> {
     for (;;) {
-      const page = await next;
+      const page = await stream.take();
       if (page.reset) {
         // Start afresh from the server's compacted log; the outbox and the overlay's inputs stay.
         this.replica.resetSynced();
         this.replica.setState('epoch', page.epoch);
-        next = ask({});
+        stream.start({});
         continue;
       }
       if (this.replica.getState('epoch') === null) this.replica.setState('epoch', page.epoch);
-      if (page.hasMore) {
-        next = ask(page.cursors);
-        // A failed prefetch is seen when it is awaited; until then it must not count as unhandled.
-        next.catch(() => undefined);
-      }
       // Mutations are confirmed only on the last page, when their effects are surely in the replica.
       const confirm = page.hasMore ? null : { clientId: identity.clientId, lastMutationId: page.lastMutationId, user: identity.user };
       const applied = this.replica.applyPull(page.changes, page.cursors, confirm);
       if (applied.ticketIds.length > 0 || applied.queuesChanged) this.listener.applied(applied);
-      if (!page.hasMore) break;
+      if (!page.hasMore) return;
     }
   }
 

@@ -3,11 +3,12 @@ import { systemClock } from '../../../shared/clock.js';
 import { DeskCore } from '../desk-core.js';
 import { FileSecretStore } from '../session/secret-store.js';
 import type { DeskWorkerData, FromWorker, ToWorker } from './messages.js';
+import { ThreadDecoder } from './thread-decoder.js';
 
 /** The desktop core's thread: the replica, the outbox and the sync connection all live here. */
 const port = parentPort!;
 const data = workerData as DeskWorkerData;
-const core = new DeskCore({ dataDir: data.dataDir, serverUrl: data.serverUrl, clock: systemClock, secrets: new FileSecretStore(data.secretsFile) });
+const core = new DeskCore({ dataDir: data.dataDir, serverUrl: data.serverUrl, clock: systemClock, secrets: new FileSecretStore(data.secretsFile), decoder: new ThreadDecoder() });
 const post = (message: FromWorker) => port.postMessage(message);
 
 core.onEvent((event, payload) => post({ type: 'event', event, payload }));

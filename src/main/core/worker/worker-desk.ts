@@ -1,28 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DeskResult } from '../../../shared/desk-api/bridge.js';
 import type { DeskEvent, DeskEventPayload } from '../../../shared/desk-api/contract.js';
 import type { DeskEventListener, DeskService } from '../desk-service.js';
 import type { DeskWorkerData, FromWorker, ToWorker } from './messages.js';
+import { entryBeside, startWorker } from './start-worker.js';
 
 const RESTART_DELAY_MS = 500;
-
-/**
- * The core's entry point as it sits next to this module: a .ts file when running from source under
- * tsx, the built .js file inside the packaged app (where this module is bundled into main/index.js).
- */
-function workerEntry(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./desk-worker.ts', import.meta.url) : new URL('./desk-worker.js', import.meta.url);
-}
-
-/**
- * Running from source (tsx, vitest) the worker has to load TypeScript too; a loader flag passed to a
- * worker does not take in Node 20, so a one-line bootstrap imports the entry through tsx's API.
- */
-function sourceWorker(entry: URL, workerData: DeskWorkerData): Worker {
-  const api = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
 
 /**
  * The desktop core in a worker thread. Calls are numbered and answered in any order; events are
@@ -48,8 +31,7 @@ export class WorkerDesk implements DeskService {
 
   /** Starts a worker and answers when its core is open; calls made meanwhile wait for that. */
   private spawn(): Promise<void> {
-    const entry = workerEntry();
-    const worker = entry.pathname.endsWith('.ts') ? sourceWorker(entry, this.options) : new Worker(entry, { workerData: this.options });
+    const worker = startWorker(entryBeside(import.meta.url, 'desk-worker'), this.options);
     this.worker = worker;
     let opened = false;
     const ready = new Promise<void>((resolve, reject) => {
