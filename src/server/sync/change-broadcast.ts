@@ -1,8 +1,12 @@
 import type { ChangesPush } from '../../shared/sync/protocol.js';
+import { RawJson } from './raw-json.js';
 import type { ServerDb } from '../storage/database.js';
 import { changesAfter, changesJson, latestSeq, scopeHeads, type ChangeRow } from './change-log.js';
 
 const READ_BATCH = 2000;
+
+/** A push as the server sends it: the changes are the log's JSON, spliced into the packet unparsed. */
+export type OutgoingPush = Omit<ChangesPush, 'changes'> & { changes: RawJson };
 
 /**
  * Pushes every committed change to the room of its scope, in log order, with the seq of the scope's
@@ -18,7 +22,7 @@ export class ChangeBroadcaster {
 
   constructor(
     private readonly db: ServerDb,
-    private readonly emit: (push: ChangesPush) => void,
+    private readonly emit: (push: OutgoingPush) => void,
   ) {}
 
   /** Takes over from the log as it stands: what is already there clients get by pulling. */
@@ -59,7 +63,7 @@ export class ChangeBroadcaster {
       const run = rows.slice(start, i);
       const scope = run[0]!.scope;
       const lastSeq = run[run.length - 1]!.seq;
-      this.emit({ scope, prevSeq: this.heads.get(scope) ?? 0, lastSeq, changes: changesJson(run) });
+      this.emit({ scope, prevSeq: this.heads.get(scope) ?? 0, lastSeq, changes: new RawJson(changesJson(run).toString('utf8')) });
       this.heads.set(scope, lastSeq);
       start = i;
     }

@@ -10,6 +10,7 @@ import { visibleScopes } from '../people/visibility.js';
 import type { ServerContext } from '../context.js';
 import { readChanges } from './change-log.js';
 import { ChangeBroadcaster } from './change-broadcast.js';
+import { splicingParser } from './raw-json.js';
 
 interface SocketData {
   user: User;
@@ -46,6 +47,8 @@ export async function attachSyncSocket(httpServer: HttpServer, context: ServerCo
     serveClient: false,
     // The console is a desktop app, not a web page: no browser origin needs cross-site access.
     cors: { origin: false },
+    // Pushes carry the log's JSON spliced into one text frame (see raw-json.ts).
+    parser: splicingParser,
   });
 
   io.use(async (socket, next) => {

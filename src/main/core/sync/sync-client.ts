@@ -4,7 +4,7 @@ import type { User } from '../../../shared/domain/people.js';
 import { PushReplySchema } from '../../../shared/sync/mutations.js';
 import { ChangesPushSchema, PullWireReplySchema, socketEvents, type PullRequest, type PullWireReply } from '../../../shared/sync/protocol.js';
 import type { AppliedChanges, Replica } from '../replica/replica.js';
-import { decodeStoredChanges } from '../replica/stored-change.js';
+import { storedChange } from '../replica/stored-change.js';
 import { inlineDecoder, type ChangeDecoder } from './change-decoder.js';
 import { PageStream } from './page-stream.js';
 
@@ -110,7 +110,7 @@ export class SyncClient {
     }
     try {
       const push = ChangesPushSchema.parse(raw);
-      const applied = this.replica.applyPushed(push.scope, push.prevSeq, push.lastSeq, decodeStoredChanges(push.changes));
+      const applied = this.replica.applyPushed(push.scope, push.prevSeq, push.lastSeq, push.changes.map(storedChange));
       if (!applied) return this.requestRound();
       // Someone else's change under one of this agent's unconfirmed ones: the overlay is rebuilt on it.
       const overlaid = this.replica.outbox.unconfirmed(this.identity.clientId, 1).length > 0 ? this.replica.refreshOverlay(this.identity.clientId, this.identity.user) : [];
