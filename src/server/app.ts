@@ -13,6 +13,8 @@ import { ChangeFeed } from './sync/change-feed.js';
 import { attachSyncSocket } from './sync/socket.js';
 import { TicketStore } from './tickets/ticket-store.js';
 import { ticketRoutes } from './tickets/routes.js';
+import { HandoffStore } from './handoffs/handoff-store.js';
+import { handoffRoutes } from './handoffs/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
 import { SlaService } from './sla/sla-service.js';
 import { SlaScheduler, type Timers } from './sla/sla-scheduler.js';
@@ -51,7 +53,8 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await sla.ensurePolicy();
   const tickets = new TicketStore(db, clock, feed, sla);
   const slaScheduler = new SlaScheduler(db, clock, tickets, feed, timers);
-  const context: ServerContext = { db, clock, feed, tickets, sla, slaScheduler, epoch: await loadEpoch(db) };
+  const handoffs = new HandoffStore(db, clock, feed);
+  const context: ServerContext = { db, clock, feed, tickets, handoffs, sla, slaScheduler, epoch: await loadEpoch(db) };
 
   const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -66,6 +69,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   );
   await app.register(authRoutes(context));
   await app.register(ticketRoutes(context));
+  await app.register(handoffRoutes(context));
   await app.register(slaRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);

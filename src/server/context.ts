@@ -2,6 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import type { ServerDb } from './storage/database.js';
 import type { ChangeFeed } from './sync/change-feed.js';
 import type { TicketStore } from './tickets/ticket-store.js';
+import type { HandoffStore } from './handoffs/handoff-store.js';
 import type { SlaService } from './sla/sla-service.js';
 import type { SlaScheduler } from './sla/sla-scheduler.js';
 
@@ -11,6 +12,7 @@ export interface ServerContext {
   clock: Clock;
   feed: ChangeFeed;
   tickets: TicketStore;
+  handoffs: HandoffStore;
   sla: SlaService;
   slaScheduler: SlaScheduler;
   epoch: string;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { isoNow, type Clock } from '../../shared/clock.js';
@@ -13,8 +14,10 @@ import {
   type DeskEventPayload,
   type Session,
 } from '../../shared/desk-api/contract.js';
-import { seesAllQueues } from '../../shared/domain/people.js';
-import type { Replica } from './replica/replica.js';
+import { isAcknowledgedBy } from '../../shared/domain/handoff.js';
+import { seesAllQueues, type Queue, type User } from '../../shared/domain/people.js';
+import type { Mutation } from '../../shared/sync/mutations.js';
+import type { AppliedChanges, Replica } from './replica/replica.js';
 import { openReplica, type OpenedReplica } from './replica/open-replica.js';
 import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
@@ -22,6 +25,9 @@ import type { SecretStore } from './session/secret-store.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
+
+/** A few days of a busy desk's handoffs: what an agent coming on shift reads. */
+const RECENT_HANDOFFS = 100;
 
 export interface DeskCoreOptions {
   dataDir: string;
@@ -55,9 +61,10 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
+        if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
       },
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
@@ -112,6 +119,27 @@ export class DeskCore implements DeskService {
     return this.session;
   }
 
+  /** Every queue is replicated (escalation needs their names), but an agent works only their own. */
+  private workQueues(user: User): Queue[] {
+    const queues = this.replica.listQueues();
+    return seesAllQueues(user) ? queues : queues.filter((queue) => user.queueIds.includes(queue.id));
+  }
+
+  /**
+   * Writes an agent action to the outbox before anything else, so it survives a crash or a restart,
+   * and shows it at once through the overlay. The caller says what changed, then `send`s.
+   */
+  private record(user: User, mutation: Omit<Mutation, 'id'>): { id: number; shown: AppliedChanges } {
+    const clientId = this.replica.outbox.clientIdFor(user.id);
+    const id = this.replica.outbox.enqueue(clientId, mutation);
+    return { id, shown: this.replica.refreshOverlay(clientId, user) };
+  }
+
+  private send(): void {
+    this.emitOutbox();
+    this.sync.requestRound();
+  }
+
   readonly api: DeskApi = {
     'session.get': async () => this.sessionView(),
     'session.login': async ({ email, password }) => {
@@ -140,12 +168,7 @@ export class DeskCore implements DeskService {
       return this.sessionView();
     },
     'connection.get': async () => this.connectionState(),
-    'queues.list': async () => {
-      const { user } = this.requireSession();
-      // Every queue is replicated (escalation needs their names), but an agent works only their own.
-      const queues = this.replica.listQueues();
-      return seesAllQueues(user) ? queues : queues.filter((queue) => user.queueIds.includes(queue.id));
-    },
+    'queues.list': async () => this.workQueues(this.requireSession().user),
     'tickets.list': async ({ queueId }) => {
       this.requireSession();
       return this.replica.listTickets(queueId);
@@ -156,16 +179,41 @@ export class DeskCore implements DeskService {
     },
     'mutations.enqueue': async (input) => {
       const { user } = this.requireSession();
-      const clientId = this.replica.outbox.clientIdFor(user.id);
       const now = isoNow(this.options.clock);
       // Replies and notes keep the instant they were written; the server counts them from arrival.
       const args = input.name === 'ticket.reply' || input.name === 'ticket.note' ? { ...input.args, writtenAt: now } : input.args;
-      const id = this.replica.outbox.enqueue(clientId, { name: input.name, args, createdAt: now } as Parameters<Outbox['enqueue']>[1]);
-      const touched = this.replica.refreshOverlay(clientId, user);
-      this.emit('tickets.changed', { ids: touched.length > 0 ? touched : [input.args.ticketId] });
-      this.emitOutbox();
-      this.sync.requestRound();
+      const { id, shown } = this.record(user, { name: input.name, args, createdAt: now } as Parameters<Outbox['enqueue']>[1]);
+      this.emit('tickets.changed', { ids: shown.ticketIds.length > 0 ? shown.ticketIds : [input.args.ticketId] });
+      this.send();
       return { id };
+    },
+    'handoffs.list': async ({ limit }) => {
+      this.requireSession();
+      return this.replica.listHandoffs(limit ?? RECENT_HANDOFFS);
+    },
+    'handoffs.write': async ({ queueId, body }) => {
+      const { user } = this.requireSession();
+      // Refused here rather than by the server later: the agent is still looking at the form.
+      if (queueId !== null && !this.workQueues(user).some((queue) => queue.id === queueId)) {
+        throw new DeskError('invalid_input', `queueId: "${queueId}" is not one of your queues`);
+      }
+      const handoffId = randomUUID();
+      const now = isoNow(this.options.clock);
+      const { shown } = this.record(user, { name: 'handoff.write', args: { handoffId, queueId, body, writtenAt: now }, createdAt: now });
+      this.emit('handoffs.changed', { ids: [...new Set([handoffId, ...shown.handoffIds])] });
+      this.send();
+      return { id: handoffId };
+    },
+    'handoffs.acknowledge': async ({ id }) => {
+      const { user } = this.requireSession();
+      const note = this.replica.getHandoff(id);
+      if (!note) throw new DeskError('not_found', `No handoff note ${id}`);
+      // Already said (perhaps still waiting to be sent): nothing more to send.
+      if (isAcknowledgedBy(note, user.id)) return { queued: false };
+      const { shown } = this.record(user, { name: 'handoff.acknowledge', args: { handoffId: id }, createdAt: isoNow(this.options.clock) });
+      this.emit('handoffs.changed', { ids: [...new Set([id, ...shown.handoffIds])] });
+      this.send();
+      return { queued: true };
     },
     'kb.search': async ({ query, locale }) => {
       this.requireSession();

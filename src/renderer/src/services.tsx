@@ -9,6 +9,7 @@ import { createQueueStore, type QueueState, type QueueStore } from './features/q
 import { createTicker, type Ticker } from './features/sla/ticker.js';
 import { createOutboxStore, type OutboxStore, type OutboxStoreState } from './features/sync/outbox-store.js';
 import { createDraftsStore, type DraftsState, type DraftsStore } from './features/ticket/drafts-store.js';
+import { createHandoffStore, type HandoffState, type HandoffStore } from './features/handoff/handoff-store.js';
 import { createTicketPaneStore, type TicketPaneState, type TicketPaneStore } from './features/ticket/ticket-store.js';
 
 /** Everything the screens share, made once per app from the one DeskClient. */
@@ -20,6 +21,7 @@ export interface DeskServices {
   ticketPane: TicketPaneStore;
   drafts: DraftsStore;
   outbox: OutboxStore;
+  handoffs: HandoffStore;
   ticker: Ticker;
   storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
@@ -38,6 +40,7 @@ export function createDeskServices(client: DeskClient, options: DeskServicesOpti
     ticketPane: createTicketPaneStore(client),
     drafts: createDraftsStore(client),
     outbox: createOutboxStore(client),
+    handoffs: createHandoffStore(client),
     ticker: createTicker(options.clock ?? systemClock),
     storage: options.storage ?? window.localStorage,
   };
@@ -87,4 +90,11 @@ export function useOutbox<T>(select: (state: OutboxStoreState) => T): T {
   const { outbox } = useDeskServices();
   useEffect(() => outbox.getState().connect(), [outbox]);
   return useStore(outbox, select);
+}
+
+/** Handoff notes, followed for as long as the caller is on screen (the top bar's badge, the panel). */
+export function useHandoffs<T>(select: (state: HandoffState) => T): T {
+  const { handoffs } = useDeskServices();
+  useEffect(() => handoffs.getState().connect(), [handoffs]);
+  return useStore(handoffs, select);
 }

@@ -1,11 +1,11 @@
-import type { Locale } from '../../shared/domain/people.js';
+import type { Locale, User } from '../../shared/domain/people.js';
 import type { Ticket, TicketStatus } from '../../shared/domain/ticket.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { ServerContext } from '../context.js';
 import { appendChange } from '../sync/change-log.js';
-import { articles, macros, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
-import { DEMO_PASSWORD, demoQueues, demoUsers } from './people.js';
+import { articles, handoffTemplates, macros, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
+import { DEMO_PASSWORD, demoQueues, demoUsers, type DemoUser } from './people.js';
 import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
 
@@ -97,8 +97,23 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         await tickets.applyChange(trx, opened.ticket.id, change);
       }
     }
+
+    for (const template of handoffTemplates) {
+      const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+      const note = await context.handoffs.insert(trx, demoUser(template.authorEmail), { queueId: template.queueId, body: template.body, at: at(template.minutesAgo) });
+      for (const ack of template.acknowledgedBy) {
+        await context.handoffs.applyAcknowledge(trx, demoUser(ack.email), note.id, { at: at(template.minutesAgo - ack.minutesAfter) });
+      }
+    }
   });
   context.feed.committed();
+}
+
+function demoUser(email: string): User {
+  const user: DemoUser | undefined = demoUsers.find((u) => u.email === email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  const { queues, ...rest } = user;
+  return { ...rest, queueIds: [...queues].sort() };
 }
 
 function requesterFor(random: () => number, locale: Locale): Requester {

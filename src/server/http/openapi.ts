@@ -8,6 +8,19 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     openapi: {
       info: { title: 'Shiftdesk API', version, description: 'Everything the Shiftdesk console can do, for integrations.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      tags: [
+        { name: 'auth', description: 'Signing in for a bearer token.' },
+        { name: 'tickets', description: 'Tickets and their threads, as far as the caller’s queues reach.' },
+        { name: 'sla', description: 'The SLA policy and why a ticket’s clocks say what they say.' },
+        {
+          name: 'handoffs',
+          description:
+            'Shift handoff notes: what one shift leaves the next, for one queue or the whole desk (queueId null). ' +
+            'Consoles replicate them and write them offline; acknowledging a note twice changes nothing.',
+        },
+        { name: 'operations', description: 'Health checks.' },
+        { name: 'updates', description: 'The console update feed.' },
+      ],
     },
     transform: jsonSchemaTransform,
   });

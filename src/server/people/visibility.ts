@@ -7,8 +7,11 @@ export const queueScope = (queueId: string): string => `queue:${queueId}`;
 /** Tickets assigned to someone outside the ticket's queue reach them through their own scope. */
 export const userScope = (userId: string): string => `user:${userId}`;
 
+/** Handoff notes of a queue go to that queue's agents; notes for the whole desk to everyone. */
+export const handoffScope = (queueId: string | null): string => (queueId === null ? 'shared' : queueScope(queueId));
+
 /** The queues whose tickets a user may read: their own, or every queue for supervisors and admins. */
-export async function visibleQueueIds(db: ServerDb, user: User): Promise<string[]> {
+export async function visibleQueueIds(db: ServerDb | Transaction<Database>, user: User): Promise<string[]> {
   if (!seesAllQueues(user)) return user.queueIds;
   const rows = await db.selectFrom('queues').select('id').orderBy('id').execute();
   return rows.map((r) => r.id);

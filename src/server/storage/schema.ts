@@ -62,6 +62,16 @@ export interface Database {
     client_id: string | null;
     mutation_id: number | null;
   };
+  handoff_notes: {
+    id: string;
+    queue_id: string | null;
+    author_id: string;
+    author_name: string;
+    body: string;
+    created_at: string;
+    written_at: string | null;
+  };
+  handoff_acknowledgements: { handoff_id: string; agent_id: string; agent_name: string; at: string };
   client_mutations: { client_id: string; user_id: string; last_mutation_id: number; updated_at: string };
   mutation_results: { client_id: string; mutation_id: number; name: string; result_json: string; created_at: string };
 }

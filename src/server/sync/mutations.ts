@@ -1,8 +1,19 @@
 import type { Transaction } from 'kysely';
 import type { User } from '../../shared/domain/people.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
-import { MutationResultSchema, type Mutation, type MutationResult, type PushReply, type PushRequest, type Rejection } from '../../shared/sync/mutations.js';
+import {
+  isHandoffMutation,
+  MutationResultSchema,
+  type HandoffMutation,
+  type Mutation,
+  type MutationResult,
+  type PushReply,
+  type PushRequest,
+  type Rejection,
+  type TicketMutation,
+} from '../../shared/sync/mutations.js';
 import type { ServerContext } from '../context.js';
+import { HandoffRefusal } from '../handoffs/handoff-store.js';
 import { visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
@@ -54,8 +65,8 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       await expectNext(trx, clientId, mutation.id);
-      const change = await intentToChange(trx, user, queueIds, clientId, mutation);
-      await context.tickets.applyChange(trx, mutation.args.ticketId, change);
+      if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
+      else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, clientId, mutation));
       const result: MutationResult = { id: mutation.id, status: 'applied' };
       await record(trx, user, clientId, mutation, result);
       return result;
@@ -106,7 +117,7 @@ async function conflict(trx: Trx, ticket: Ticket, field: string, current: string
  * Checks an intent against the ticket as it is now. Status, priority and assignee are
  * version-checked against what the agent saw; replies and notes never conflict.
  */
-async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId: string, mutation: Mutation): Promise<TicketChange> {
+async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId: string, mutation: TicketMutation): Promise<TicketChange> {
   const row = await trx.selectFrom('tickets').selectAll().where('id', '=', mutation.args.ticketId).executeTakeFirst();
   if (!row || !(queueIds.includes(row.queue_id) || row.assignee_id === user.id)) {
     throw new Rejected({ code: 'not_found', message: `Ticket ${mutation.args.ticketId} is not in your queues any more` });
@@ -131,5 +142,21 @@ async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId
       }
       return { ...base, assigneeId: mutation.args.assignee };
     }
+  }
+}
+
+/** Handoff notes never conflict: a note is always appended, and acknowledging one again changes nothing. */
+async function applyHandoffIntent(trx: Trx, { handoffs }: ServerContext, user: User, clientId: string, mutation: HandoffMutation): Promise<void> {
+  const origin = { clientId, mutationId: mutation.id };
+  try {
+    if (mutation.name === 'handoff.write') {
+      const { handoffId, queueId, body, writtenAt } = mutation.args;
+      await handoffs.insert(trx, user, { id: handoffId, queueId, body, writtenAt, origin });
+    } else {
+      await handoffs.applyAcknowledge(trx, user, mutation.args.handoffId, { origin });
+    }
+  } catch (error) {
+    if (error instanceof HandoffRefusal) throw new Rejected({ code: error.code, field: error.field, message: error.message });
+    throw error;
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../domain/ticket.js';
 import { SlaPolicySchema } from '../sla/policy.js';
 import { UserSchema } from '../domain/people.js';
+import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 
 /** Sign-in names are addresses of the desk's own directory ("agent@demo"), so no public-domain rule applies. */
 export const LoginBodySchema = z.object({
@@ -96,6 +97,38 @@ export const ReplaceSlaPolicyBodySchema = z
   .strict();
 
 export const ReplaceSlaPolicyReplySchema = z.object({ version: z.number().int(), recomputedTickets: z.number().int() });
+
+export const HandoffListQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    /** Only this queue's notes; without it, the whole desk's and every queue's the caller may see. */
+    queueId: z.string().min(1).optional(),
+  })
+  .strict();
+export type HandoffListQuery = z.infer<typeof HandoffListQuerySchema>;
+
+export const HandoffPageSchema = z.object({
+  /** Newest first. */
+  items: z.array(HandoffNoteSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type HandoffPage = z.infer<typeof HandoffPageSchema>;
+
+export const CreateHandoffBodySchema = z
+  .object({
+    /** Required, so a note meant for one queue never reaches the whole desk by omission: null says so. */
+    queueId: HandoffQueueIdSchema,
+    body: HandoffBodySchema,
+    /** When it was written, if earlier than now. */
+    writtenAt: IsoDateTimeSchema.optional(),
+  })
+  .strict();
+export type CreateHandoffBody = z.input<typeof CreateHandoffBodySchema>;
+
+export const HandoffRefParamsSchema = z.object({ id: z.uuid() });
 
 export const ErrorReplySchema = z.object({
   error: z.string(),

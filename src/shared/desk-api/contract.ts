@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
 import { AgentSchema, LocaleSchema, QueueSchema, UserSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
+import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 
@@ -29,7 +30,8 @@ export type DeskMutation = z.infer<typeof DeskMutationSchema>;
 export const RefusedMutationSchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  ticketId: z.string(),
+  /** Null for a change that is not about a ticket (a handoff note). */
+  ticketId: z.string().nullable(),
   args: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   rejection: RejectionSchema,
@@ -48,6 +50,15 @@ export const LocalTicketDetailSchema = TicketDetailSchema.extend({
   pendingMessageIds: z.array(z.string()),
 });
 export type LocalTicketDetail = z.infer<typeof LocalTicketDetailSchema>;
+
+/** A handoff note as the console shows it: the replica's, or this console's own not yet confirmed. */
+export const LocalHandoffNoteSchema = HandoffNoteSchema.extend({
+  /** Written here and not yet confirmed by the server ("waiting to send"). */
+  pending: z.boolean(),
+  /** This agent's acknowledgement is shown but the server has not confirmed it yet. */
+  acknowledgementPending: z.boolean(),
+});
+export type LocalHandoffNote = z.infer<typeof LocalHandoffNoteSchema>;
 
 
 /**
@@ -101,6 +112,21 @@ export const deskMethods = {
   'agents.list': { input: Empty, output: z.array(AgentSchema) },
   /** Drops a refused mutation the agent has read (or redone). */
   'outbox.discard': { input: z.object({ id: z.number().int() }).strict(), output: OutboxStateSchema },
+  /** The most recent shift handoff notes the agent may read, newest first; from the replica, so offline too. */
+  'handoffs.list': {
+    input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: z.array(LocalHandoffNoteSchema),
+  },
+  /** Leaves a note for the next shift of one of the agent's queues, or of the whole desk (null); works offline. */
+  'handoffs.write': {
+    input: z.object({ queueId: HandoffQueueIdSchema, body: HandoffBodySchema }).strict(),
+    output: z.object({ id: z.uuid() }),
+  },
+  /** Says the agent has read a note; `queued` is false when they already had (nothing to send). */
+  'handoffs.acknowledge': {
+    input: z.object({ id: z.uuid() }).strict(),
+    output: z.object({ queued: z.boolean() }),
+  },
   /** Asks the server (online only): the timeline behind the ticket's SLA snapshot. */
   'tickets.slaExplanation': {
     input: z.object({ id: z.uuid() }).strict(),
@@ -112,6 +138,8 @@ export const deskEvents = {
   /** Rows changed in the replica; the renderer re-reads only these. */
   'tickets.changed': z.object({ ids: z.array(z.string()) }),
   'queues.changed': z.object({}),
+  /** Handoff notes changed: arrived, acknowledged, written here, or rolled back. */
+  'handoffs.changed': z.object({ ids: z.array(z.string()) }),
   'connection.changed': ConnectionStateSchema,
   'session.changed': SessionSchema,
   'outbox.changed': OutboxStateSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
+import { HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 
 /**
  * Agent actions as intent mutations: each says what the agent meant ("set the status from open to
@@ -15,6 +16,10 @@ export const mutationArgs = {
   'ticket.setStatus': z.object({ ...TicketRef, from: TicketStatusSchema, to: TicketStatusSchema }).strict(),
   'ticket.setPriority': z.object({ ...TicketRef, from: PrioritySchema, to: PrioritySchema }).strict(),
   'ticket.assign': z.object({ ...TicketRef, expectedAssignee: z.string().nullable(), assignee: z.string().nullable() }).strict(),
+  // The console mints the note's id, so it can show the note at once and acknowledge it before the
+  // server has seen it; a duplicate delivery is caught by the mutation id, like any other.
+  'handoff.write': z.object({ handoffId: z.uuid(), queueId: HandoffQueueIdSchema, body: HandoffBodySchema, writtenAt: IsoDateTimeSchema }).strict(),
+  'handoff.acknowledge': z.object({ handoffId: z.uuid() }).strict(),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -28,8 +33,16 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('ticket.setStatus'), args: mutationArgs['ticket.setStatus'] }),
   z.object({ ...mutationBase, name: z.literal('ticket.setPriority'), args: mutationArgs['ticket.setPriority'] }),
   z.object({ ...mutationBase, name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }),
+  z.object({ ...mutationBase, name: z.literal('handoff.write'), args: mutationArgs['handoff.write'] }),
+  z.object({ ...mutationBase, name: z.literal('handoff.acknowledge'), args: mutationArgs['handoff.acknowledge'] }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
+export type TicketMutation = Extract<Mutation, { name: `ticket.${string}` }>;
+export type HandoffMutation = Extract<Mutation, { name: `handoff.${string}` }>;
+
+export function isHandoffMutation(mutation: Mutation): mutation is HandoffMutation {
+  return mutation.name === 'handoff.write' || mutation.name === 'handoff.acknowledge';
+}
 
 export const PushRequestSchema = z.object({
   clientId: z.uuid(),

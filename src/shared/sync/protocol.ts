@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TicketSchema, MessageSchema } from '../domain/ticket.js';
 import { QueueSchema, AgentSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
+import { HandoffNoteSchema } from '../domain/handoff.js';
 
 /**
  * One entry of the server's change log. `seq` is global and monotonic; `scope` is the unit of
@@ -18,11 +19,12 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   z.object({ ...changeBase, entity: z.literal('agent'), op: z.literal('upsert'), row: AgentSchema }),
   z.object({ ...changeBase, entity: z.literal('macro'), op: z.literal('upsert'), row: MacroSchema }),
   z.object({ ...changeBase, entity: z.literal('article'), op: z.literal('upsert'), row: ArticleSchema }),
+  z.object({ ...changeBase, entity: z.literal('handoff'), op: z.literal('upsert'), row: HandoffNoteSchema }),
 ]);
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

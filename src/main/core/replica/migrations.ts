@@ -53,4 +53,17 @@ export const replicaMigrations: readonly string[] = [
   DELETE FROM articles; DELETE FROM articles_fts;
   DELETE FROM sync_state WHERE key IN ('cursor', 'epoch');
   `,
+  // Shift handoff notes, and their overlay: notes written here and acknowledgements made here that
+  // the server has not confirmed yet. Notes arrive as new changes, so nothing needs pulling again.
+  `
+  CREATE TABLE handoffs (id TEXT PRIMARY KEY, queue_id TEXT, created_at TEXT NOT NULL, row TEXT NOT NULL);
+  CREATE INDEX handoffs_created ON handoffs (created_at);
+  CREATE TABLE overlay_handoffs (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    row TEXT NOT NULL,
+    written INTEGER NOT NULL,
+    acknowledged INTEGER NOT NULL
+  );
+  `,
 ];

@@ -6,6 +6,11 @@ import type { OutboxEntry } from './overlay.js';
 
 type Row = { id: number; name: string; args: string; local_id: string; created_at: string; rejection: string | null };
 
+/** Handoff notes are the changes not about a ticket. */
+function ticketOf(args: { ticketId?: unknown }): string | null {
+  return typeof args.ticketId === 'string' ? args.ticketId : null;
+}
+
 function toEntry(row: Row): OutboxEntry {
   return {
     localId: row.local_id,
@@ -61,17 +66,18 @@ export class Outbox {
     return this.db.prepare('DELETE FROM outbox WHERE client_id = ? AND id <= ? AND rejection IS NULL').run(clientId, lastMutationId).changes;
   }
 
+  /** Answers the ticket the discarded change was about, if it was about one. */
   discard(clientId: string, id: number): string | null {
     const row = this.db.prepare('SELECT args FROM outbox WHERE client_id = ? AND id = ? AND rejection IS NOT NULL').get(clientId, id) as { args: string } | undefined;
     this.db.prepare('DELETE FROM outbox WHERE client_id = ? AND id = ? AND rejection IS NOT NULL').run(clientId, id);
-    return row ? (JSON.parse(row.args) as { ticketId: string }).ticketId : null;
+    return row ? ticketOf(JSON.parse(row.args)) : null;
   }
 
   view(clientId: string): OutboxState {
     const waiting = this.db.prepare('SELECT COUNT(*) FROM outbox WHERE client_id = ? AND rejection IS NULL').pluck().get(clientId) as number;
     const refused = (this.db.prepare('SELECT * FROM outbox WHERE client_id = ? AND rejection IS NOT NULL ORDER BY id').all(clientId) as Row[]).map((row) => {
-      const args = JSON.parse(row.args) as Record<string, unknown> & { ticketId: string };
-      return { id: row.id, name: row.name, ticketId: args.ticketId, args, createdAt: row.created_at, rejection: RejectionSchema.parse(JSON.parse(row.rejection!)) };
+      const args = JSON.parse(row.args) as Record<string, unknown>;
+      return { id: row.id, name: row.name, ticketId: ticketOf(args), args, createdAt: row.created_at, rejection: RejectionSchema.parse(JSON.parse(row.rejection!)) };
     });
     return { waiting, refused };
   }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { User } from '../../../shared/domain/people.js';
 import { TicketSchema, type Message, type Ticket } from '../../../shared/domain/ticket.js';
-import type { Mutation } from '../../../shared/sync/mutations.js';
+import { isHandoffMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
+import { rebuildHandoffOverlay } from './handoff-overlay.js';
 
 export interface OutboxEntry {
   mutation: Mutation;
@@ -9,12 +10,29 @@ export interface OutboxEntry {
   localId: string;
 }
 
+/** What a rebuild changed on screen: the tickets and the handoff notes whose view is different. */
+export interface OverlaidViews {
+  ticketIds: Set<string>;
+  handoffIds: Set<string>;
+}
+
 /**
  * Rebuilds the overlay from the outbox: every mutation the server has not confirmed, replayed in
  * order over the replica's rows. The replica tables are never touched, so dropping a refused
- * mutation and rebuilding is an exact rollback. Answers the tickets whose view changed.
+ * mutation and rebuilding is an exact rollback.
  */
-export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User): Set<string> {
+export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User): OverlaidViews {
+  const tickets: { mutation: TicketMutation; localId: string }[] = [];
+  const handoffs: HandoffMutation[] = [];
+  for (const { mutation, localId } of entries) {
+    if (isHandoffMutation(mutation)) handoffs.push(mutation);
+    else tickets.push({ mutation, localId });
+  }
+  return { ticketIds: rebuildTicketOverlay(db, tickets, user), handoffIds: rebuildHandoffOverlay(db, handoffs, user) };
+}
+
+/** Answers the tickets whose view changed (overlaid before or now). */
+function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutation: TicketMutation; localId: string }[], user: User): Set<string> {
   const touched = new Set<string>([
     ...(db.prepare('SELECT id FROM overlay_tickets').pluck().all() as string[]),
     ...(db.prepare('SELECT DISTINCT ticket_id FROM overlay_messages').pluck().all() as string[]),

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { AgentSchema, QueueSchema, type Agent, type Queue } from '../../../shared/domain/people.js';
 import { ArticleSchema, MacroSchema, type Article, type Macro } from '../../../shared/domain/knowledge.js';
 import type { ArticleHit } from '../../../shared/desk-api/contract.js';
-import type { LocalTicketDetail } from '../../../shared/desk-api/contract.js';
+import type { LocalHandoffNote, LocalTicketDetail } from '../../../shared/desk-api/contract.js';
+import { HandoffNoteSchema } from '../../../shared/domain/handoff.js';
 import type { User } from '../../../shared/domain/people.js';
 import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
 import { CursorsSchema, type Cursors } from '../../../shared/sync/protocol.js';
@@ -19,11 +20,27 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs' } as const;
 
+/** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
   ticketIds: string[];
   queuesChanged: boolean;
+  handoffIds: string[];
+}
+
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [] };
+
+export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
+  return {
+    ticketIds: [...new Set([...a.ticketIds, ...b.ticketIds])],
+    queuesChanged: a.queuesChanged || b.queuesChanged,
+    handoffIds: [...new Set([...a.handoffIds, ...b.handoffIds])],
+  };
+}
+
+export function hasNews(applied: AppliedChanges): boolean {
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0;
 }
 
 /**
@@ -96,14 +113,16 @@ export class Replica {
   applyPage(changes: readonly StoredChange[], cursors: Cursors): AppliedChanges {
     const ticketIds = new Set<string>();
     let queuesChanged = false;
+    const handoffIds = new Set<string>();
     this.db.transaction(() => {
       for (const change of changes) {
         if (change.entity === 'queue') queuesChanged = true;
+        if (change.entity === 'handoff') handoffIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds] };
   }
 
   /**
@@ -116,7 +135,7 @@ export class Replica {
       const cursors = this.cursors();
       const held = cursors[scope];
       if (held === undefined || held < prevSeq) return null;
-      if (held >= lastSeq) return { ticketIds: [], queuesChanged: false };
+      if (held >= lastSeq) return nothingApplied;
       return this.applyPage(
         changes.filter((change) => change.seq > held),
         { ...cursors, [scope]: lastSeq },
@@ -153,6 +172,9 @@ export class Replica {
       case 'message':
         write.message.run(change.id, change.ticketId, change.createdAt, change.json);
         ticketIds.add(change.ticketId);
+        return;
+      case 'handoff':
+        write.handoff.run(change.id, change.queueId, change.createdAt, change.json);
         return;
     }
   }
@@ -225,9 +247,34 @@ export class Replica {
     };
   }
 
-  /** Rebuilds the overlay from the client's unconfirmed mutations; answers the tickets whose view changed. */
-  refreshOverlay(clientId: string, user: User): string[] {
-    return this.db.transaction(() => [...rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user)])();
+  /**
+   * Shift handoff notes, newest first: the replica's, with this console's unconfirmed notes and
+   * acknowledgements on top.
+   */
+  listHandoffs(limit: number): LocalHandoffNote[] {
+    const rows = this.db
+      .prepare(
+        `SELECT row, created_at, written, acknowledged FROM overlay_handoffs
+         UNION ALL
+         SELECT row, created_at, 0, 0 FROM handoffs h WHERE NOT EXISTS (SELECT 1 FROM overlay_handoffs o WHERE o.id = h.id)
+         ORDER BY created_at DESC LIMIT ?`,
+      )
+      .all(limit) as { row: string; written: number; acknowledged: number }[];
+    return rows.map(localHandoff);
+  }
+
+  getHandoff(id: string): LocalHandoffNote | null {
+    const overlaid = this.db.prepare('SELECT row, written, acknowledged FROM overlay_handoffs WHERE id = ?').get(id) as { row: string; written: number; acknowledged: number } | undefined;
+    const row = overlaid ?? (this.db.prepare('SELECT row, 0 AS written, 0 AS acknowledged FROM handoffs WHERE id = ?').get(id) as typeof overlaid);
+    return row ? localHandoff(row) : null;
+  }
+
+  /** Rebuilds the overlay from the client's unconfirmed mutations; answers what changed on screen. */
+  refreshOverlay(clientId: string, user: User): AppliedChanges {
+    return this.db.transaction(() => {
+      const { ticketIds, handoffIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user);
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds] };
+    })();
   }
 
   /**
@@ -240,8 +287,7 @@ export class Replica {
       const applied = this.applyPage(changes, cursors);
       if (!confirm) return applied;
       this.outbox.confirmUpTo(confirm.clientId, confirm.lastMutationId);
-      const overlaid = this.refreshOverlay(confirm.clientId, confirm.user);
-      return { ...applied, ticketIds: [...new Set([...applied.ticketIds, ...overlaid])] };
+      return combineApplied(applied, this.refreshOverlay(confirm.clientId, confirm.user));
     })();
   }
 
@@ -269,7 +315,9 @@ export class Replica {
 
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
-    this.db.exec("DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');");
+    this.db.exec(
+      "DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM handoffs; DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');",
+    );
   }
 
   /**
@@ -278,7 +326,7 @@ export class Replica {
    */
   clear(): void {
     this.resetSynced();
-    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
+    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM overlay_handoffs; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
   }
 
   /** Puts outbox rows and client state saved from a broken replica into this fresh one. */
@@ -295,6 +343,10 @@ export class Replica {
   }
 }
 
+function localHandoff(row: { row: string; written: number; acknowledged: number }): LocalHandoffNote {
+  return { ...HandoffNoteSchema.parse(JSON.parse(row.row)), pending: row.written === 1, acknowledgementPending: row.acknowledged === 1 };
+}
+
 /** Statements prepared once: applying a page is the hot path of every sync. */
 function prepareWrites(db: Database.Database) {
   const upsertRow = (table: string) => db.prepare(`INSERT OR REPLACE INTO ${table} (id, row) VALUES (?, ?)`);
@@ -307,6 +359,7 @@ function prepareWrites(db: Database.Database) {
     articleIndex: db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),
     ticket: db.prepare('INSERT OR REPLACE INTO tickets (id, queue_id, number, row) VALUES (?, ?, ?, ?)'),
     message: db.prepare('INSERT OR REPLACE INTO messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)'),
+    handoff: db.prepare('INSERT OR REPLACE INTO handoffs (id, queue_id, created_at, row) VALUES (?, ?, ?, ?)'),
     ticketMessagesDelete: db.prepare('DELETE FROM messages WHERE ticket_id = ?'),
     delete: Object.fromEntries(Object.entries(tableOf).map(([entity, table]) => [entity, db.prepare(`DELETE FROM ${table} WHERE id = ?`)])) as Record<keyof typeof tableOf, Database.Statement>,
   };

@@ -18,6 +18,7 @@ export type StoredChange =
   | Upsert<'ticket', { queueId: string; number: number }>
   | Upsert<'message', { ticketId: string; createdAt: string }>
   | Upsert<'article', { locale: string; title: string; body: string }>
+  | Upsert<'handoff', { queueId: string | null; createdAt: string }>
   | Upsert<'queue' | 'agent' | 'macro', object>;
 
 export function storedChange(change: Change): StoredChange {
@@ -31,6 +32,8 @@ export function storedChange(change: Change): StoredChange {
       return { ...upsert, entity: 'message', ticketId: change.row.ticketId, createdAt: change.row.createdAt };
     case 'article':
       return { ...upsert, entity: 'article', locale: change.row.locale, title: change.row.title, body: change.row.body };
+    case 'handoff':
+      return { ...upsert, entity: 'handoff', queueId: change.row.queueId, createdAt: change.row.createdAt };
     default:
       return { ...upsert, entity: change.entity };
   }

@@ -3,7 +3,7 @@ import { isoNow, type Clock } from '../../../shared/clock.js';
 import type { User } from '../../../shared/domain/people.js';
 import { PushReplySchema } from '../../../shared/sync/mutations.js';
 import { ChangesPushSchema, PullWireReplySchema, socketEvents, type PullRequest, type PullWireReply } from '../../../shared/sync/protocol.js';
-import type { AppliedChanges, Replica } from '../replica/replica.js';
+import { combineApplied, hasNews, nothingApplied, type AppliedChanges, type Replica } from '../replica/replica.js';
 import { storedChange } from '../replica/stored-change.js';
 import { inlineDecoder, type ChangeDecoder } from './change-decoder.js';
 import { PageStream } from './page-stream.js';
@@ -113,9 +113,9 @@ export class SyncClient {
       const applied = this.replica.applyPushed(push.scope, push.prevSeq, push.lastSeq, push.changes.map(storedChange));
       if (!applied) return this.requestRound();
       // Someone else's change under one of this agent's unconfirmed ones: the overlay is rebuilt on it.
-      const overlaid = this.replica.outbox.unconfirmed(this.identity.clientId, 1).length > 0 ? this.replica.refreshOverlay(this.identity.clientId, this.identity.user) : [];
-      const ticketIds = [...new Set([...applied.ticketIds, ...overlaid])];
-      if (ticketIds.length > 0 || applied.queuesChanged) this.listener.applied({ ticketIds, queuesChanged: applied.queuesChanged });
+      const overlaid = this.replica.outbox.unconfirmed(this.identity.clientId, 1).length > 0 ? this.replica.refreshOverlay(this.identity.clientId, this.identity.user) : nothingApplied;
+      const news = combineApplied(applied, overlaid);
+      if (hasNews(news)) this.listener.applied(news);
     } catch {
       this.requestRound();
     }
@@ -179,7 +179,7 @@ export class SyncClient {
       for (const result of refused) if (result.status === 'rejected') outbox.refuse(identity.clientId, result.id, result.rejection);
       if (refused.length > 0) {
         // An exact rollback: the refused mutation leaves the overlay, the replica was never touched.
-        this.listener.applied({ ticketIds: this.replica.refreshOverlay(identity.clientId, identity.user), queuesChanged: false });
+        this.listener.applied(this.replica.refreshOverlay(identity.clientId, identity.user));
         this.listener.outboxChanged();
       }
       // Processed (applied or refused) is all the server tells us here; the pull confirms the effects.
@@ -229,7 +229,7 @@ export class SyncClient {
       // Mutations are confirmed only on the last page, when their effects are surely in the replica.
       const confirm = page.hasMore ? null : { clientId: identity.clientId, lastMutationId: page.lastMutationId, user: identity.user };
       const applied = this.replica.applyPull(page.changes, page.cursors, confirm);
-      if (applied.ticketIds.length > 0 || applied.queuesChanged) this.listener.applied(applied);
+      if (hasNews(applied)) this.listener.applied(applied);
       if (!page.hasMore) return;
     }
   }

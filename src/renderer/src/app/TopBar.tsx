@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locales, type Locale } from '../../../shared/domain/people.js';
+import { HandoffButton } from '../features/handoff/HandoffButton.js';
 import { isLocale } from '../i18n.js';
 import { useConnection, useDeskServices, useSession } from '../services.js';
 import { errorMessage, useDateTimeFormat } from '../ui/format.js';
@@ -18,6 +19,7 @@ export function TopBar() {
       <span className="top-bar__product">{t('topBar.productName')}</span>
       {user && <ConnectionPill />}
       <span className="top-bar__spacer" />
+      {user && <HandoffButton />}
       <LanguageSwitcher userId={user?.id ?? null} />
       {user && (
         <>

@@ -8,8 +8,10 @@ import {
   type DeskEventPayload,
   type DeskMethod,
   type DeskMutation,
+  type LocalHandoffNote,
   type OutboxState,
 } from '../../../shared/desk-api/contract.js';
+import { isAcknowledgedBy } from '../../../shared/domain/handoff.js';
 import type { DeskBridge, DeskResult } from '../../../shared/desk-api/bridge.js';
 import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
@@ -63,6 +65,8 @@ export type DeskWith = FakeDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
+  /** Shift handoff notes as `handoffs.list` answers them (newest first is the test's to arrange). */
+  handoffs: LocalHandoffNote[];
   /** Messages written "here" that the server has not confirmed: `tickets.get` lists them as pending. */
   pendingMessageIds: Set<string>;
   /** The explanation is the one answer the replica cannot give: offline, the core refuses it. */
@@ -77,6 +81,8 @@ export type DeskWith = FakeDesk & {
   setOutbox(outbox: Partial<OutboxState>): void;
   /** The server confirmed everything: nothing pending, nothing waiting. */
   confirmAll(): void;
+  /** Replaces the handoff notes and fires `handoffs.changed`, as a pull or push does. */
+  setHandoffs(handoffs: LocalHandoffNote[]): void;
 };
 
 /** A desk with a signed-in agent, their queues and tickets, served from mutable arrays. */
@@ -85,6 +91,7 @@ export function deskWith(options: {
   queues?: Queue[];
   tickets?: Ticket[];
   messages?: Message[];
+  handoffs?: LocalHandoffNote[];
   serverUrl?: string;
   /** What the server explains, per ticket id; a ticket without one has no matching rule (null). */
   explanations?: Record<string, SlaExplanation>;
@@ -102,6 +109,7 @@ export function deskWith(options: {
     tickets: options.tickets ?? [],
     queues: options.queues ?? [tier1, tier2],
     messages: options.messages ?? [],
+    handoffs: options.handoffs ?? [],
     pendingMessageIds: new Set<string>(),
     explanations: options.explanations ?? {},
     offline: options.connection === 'offline',
@@ -142,12 +150,41 @@ export function deskWith(options: {
       return { id };
     },
     'outbox.get': async () => state.outbox,
+    'handoffs.list': async ({ limit }) => state.handoffs.slice(0, limit ?? 100),
+    // Like the core: shown at once (newest first), waiting in the outbox, and announced.
+    'handoffs.write': async ({ queueId, body }) => {
+      const author = state.user ?? agent;
+      const at = new Date(testNow + ++mutationId * 1000).toISOString();
+      const note = makeHandoff({ queueId, body, authorId: author.id, authorName: author.name, createdAt: at, writtenAt: at, pending: true });
+      state.handoffs = [note, ...state.handoffs];
+      waitOneMore();
+      desk.emit('handoffs.changed', { ids: [note.id] });
+      return { id: note.id };
+    },
+    'handoffs.acknowledge': async ({ id }) => {
+      const author = state.user ?? agent;
+      const note = state.handoffs.find((candidate) => candidate.id === id);
+      if (!note) throw new DeskError('not_found', `No handoff note ${id}`);
+      if (isAcknowledgedBy(note, author.id)) return { queued: false };
+      const acknowledgement = { agentId: author.id, agentName: author.name, at: new Date(testNow + ++mutationId * 1000).toISOString() };
+      state.handoffs = state.handoffs.map((candidate) =>
+        candidate.id === id ? { ...candidate, acknowledgements: [...candidate.acknowledgements, acknowledgement], acknowledgementPending: true } : candidate,
+      );
+      waitOneMore();
+      desk.emit('handoffs.changed', { ids: [id] });
+      return { queued: true };
+    },
     'outbox.discard': async ({ id }) => {
       state.outbox = { ...state.outbox, refused: state.outbox.refused.filter((refused) => refused.id !== id) };
       desk.emit('outbox.changed', state.outbox);
       return state.outbox;
     },
   });
+
+  function waitOneMore(): void {
+    state.outbox = { ...state.outbox, waiting: state.outbox.waiting + 1 };
+    desk.emit('outbox.changed', state.outbox);
+  }
 
   function applyOverlay(mutation: DeskMutation, id: number): void {
     const { ticketId } = mutation.args;
@@ -189,6 +226,7 @@ export function deskWith(options: {
     tickets: { get: () => state.tickets, set: (tickets: Ticket[]) => (state.tickets = tickets) },
     queues: { get: () => state.queues, set: (queues: Queue[]) => (state.queues = queues) },
     messages: { get: () => state.messages, set: (messages: Message[]) => (state.messages = messages) },
+    handoffs: { get: () => state.handoffs, set: (handoffs: LocalHandoffNote[]) => (state.handoffs = handoffs) },
     pendingMessageIds: { get: () => state.pendingMessageIds },
     offline: { get: () => state.offline, set: (offline: boolean) => (state.offline = offline) },
     outbox: { get: () => state.outbox, set: (outbox: OutboxState) => (state.outbox = outbox) },
@@ -208,9 +246,16 @@ export function deskWith(options: {
     confirmAll() {
       const ids = new Set(state.messages.filter((m) => state.pendingMessageIds.has(m.id)).map((m) => m.ticketId));
       state.pendingMessageIds.clear();
+      const handoffIds = state.handoffs.filter((note) => note.pending || note.acknowledgementPending).map((note) => note.id);
+      state.handoffs = state.handoffs.map((note) => ({ ...note, pending: false, acknowledgementPending: false }));
       state.outbox = { ...state.outbox, waiting: 0 };
       desk.emit('outbox.changed', state.outbox);
       desk.emit('tickets.changed', { ids: [...ids] });
+      if (handoffIds.length > 0) desk.emit('handoffs.changed', { ids: handoffIds });
+    },
+    setHandoffs(handoffs: LocalHandoffNote[]) {
+      state.handoffs = handoffs;
+      desk.emit('handoffs.changed', { ids: handoffs.map((note) => note.id) });
     },
   }) as DeskWith;
 }
@@ -284,6 +329,22 @@ export function makeMessage(ticketId: string, overrides: Partial<Message> = {}):
     body: 'Hello, I cannot log in.',
     isPublic: true,
     createdAt: minutes(-60),
+    ...overrides,
+  };
+}
+
+/** A handoff note from a colleague on the night shift, confirmed by the server, read by nobody yet. */
+export function makeHandoff(overrides: Partial<LocalHandoffNote> = {}): LocalHandoffNote {
+  return {
+    id: crypto.randomUUID(),
+    queueId: tier1.id,
+    authorId: 'user-olga',
+    authorName: 'Olga Smirnova',
+    body: 'Invoice run stuck at 80 %; finance on-call knows. Three VAT corrections wait for accounting.',
+    createdAt: minutes(-30),
+    acknowledgements: [],
+    pending: false,
+    acknowledgementPending: false,
     ...overrides,
   };
 }

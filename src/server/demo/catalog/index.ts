@@ -5,3 +5,5 @@ export type { Requester } from './requesters.js';
 export { macros } from './macros.js';
 export { articles, articleSlug } from './articles.js';
 export { ticketInput } from './ticket-input.js';
+export { handoffTemplates } from './handoffs.js';
+export type { HandoffTemplate } from './handoffs.js';

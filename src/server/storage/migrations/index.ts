@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as sla from './0002-sla.js';
 import * as mutations from './0003-mutations.js';
 import * as changeRows from './0004-change-rows.js';
+import * as handoffs from './0005-handoffs.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0002-sla': sla,
   '0003-mutations': mutations,
   '0004-change-rows': changeRows,
+  '0005-handoffs': handoffs,
 };

@@ -212,4 +212,27 @@ describe('refused changes', () => {
     expect(item!.textContent).toContain('Status of a ticket to Solved');
     expect(item!.textContent).toContain('The ticket is no longer in your queues');
   });
+
+  it('explains a refused handoff note and keeps its text to copy; an acknowledgement of a vanished note too', async () => {
+    const { desk } = syncWith();
+    const note = makeRefused({
+      id: 13,
+      ticketId: null,
+      name: 'handoff.write',
+      args: { handoffId: crypto.randomUUID(), queueId: 'q-tier2', body: 'Router in Riga rebooted at 05:10.', writtenAt: '2025-03-10T01:55:00.000Z' },
+      rejection: { code: 'forbidden', field: 'queueId', message: 'You do not work in queue "q-tier2"' },
+    });
+    const acknowledgement = makeRefused({ id: 14, ticketId: null, name: 'handoff.acknowledge', args: { handoffId: crypto.randomUUID() }, rejection: { code: 'not_found', message: 'gone' } });
+    act(() => desk.setOutbox({ refused: [note, acknowledgement] }));
+    await waitFor(() => expect(refusedItems()).toHaveLength(2));
+    const [written, acknowledged] = refusedItems() as [HTMLElement, HTMLElement];
+
+    expect(written.textContent).toContain('Handoff note for the next shift');
+    expect(written.textContent).toContain('You no longer work in the queue this note was for');
+    expect(written.textContent).toContain('Router in Riga rebooted at 05:10.');
+    expect(within(written).getByRole('button', { name: 'Copy text' })).toBeTruthy();
+    expect(within(written).queryByRole('button', { name: 'Redo' })).toBeNull();
+    expect(acknowledged.textContent).toContain('Acknowledging a handoff note');
+    expect(acknowledged.textContent).toContain('The handoff note is no longer in your queues');
+  });
 });

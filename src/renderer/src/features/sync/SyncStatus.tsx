@@ -87,8 +87,8 @@ function RefusedItem({ refused, onDone }: { refused: RefusedMutation; onDone(mes
   const { t } = useTranslation(['sync', 'labels']);
   const formatDateTime = useDateTimeFormat();
   const user = useSession((state) => state.user);
-  const listed = useQueue((state) => state.tickets.get(refused.ticketId)?.number ?? null);
-  const open = useTicketPane((state) => (state.detail?.ticket.id === refused.ticketId ? state.detail.ticket.number : null));
+  const listed = useQueue((state) => (refused.ticketId === null ? null : (state.tickets.get(refused.ticketId)?.number ?? null)));
+  const open = useTicketPane((state) => (refused.ticketId !== null && state.detail?.ticket.id === refused.ticketId ? state.detail.ticket.number : null));
   const view = describeRefusal(refused, { t, user, ticketNumber: listed ?? open });
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);

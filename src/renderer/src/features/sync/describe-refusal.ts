@@ -11,7 +11,7 @@ export interface RefusalView {
   why: string;
   /** Status and priority conflicts: the same change again, from the value the ticket has now. */
   redo: DeskMutation | null;
-  /** Replies and notes: the text, so nothing written is lost. */
+  /** Replies, notes and handoff notes: the text, so nothing written is lost. */
   text: string | null;
 }
 
@@ -55,10 +55,18 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
       whatText = what(refused.name === 'ticket.reply' ? 'reply' : 'note');
       body = text(args['body']);
       break;
+    case 'handoff.write':
+      whatText = t('refused.handoff.write');
+      body = text(args['body']);
+      break;
+    case 'handoff.acknowledge':
+      whatText = t('refused.handoff.acknowledge');
+      break;
     default:
       whatText = what('other');
   }
 
+  const handoff = refused.name.startsWith('handoff.');
   let why: string;
   switch (rejection.code) {
     case 'conflict': {
@@ -75,10 +83,10 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
       break;
     }
     case 'not_found':
-      why = t('refused.why.notFound');
+      why = handoff ? t('refused.why.handoffNotFound') : t('refused.why.notFound');
       break;
     case 'forbidden':
-      why = t('refused.why.forbidden');
+      why = handoff ? t('refused.why.handoffForbidden') : t('refused.why.forbidden');
       break;
     default:
       why = t('refused.why.invalid');
@@ -90,7 +98,7 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
 /** A status or priority change refused as stale: the same target, from the value the server has now. */
 export function redoOf(refused: RefusedMutation): DeskMutation | null {
   const { args, rejection, ticketId } = refused;
-  if (rejection.code !== 'conflict') return null;
+  if (rejection.code !== 'conflict' || ticketId === null) return null;
   const current = rejection.current;
   const to = args['to'];
   if (refused.name === 'ticket.setStatus' && rejection.field === 'status' && isStatus(current) && isStatus(to) && current !== to) {

@@ -32,12 +32,18 @@ export const en = {
       note: 'Internal note on a ticket',
       other: 'A change to a ticket',
     },
+    handoff: {
+      write: 'Handoff note for the next shift',
+      acknowledge: 'Acknowledging a handoff note',
+    },
     why: {
       conflict: 'Changed by {{name}} meanwhile: now {{value}}',
       someone: 'someone else',
       notFound: 'The ticket is no longer in your queues',
       forbidden: 'You are not allowed to make this change',
       invalid: 'The server could not accept this change',
+      handoffNotFound: 'The handoff note is no longer in your queues',
+      handoffForbidden: 'You no longer work in the queue this note was for',
     },
     value: {
       someoneElse: 'someone else',
@@ -94,12 +100,18 @@ export const pl: Translation<typeof en> = {
       note: 'Notatka wewnętrzna w zgłoszeniu',
       other: 'Zmiana w zgłoszeniu',
     },
+    handoff: {
+      write: 'Notatka przekazania zmiany',
+      acknowledge: 'Potwierdzenie przeczytania notatki przekazania zmiany',
+    },
     why: {
       conflict: 'W międzyczasie zmienił(a) {{name}}: teraz „{{value}}”',
       someone: 'ktoś inny',
       notFound: 'Tego zgłoszenia nie ma już w Twoich kolejkach',
       forbidden: 'Nie masz uprawnień do tej zmiany',
       invalid: 'Serwer nie mógł przyjąć tej zmiany',
+      handoffNotFound: 'Tej notatki przekazania zmiany nie ma już w Twoich kolejkach',
+      handoffForbidden: 'Nie pracujesz już w kolejce, dla której była ta notatka',
     },
     value: {
       someoneElse: 'ktoś inny',
@@ -156,12 +168,18 @@ export const ru: Translation<typeof en> = {
       note: 'Внутренняя заметка в заявке',
       other: 'Изменение в заявке',
     },
+    handoff: {
+      write: 'Заметка о передаче смены',
+      acknowledge: 'Подтверждение прочтения заметки о передаче смены',
+    },
     why: {
       conflict: 'Тем временем изменил(а) {{name}}: сейчас «{{value}}»',
       someone: 'другой сотрудник',
       notFound: 'Этой заявки больше нет в ваших очередях',
       forbidden: 'У вас нет прав на это изменение',
       invalid: 'Сервер не смог принять это изменение',
+      handoffNotFound: 'Этой заметки о передаче смены больше нет в ваших очередях',
+      handoffForbidden: 'Вы больше не работаете в очереди, для которой была эта заметка',
     },
     value: {
       someoneElse: 'другой сотрудник',
@@ -215,12 +233,18 @@ export const lv: Translation<typeof en> = {
       note: 'Iekšēja piezīme pieteikumā',
       other: 'Izmaiņas pieteikumā',
     },
+    handoff: {
+      write: 'Maiņas nodošanas piezīme',
+      acknowledge: 'Maiņas nodošanas piezīmes izlasīšanas apstiprinājums',
+    },
     why: {
       conflict: 'Tikmēr mainīja {{name}}: tagad “{{value}}”',
       someone: 'kāds cits',
       notFound: 'Šis pieteikums vairs nav jūsu rindās',
       forbidden: 'Jums nav tiesību veikt šīs izmaiņas',
       invalid: 'Serveris nevarēja pieņemt šīs izmaiņas',
+      handoffNotFound: 'Šī maiņas nodošanas piezīme vairs nav jūsu rindās',
+      handoffForbidden: 'Jūs vairs nestrādājat rindā, kurai bija šī piezīme',
     },
     value: {
       someoneElse: 'kāds cits',
