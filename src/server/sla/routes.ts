@@ -67,7 +67,8 @@ export function slaRoutes({ db, clock, tickets, sla, feed }: ServerContext): Fas
           }
           return { version, recomputed };
         });
-        if (result.recomputed > 0) feed.committed();
+        // The new policy is itself a change every console receives.
+        feed.committed();
         return { version: result.version, recomputedTickets: result.recomputed };
       },
     );

@@ -85,6 +85,25 @@ describe('sync socket', () => {
     expect(new Set(changes.map((c) => c.scope))).toEqual(new Set(['queue:billing']));
   });
 
+  it('gives every console the SLA policy in force, and pushes a new version of it', async () => {
+    const socket = await open('agent2@demo');
+    const { changes } = await pullAll(socket);
+    const held = changes.filter((c) => c.entity === 'slaPolicy');
+    expect(held.map((c) => c.op === 'upsert' && c.row.id)).toEqual(['current']);
+    const current = held[0]!.op === 'upsert' ? (held[0]!.row as { version: number; policy: { rules: unknown[] } }) : null;
+    const pushes = collectPushes(socket);
+    const admin = await loginAs(server.url, 'admin@demo');
+    const replaced = await fetch(`${server.url}/api/v1/sla/policy`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ policy: current!.policy, reason: 'same rules, new version' }),
+    });
+    expect(replaced.status).toBe(200);
+    await expect
+      .poll(() => pushes.flatMap((p) => p.changes).find((c) => c.entity === 'slaPolicy'))
+      .toMatchObject({ scope: 'shared', op: 'upsert', row: { id: 'current', version: current!.version + 1 } });
+  });
+
   it('answers a malformed pull with an error naming the field', async () => {
     const socket = await open('agent3@demo');
     const reply = await pull(socket, { cursors: { 'queue:billing': -4 } });

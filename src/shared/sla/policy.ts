@@ -51,6 +51,13 @@ export const SlaPolicySchema = z
     });
   });
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+
+/**
+ * The policy in force as every console holds it (one row, always `current`): with its calendars and
+ * rules a console can stop or restart a countdown for a status change it makes offline.
+ */
+export const ReplicatedPolicySchema = z.object({ id: z.literal('current'), version: z.number().int().positive(), policy: SlaPolicySchema });
+export type ReplicatedPolicy = z.infer<typeof ReplicatedPolicySchema>;
 export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;
 
 export interface TicketAttributes {

@@ -3,6 +3,7 @@ import { TicketSchema, MessageSchema } from '../domain/ticket.js';
 import { QueueSchema, AgentSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { HandoffNoteSchema } from '../domain/handoff.js';
+import { ReplicatedPolicySchema } from '../sla/policy.js';
 
 /**
  * One entry of the server's change log. `seq` is global and monotonic; `scope` is the unit of
@@ -20,11 +21,12 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   z.object({ ...changeBase, entity: z.literal('macro'), op: z.literal('upsert'), row: MacroSchema }),
   z.object({ ...changeBase, entity: z.literal('article'), op: z.literal('upsert'), row: ArticleSchema }),
   z.object({ ...changeBase, entity: z.literal('handoff'), op: z.literal('upsert'), row: HandoffNoteSchema }),
+  z.object({ ...changeBase, entity: z.literal('slaPolicy'), op: z.literal('upsert'), row: ReplicatedPolicySchema }),
 ]);
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

@@ -66,4 +66,8 @@ export const replicaMigrations: readonly string[] = [
     acknowledged INTEGER NOT NULL
   );
   `,
+  // The SLA policy in force (one row), so an offline status change can pause or restart a countdown.
+  `
+  CREATE TABLE sla_policy (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  `,
 ];

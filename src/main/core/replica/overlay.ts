@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { User } from '../../../shared/domain/people.js';
-import { TicketSchema, type Message, type Ticket } from '../../../shared/domain/ticket.js';
+import { TicketSchema, type Message, type Ticket, type TicketStatus } from '../../../shared/domain/ticket.js';
 import { isHandoffMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
 import { rebuildHandoffOverlay } from './handoff-overlay.js';
+import type { CompiledPolicy } from '../../../shared/sla/engine.js';
+import { clocksAfterStatusChange } from '../../../shared/sla/status-change.js';
 
 export interface OutboxEntry {
   mutation: Mutation;
@@ -21,18 +23,18 @@ export interface OverlaidViews {
  * order over the replica's rows. The replica tables are never touched, so dropping a refused
  * mutation and rebuilding is an exact rollback.
  */
-export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User): OverlaidViews {
+export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User, policy: CompiledPolicy | null): OverlaidViews {
   const tickets: { mutation: TicketMutation; localId: string }[] = [];
   const handoffs: HandoffMutation[] = [];
   for (const { mutation, localId } of entries) {
     if (isHandoffMutation(mutation)) handoffs.push(mutation);
     else tickets.push({ mutation, localId });
   }
-  return { ticketIds: rebuildTicketOverlay(db, tickets, user), handoffIds: rebuildHandoffOverlay(db, handoffs, user) };
+  return { ticketIds: rebuildTicketOverlay(db, tickets, user, policy), handoffIds: rebuildHandoffOverlay(db, handoffs, user) };
 }
 
 /** Answers the tickets whose view changed (overlaid before or now). */
-function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutation: TicketMutation; localId: string }[], user: User): Set<string> {
+function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutation: TicketMutation; localId: string }[], user: User, policy: CompiledPolicy | null): Set<string> {
   const touched = new Set<string>([
     ...(db.prepare('SELECT id FROM overlay_tickets').pluck().all() as string[]),
     ...(db.prepare('SELECT DISTINCT ticket_id FROM overlay_messages').pluck().all() as string[]),
@@ -70,7 +72,12 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
         break;
       }
       case 'ticket.setStatus':
-        ticket = { ...ticket, status: mutation.args.to, solvedAt: mutation.args.to === 'solved' ? mutation.createdAt : ticket.solvedAt };
+        ticket = {
+          ...ticket,
+          status: mutation.args.to,
+          solvedAt: mutation.args.to === 'solved' ? mutation.createdAt : ticket.solvedAt,
+          sla: slaAfterStatus(ticket, mutation.args.to, Date.parse(mutation.createdAt), policy),
+        };
         break;
       case 'ticket.setPriority':
         ticket = { ...ticket, priority: mutation.args.to };
@@ -84,4 +91,16 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
   const insertTicket = db.prepare('INSERT INTO overlay_tickets (id, row) VALUES (?, ?)');
   for (const [id, ticket] of tickets) insertTicket.run(id, JSON.stringify(ticket));
   return touched;
+}
+
+/**
+ * A countdown stops (or starts again) the moment the agent changes the status here, online or not.
+ * Without the policy (not pulled yet) or with a rule it no longer has, the snapshot stays as the
+ * server sent it until the server's own answer arrives.
+ */
+function slaAfterStatus(ticket: Ticket, to: TicketStatus, at: number, policy: CompiledPolicy | null): Ticket['sla'] {
+  const rule = policy?.policy.rules.find((r) => r.id === ticket.sla?.ruleId);
+  const calendar = rule ? policy?.calendars.get(rule.calendar) : undefined;
+  if (!ticket.sla || !rule || !calendar) return ticket.sla;
+  return clocksAfterStatusChange(ticket.sla, { from: ticket.status, to, at }, rule, calendar);
 }

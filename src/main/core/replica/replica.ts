@@ -7,6 +7,8 @@ import { HandoffNoteSchema } from '../../../shared/domain/handoff.js';
 import type { User } from '../../../shared/domain/people.js';
 import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
 import { CursorsSchema, type Cursors } from '../../../shared/sync/protocol.js';
+import { compilePolicy, type CompiledPolicy } from '../../../shared/sla/engine.js';
+import { ReplicatedPolicySchema } from '../../../shared/sla/policy.js';
 import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { rebuildOverlay } from './overlay.js';
@@ -20,7 +22,7 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy' } as const;
 
 /** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
@@ -51,6 +53,7 @@ export class Replica {
   private readonly db: Database.Database;
   readonly outbox: Outbox;
   private readonly write: ReturnType<typeof prepareWrites>;
+  private compiledPolicy: { row: string; policy: CompiledPolicy } | null = null;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -158,6 +161,7 @@ export class Replica {
       case 'queue':
       case 'agent':
       case 'macro':
+      case 'slaPolicy':
         write[change.entity].run(change.id, change.json);
         return;
       case 'article':
@@ -185,6 +189,14 @@ export class Replica {
 
   listAgents(): Agent[] {
     return this.allRows('agents', AgentSchema);
+  }
+
+  /** The SLA policy in force, compiled once per version: its calendars keep what they have computed. */
+  slaPolicy(): CompiledPolicy | null {
+    const row = this.db.prepare("SELECT row FROM sla_policy WHERE id = 'current'").pluck().get() as string | undefined;
+    if (row === undefined) return null;
+    if (this.compiledPolicy?.row !== row) this.compiledPolicy = { row, policy: compilePolicy(ReplicatedPolicySchema.parse(JSON.parse(row)).policy) };
+    return this.compiledPolicy.policy;
   }
 
   listMacros(): Macro[] {
@@ -272,7 +284,7 @@ export class Replica {
   /** Rebuilds the overlay from the client's unconfirmed mutations; answers what changed on screen. */
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
-      const { ticketIds, handoffIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user);
+      const { ticketIds, handoffIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
       return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds] };
     })();
   }
@@ -316,7 +328,7 @@ export class Replica {
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
     this.db.exec(
-      "DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM handoffs; DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');",
+      "DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM handoffs; DELETE FROM sla_policy; DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');",
     );
   }
 
@@ -354,6 +366,7 @@ function prepareWrites(db: Database.Database) {
     queue: upsertRow('queues'),
     agent: upsertRow('agents'),
     macro: upsertRow('macros'),
+    slaPolicy: upsertRow('sla_policy'),
     article: db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)'),
     articleIndexDelete: db.prepare('DELETE FROM articles_fts WHERE id = ?'),
     articleIndex: db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),

@@ -19,7 +19,7 @@ export type StoredChange =
   | Upsert<'message', { ticketId: string; createdAt: string }>
   | Upsert<'article', { locale: string; title: string; body: string }>
   | Upsert<'handoff', { queueId: string | null; createdAt: string }>
-  | Upsert<'queue' | 'agent' | 'macro', object>;
+  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy', object>;
 
 export function storedChange(change: Change): StoredChange {
   const placed = { seq: change.seq, scope: change.scope };
