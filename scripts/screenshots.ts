@@ -34,6 +34,12 @@ try {
   await page.getByTestId('sla-explanation').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(outDir, 'ticket-why.png') });
 
+  // The shift handoff panel with the night shift's notes.
+  await page.getByTestId('handoff-button').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(outDir, 'handoff.png') });
+  await page.getByTestId('handoff-button').click();
+
   // A server outage: the agent keeps writing, the banner says what waits.
   await stack.stopServer();
   await page.getByTestId('sync-banner').waitFor({ timeout: 15_000 });
