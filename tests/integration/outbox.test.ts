@@ -6,6 +6,8 @@ import type { DeskEvent } from '../../src/shared/desk-api/contract.js';
 import type { TicketDetail } from '../../src/shared/domain/ticket.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
 import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
+import type { Clock } from '../../src/shared/clock.js';
+import { steppingClock } from '../../src/server/testing/test-clock.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
 
 const clock = { now: () => Date.now() };
@@ -15,14 +17,14 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function server(options: { dataDir?: string; port?: number } = {}): Promise<RunningTestServer> {
+async function server(options: { dataDir?: string; port?: number; clock?: Clock } = {}): Promise<RunningTestServer> {
   const running = await startTestServer({ clock, seed: true, ...options });
   cleanup.push(() => running.stop({ keepData: true }).catch(() => undefined));
   return running;
 }
 
-function core(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-'))): DeskCore {
-  const desk = new DeskCore({ dataDir, serverUrl, clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+function core(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-')), deskClock: Clock = clock): DeskCore {
+  const desk = new DeskCore({ dataDir, serverUrl, clock: deskClock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
   cleanup.push(() => desk.close());
   return desk;
 }
@@ -133,6 +135,47 @@ describe('outbox and overlay against a real server', () => {
     expect(await replicaTicket(desk, ticket.id)).toEqual(await serverTicket(running, ticket.id));
 
     expect((await desk.api['outbox.discard']({ id: refused[0]!.id })).refused).toEqual([]);
+  });
+
+  it('a reply written offline hours ago on a ticket someone moved on comes back stale; Redo sends it as written now', async () => {
+    const world = steppingClock();
+    const first = await server({ clock: world });
+    const port = Number(new URL(first.url).port);
+    const desk = core(first.url, undefined, world);
+    await desk.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
+    await openTicket(desk);
+    const ticket = (await desk.api['tickets.list']({})).find((t) => t.status === 'open' && t.queueId === 'billing')!;
+    await settled(desk);
+
+    const offline = until(desk, 'connection.changed', (state: { status: string }) => state.status === 'offline');
+    await first.stop({ keepData: true });
+    await offline;
+    await desk.api['mutations.enqueue']({ name: 'ticket.reply', args: { ticketId: ticket.id, body: 'Refund issued, 3–5 business days.' } });
+
+    // Two hours later Olga puts the ticket on hold, on a server this console cannot reach yet.
+    world.advance(2 * 3_600_000);
+    const meanwhile = await server({ dataDir: first.dataDir, clock: world });
+    const olga = await loginAs(meanwhile.url, 'agent3@demo');
+    await fetch(`${meanwhile.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${olga}` }, body: JSON.stringify({ status: 'on_hold' }) });
+    await meanwhile.stop({ keepData: true });
+
+    const back = await server({ dataDir: first.dataDir, port, clock: world });
+    await expect.poll(async () => (await desk.api['outbox.get']({})).refused.length, { timeout: 10_000 }).toBe(1);
+    const [stale] = (await desk.api['outbox.get']({})).refused;
+    expect(stale).toMatchObject({ name: 'ticket.reply', args: { body: 'Refund issued, 3–5 business days.' }, rejection: { code: 'stale', current: 'on_hold', changedBy: 'Olga Smirnova' } });
+    const writtenAt = String(stale!.args['writtenAt']);
+    await settled(desk);
+    expect((await serverTicket(back, ticket.id)).messages.some((m) => m.body === 'Refund issued, 3–5 business days.')).toBe(false);
+    expect(await replicaTicket(desk, ticket.id)).toEqual(await serverTicket(back, ticket.id));
+
+    // What the console's Redo does: the same text again (stamped as written now), then drop the refused one.
+    await desk.api['mutations.enqueue']({ name: 'ticket.reply', args: { ticketId: ticket.id, body: 'Refund issued, 3–5 business days.' } });
+    expect((await desk.api['outbox.discard']({ id: stale!.id })).refused).toEqual([]);
+    await settled(desk);
+    const sent = (await serverTicket(back, ticket.id)).messages.filter((m) => m.body === 'Refund issued, 3–5 business days.');
+    expect(sent).toHaveLength(1);
+    expect(Date.parse(sent[0]!.writtenAt ?? sent[0]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(writtenAt) + 2 * 3_600_000);
+    expect((await desk.api['outbox.get']({})).refused).toEqual([]);
   });
 
   it('an unsent change survives a console restart and is sent on the next connect', async () => {

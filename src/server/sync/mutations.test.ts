@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import type { TicketDetail } from '../../shared/domain/ticket.js';
 import { socketEvents, type Acked } from '../../shared/sync/protocol.js';
 import type { PushReply } from '../../shared/sync/mutations.js';
+import { steppingClock } from '../testing/test-clock.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
 import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
 
@@ -31,7 +32,8 @@ async function detail(id: string, token: string): Promise<TicketDetail> {
 const writtenAt = '2026-11-23T02:00:00.000Z';
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: { now: () => Date.now() }, seed: true });
+  // Shortly after the replies here were written: older, on a ticket someone moved on, they would be stale.
+  server = await startTestServer({ clock: steppingClock(Date.parse(writtenAt) + 5 * 60_000), seed: true });
 });
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();

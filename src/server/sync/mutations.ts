@@ -18,6 +18,7 @@ import { visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
+import { staleRefusal } from './stale.js';
 
 type Trx = Transaction<Database>;
 
@@ -60,13 +61,14 @@ async function storedResult({ db }: ServerContext, clientId: string, mutationId:
 }
 
 async function applyOne(context: ServerContext, user: User, clientId: string, mutation: Mutation): Promise<MutationResult> {
-  const { db, feed } = context;
+  const { db, feed, clock } = context;
   const queueIds = await visibleQueueIds(db, user);
+  const receivedAt = clock.now();
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       await expectNext(trx, clientId, mutation.id);
       if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
-      else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, clientId, mutation));
+      else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));
       const result: MutationResult = { id: mutation.id, status: 'applied' };
       await record(trx, user, clientId, mutation, result);
       return result;
@@ -115,9 +117,10 @@ async function conflict(trx: Trx, ticket: Ticket, field: string, current: string
 
 /**
  * Checks an intent against the ticket as it is now. Status, priority and assignee are
- * version-checked against what the agent saw; replies and notes never conflict.
+ * version-checked against what the agent saw; replies and notes never conflict, but one written
+ * long ago on a ticket that has moved on since comes back stale for the agent to look at again.
  */
-async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId: string, mutation: TicketMutation): Promise<TicketChange> {
+async function intentToChange(trx: Trx, user: User, queueIds: string[], { clientId, receivedAt }: { clientId: string; receivedAt: number }, mutation: TicketMutation): Promise<TicketChange> {
   const row = await trx.selectFrom('tickets').selectAll().where('id', '=', mutation.args.ticketId).executeTakeFirst();
   if (!row || !(queueIds.includes(row.queue_id) || row.assignee_id === user.id)) {
     throw new Rejected({ code: 'not_found', message: `Ticket ${mutation.args.ticketId} is not in your queues any more` });
@@ -126,8 +129,11 @@ async function intentToChange(trx: Trx, user: User, queueIds: string[], clientId
   const base = { actor: { userId: user.id, name: user.name }, origin: { clientId, mutationId: mutation.id } };
   switch (mutation.name) {
     case 'ticket.reply':
-    case 'ticket.note':
+    case 'ticket.note': {
+      const stale = await staleRefusal(trx, ticket, user, mutation.args.writtenAt, receivedAt);
+      if (stale) throw new Rejected(stale);
       return { ...base, message: { body: mutation.args.body, isPublic: mutation.name === 'ticket.reply', authorKind: 'agent', writtenAt: mutation.args.writtenAt } };
+    }
     case 'ticket.setStatus':
       if (ticket.status !== mutation.args.from) await conflict(trx, ticket, 'status', ticket.status, 'status');
       return { ...base, status: mutation.args.to };

@@ -53,8 +53,11 @@ export type PushRequest = z.infer<typeof PushRequestSchema>;
 /**
  * Why a mutation was refused, as a code the console translates. `conflict` carries the value the
  * ticket has now and who changed it, so the agent sees "changed by X meanwhile" with fresh values.
+ * `stale` is a reply or note written long before it arrived, on a ticket that has moved on since:
+ * `current` is the ticket's status now, `changedBy` who moved it on, and `field` how (`thread`:
+ * someone wrote on it; `ticket`: someone changed it). Sent again, it carries a fresh `writtenAt`.
  */
-export const rejectionCodes = ['conflict', 'not_found', 'forbidden', 'invalid'] as const;
+export const rejectionCodes = ['conflict', 'stale', 'not_found', 'forbidden', 'invalid'] as const;
 export const RejectionSchema = z.object({
   code: z.enum(rejectionCodes),
   message: z.string(),

@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../services.js';
+import { useStore } from 'zustand';
+import { useDeskServices, useSession } from '../services.js';
 
 export type DateTimeStyle = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
 
@@ -26,6 +27,32 @@ export function useDateTimeFormat(style: DateTimeStyle = defaultStyle): (iso: st
     () => dateTimeFormatter(i18n.language, timeZone, { dateStyle, timeStyle }),
     [i18n.language, timeZone, dateStyle, timeStyle],
   );
+}
+
+/** "45 minutes ago", "2 hours ago", "3 days ago": Intl's own plural forms in every language. */
+export function ageFormatter(locale: string): (ms: number) => string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  return (ms) => {
+    const minutes = Math.max(0, Math.floor(ms / 60_000));
+    if (minutes < 60) return format.format(-minutes, 'minute');
+    const hours = Math.floor(minutes / 60);
+    return hours < 48 ? format.format(-hours, 'hour') : format.format(-Math.floor(hours / 24), 'day');
+  };
+}
+
+/**
+ * How long ago an instant was, in the language on screen, by the shared ticker. Read to the minute,
+ * so what shows an age re-renders once a minute rather than with every tick.
+ */
+export function useAgeFormat(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const { ticker } = useDeskServices();
+  useEffect(() => ticker.retain(), [ticker]);
+  const minute = useStore(ticker.store, (state) => Math.floor(state.now / 60_000));
+  return useMemo(() => {
+    const format = ageFormatter(i18n.language);
+    return (iso) => format(minute * 60_000 - Date.parse(iso));
+  }, [i18n.language, minute]);
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { OutboxState } from '../../../../shared/desk-api/contract.js';
-import { agent, deskWith, makeRefused, makeTicket } from '../../testing/fake-desk.js';
+import { agent, deskWith, makeRefused, makeTicket, testNow } from '../../testing/fake-desk.js';
 import { renderFeature } from '../../testing/render.js';
 import { SyncStatus } from './SyncStatus.js';
 
@@ -234,5 +234,65 @@ describe('refused changes', () => {
     expect(within(written).queryByRole('button', { name: 'Redo' })).toBeNull();
     expect(acknowledged.textContent).toContain('Acknowledging a handoff note');
     expect(acknowledged.textContent).toContain('The handoff note is no longer in your queues');
+  });
+});
+
+describe('stale replies and notes', () => {
+  const twoHoursAgo = new Date(testNow - 2 * 3_600_000).toISOString();
+  const stale = (ticketId: string, overrides: Partial<OutboxState['refused'][number]> = {}) =>
+    makeRefused({
+      id: 20,
+      ticketId,
+      name: 'ticket.reply',
+      args: { ticketId, body: 'Refund issued, 3–5 business days.', writtenAt: twoHoursAgo },
+      createdAt: twoHoursAgo,
+      rejection: { code: 'stale', field: 'ticket', current: 'solved', changedBy: 'Olga Smirnova', message: 'Written 2 h before it reached the server; #1042 has moved on since' },
+      ...overrides,
+    });
+
+  it('explains when it was written, who moved the ticket on and what it is now, and keeps the text', async () => {
+    const { desk, ticket } = syncWith();
+    act(() => desk.setOutbox({ refused: [stale(ticket.id)] }));
+    const [item] = await waitFor(refusedItems);
+
+    await waitFor(() => expect(item!.textContent).toContain('Reply on #1042'));
+    expect(within(item!).getByText('Written offline 2 hours ago; since then Olga Smirnova changed the ticket (now Solved). Redo to send it anyway, or discard it.')).toBeTruthy();
+    expect(item!.dataset.code).toBe('stale');
+    expect(item!.textContent).toContain('Refund issued, 3–5 business days.');
+    expect(item!.textContent).not.toContain('reached the server');
+    for (const name of ['Redo', 'Copy text', 'Discard']) expect(within(item!).getByRole('button', { name })).toBeTruthy();
+  });
+
+  it.each([
+    ['en', 'Written offline 2 hours ago; since then Anna Kowalska wrote on the ticket (now On hold). Redo to send it anyway, or discard it.'],
+    ['pl', 'Napisano offline 2 godziny temu; od tego czasu Anna Kowalska napisał(a) w zgłoszeniu (teraz „Wstrzymane”). Ponów, aby mimo to wysłać, albo odrzuć.'],
+    ['ru', 'Написано не в сети 2 часа назад; с тех пор Anna Kowalska написал(а) в заявке (сейчас «Отложена»). Повторите, чтобы всё равно отправить, или отбросьте.'],
+    ['lv', 'Rakstīts bezsaistē pirms 2 stundām; kopš tā laika Anna Kowalska rakstīja pieteikumā (tagad “Aizturēts”). Atkārtojiet, lai tomēr nosūtītu, vai atmetiet.'],
+  ] as const)('says in %s that someone wrote on the ticket meanwhile', async (language, why) => {
+    const { desk, ticket } = syncWith({}, language);
+    const note = stale(ticket.id, {
+      name: 'ticket.note',
+      args: { ticketId: ticket.id, body: 'Vendor case 55-1', writtenAt: twoHoursAgo },
+      rejection: { code: 'stale', field: 'thread', current: 'on_hold', changedBy: 'Anna Kowalska', message: 'moved on' },
+    });
+    act(() => desk.setOutbox({ refused: [note] }));
+    const [item] = await waitFor(refusedItems);
+
+    await waitFor(() => expect(within(item!).getByText(why)).toBeTruthy());
+  });
+
+  it('Redo sends the same text again as written now, then discards the refused one', async () => {
+    const { desk, ticket } = syncWith();
+    act(() => desk.setOutbox({ refused: [stale(ticket.id)] }));
+    const [item] = await waitFor(refusedItems);
+
+    fireEvent.click(within(item!).getByRole('button', { name: 'Redo' }));
+
+    await waitFor(() => expect(desk.callsOf('outbox.discard')).toEqual([{ id: 20 }]));
+    // No writtenAt: the core stamps the moment it is sent again, so the server does not refuse it twice.
+    expect(desk.enqueued).toEqual([{ name: 'ticket.reply', args: { ticketId: ticket.id, body: 'Refund issued, 3–5 business days.' } }]);
+    const order = desk.calls.map((call) => call.method).filter((m) => m === 'mutations.enqueue' || m === 'outbox.discard');
+    expect(order).toEqual(['mutations.enqueue', 'outbox.discard']);
+    await waitFor(() => expect(screen.queryByTestId('refused-changes')).toBeNull());
   });
 });

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionStatus, useDeskServices, useOutbox, useQueue, useSession, useTicketPane } from '../../services.js';
-import { useDateTimeFormat } from '../../ui/format.js';
+import { useAgeFormat, useDateTimeFormat } from '../../ui/format.js';
 import { describeRefusal } from './describe-refusal.js';
 import type { RefusedMutation } from './outbox-store.js';
 import './sync.css';
@@ -86,10 +86,11 @@ function RefusedItem({ refused, onDone }: { refused: RefusedMutation; onDone(mes
   const { outbox } = useDeskServices();
   const { t } = useTranslation(['sync', 'labels']);
   const formatDateTime = useDateTimeFormat();
+  const age = useAgeFormat();
   const user = useSession((state) => state.user);
   const listed = useQueue((state) => (refused.ticketId === null ? null : (state.tickets.get(refused.ticketId)?.number ?? null)));
   const open = useTicketPane((state) => (refused.ticketId !== null && state.detail?.ticket.id === refused.ticketId ? state.detail.ticket.number : null));
-  const view = describeRefusal(refused, { t, user, ticketNumber: listed ?? open });
+  const view = describeRefusal(refused, { t, user, ticketNumber: listed ?? open, age });
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const whatId = useId();

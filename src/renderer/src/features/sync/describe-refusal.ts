@@ -9,7 +9,10 @@ export interface RefusalView {
   what: string;
   /** Why the server refused it, in the agent's language (never the server's English message). */
   why: string;
-  /** Status and priority conflicts: the same change again, from the value the ticket has now. */
+  /**
+   * Status and priority conflicts: the same change again, from the value the ticket has now. Stale
+   * replies and notes: the same text again, which the core stamps as written now.
+   */
   redo: DeskMutation | null;
   /** Replies, notes and handoff notes: the text, so nothing written is lost. */
   text: string | null;
@@ -21,13 +24,15 @@ export interface RefusalContext {
   user: Pick<User, 'id' | 'name'> | null;
   /** The ticket's number, when the queue still lists it. */
   ticketNumber: number | null;
+  /** "2 hours ago": how long ago a stale reply or note was written. */
+  age(iso: string): string;
 }
 
 const isStatus = (value: unknown): value is TicketStatus => (ticketStatuses as readonly unknown[]).includes(value);
 const isPriority = (value: unknown): value is Priority => (priorities as readonly unknown[]).includes(value);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumber }: RefusalContext): RefusalView {
+export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumber, age }: RefusalContext): RefusalView {
   const { args, rejection } = refused;
 
   const statusName = (value: unknown) => (isStatus(value) ? t(`labels:status.${value}`) : (text(value) ?? t('refused.value.unknown')));
@@ -82,6 +87,11 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
       why = t('refused.why.conflict', { name: rejection.changedBy || t('refused.why.someone'), value });
       break;
     }
+    case 'stale': {
+      const values = { age: age(text(args['writtenAt']) ?? refused.createdAt), name: rejection.changedBy || t('refused.why.someone'), value: statusName(rejection.current) };
+      why = rejection.field === 'thread' ? t('refused.why.staleWrote', values) : t('refused.why.staleChanged', values);
+      break;
+    }
     case 'not_found':
       why = handoff ? t('refused.why.handoffNotFound') : t('refused.why.notFound');
       break;
@@ -95,10 +105,20 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
   return { what: whatText, why, redo: redoOf(refused), text: body };
 }
 
-/** A status or priority change refused as stale: the same target, from the value the server has now. */
+/**
+ * A status or priority change refused as a conflict: the same target, from the value the server has
+ * now. A reply or note refused as stale: the same text, sent on purpose this time; without
+ * `writtenAt` here, the core stamps it as written now, so the server takes it.
+ */
 export function redoOf(refused: RefusedMutation): DeskMutation | null {
   const { args, rejection, ticketId } = refused;
-  if (rejection.code !== 'conflict' || ticketId === null) return null;
+  if (ticketId === null) return null;
+  if (rejection.code === 'stale') {
+    const body = text(args['body']);
+    if (body === null || (refused.name !== 'ticket.reply' && refused.name !== 'ticket.note')) return null;
+    return { name: refused.name, args: { ticketId, body } };
+  }
+  if (rejection.code !== 'conflict') return null;
   const current = rejection.current;
   const to = args['to'];
   if (refused.name === 'ticket.setStatus' && rejection.field === 'status' && isStatus(current) && isStatus(to) && current !== to) {

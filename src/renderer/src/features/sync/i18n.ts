@@ -38,6 +38,8 @@ export const en = {
     },
     why: {
       conflict: 'Changed by {{name}} meanwhile: now {{value}}',
+      staleChanged: 'Written offline {{age}}; since then {{name}} changed the ticket (now {{value}}). Redo to send it anyway, or discard it.',
+      staleWrote: 'Written offline {{age}}; since then {{name}} wrote on the ticket (now {{value}}). Redo to send it anyway, or discard it.',
       someone: 'someone else',
       notFound: 'The ticket is no longer in your queues',
       forbidden: 'You are not allowed to make this change',
@@ -106,6 +108,8 @@ export const pl: Translation<typeof en> = {
     },
     why: {
       conflict: 'W międzyczasie zmienił(a) {{name}}: teraz „{{value}}”',
+      staleChanged: 'Napisano offline {{age}}; od tego czasu {{name}} zmienił(a) zgłoszenie (teraz „{{value}}”). Ponów, aby mimo to wysłać, albo odrzuć.',
+      staleWrote: 'Napisano offline {{age}}; od tego czasu {{name}} napisał(a) w zgłoszeniu (teraz „{{value}}”). Ponów, aby mimo to wysłać, albo odrzuć.',
       someone: 'ktoś inny',
       notFound: 'Tego zgłoszenia nie ma już w Twoich kolejkach',
       forbidden: 'Nie masz uprawnień do tej zmiany',
@@ -174,6 +178,8 @@ export const ru: Translation<typeof en> = {
     },
     why: {
       conflict: 'Тем временем изменил(а) {{name}}: сейчас «{{value}}»',
+      staleChanged: 'Написано не в сети {{age}}; с тех пор {{name}} изменил(а) заявку (сейчас «{{value}}»). Повторите, чтобы всё равно отправить, или отбросьте.',
+      staleWrote: 'Написано не в сети {{age}}; с тех пор {{name}} написал(а) в заявке (сейчас «{{value}}»). Повторите, чтобы всё равно отправить, или отбросьте.',
       someone: 'другой сотрудник',
       notFound: 'Этой заявки больше нет в ваших очередях',
       forbidden: 'У вас нет прав на это изменение',
@@ -239,6 +245,8 @@ export const lv: Translation<typeof en> = {
     },
     why: {
       conflict: 'Tikmēr mainīja {{name}}: tagad “{{value}}”',
+      staleChanged: 'Rakstīts bezsaistē {{age}}; kopš tā laika {{name}} mainīja pieteikumu (tagad “{{value}}”). Atkārtojiet, lai tomēr nosūtītu, vai atmetiet.',
+      staleWrote: 'Rakstīts bezsaistē {{age}}; kopš tā laika {{name}} rakstīja pieteikumā (tagad “{{value}}”). Atkārtojiet, lai tomēr nosūtītu, vai atmetiet.',
       someone: 'kāds cits',
       notFound: 'Šis pieteikums vairs nav jūsu rindās',
       forbidden: 'Jums nav tiesību veikt šīs izmaiņas',
