@@ -1,19 +1,12 @@
 import { createServer } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../src/shared/domain/ticket.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
-import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
 import { CuttableProxy } from '../support/cuttable-proxy.js';
+import { deskHarness } from '../support/desk-harness.js';
 import { killHard, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
-const clock = { now: () => Date.now() };
-const cleanup: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
+const harness = deskHarness('shiftdesk-faults-');
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -23,24 +16,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shiftdesk-faults-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 async function serverProcess(port: number, dataDir: string): Promise<ServerProcess> {
   const server = await startServerProcess(port, dataDir);
-  cleanup.push(() => server.process.stop());
+  harness.onCleanup(() => server.process.stop());
   return server;
 }
 
-function core(serverUrl: string): DeskCore {
-  const dataDir = tempDir();
-  const desk = new DeskCore({ dataDir, serverUrl, clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
-  cleanup.push(() => desk.close());
-  return desk;
-}
+const core = (serverUrl: string): DeskCore => harness.core(serverUrl);
 
 async function token(url: string, email: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'shiftdesk' }) });
@@ -89,7 +72,7 @@ async function signedIn(desk: DeskCore, email: string) {
 describe('faults, with a real server process and real sockets', () => {
   it('kill -9 during a burst of mutations, then a new server process: every change lands exactly once', async () => {
     const port = await freePort();
-    const dataDir = tempDir();
+    const dataDir = harness.folder();
     let server = await serverProcess(port, dataDir);
     const desk = core(server.url);
     const tickets = await signedIn(desk, 'agent3@demo');
@@ -108,7 +91,7 @@ describe('faults, with a real server process and real sockets', () => {
 
   it('kill -9 during the first pull: the console resumes from its cursor and ends identical', async () => {
     const port = await freePort();
-    const dataDir = tempDir();
+    const dataDir = harness.folder();
     let server = await serverProcess(port, dataDir);
     const desk = core(server.url);
     const login = desk.api['session.login']({ email: 'supervisor@demo', password: 'shiftdesk' });
@@ -121,10 +104,10 @@ describe('faults, with a real server process and real sockets', () => {
 
   it('a 60-second network cut while the agent makes 50 changes: replayed in order, nothing lost or doubled', async () => {
     const port = await freePort();
-    const server = await serverProcess(port, tempDir());
+    const server = await serverProcess(port, harness.folder());
     const proxy = new CuttableProxy(port);
     await proxy.start();
-    cleanup.push(() => proxy.stop());
+    harness.onCleanup(() => proxy.stop());
     const desk = core(proxy.url);
     const tickets = await signedIn(desk, 'agent@demo');
 

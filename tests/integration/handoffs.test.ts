@@ -1,34 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandoffPage } from '../../src/shared/api/rest.js';
 import type { LocalHandoffNote } from '../../src/shared/desk-api/contract.js';
 import type { HandoffNote } from '../../src/shared/domain/handoff.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
-import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
-import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { loginAs, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { CuttableProxy } from '../support/cuttable-proxy.js';
+import { deskHarness } from '../support/desk-harness.js';
 import { nextEvent } from '../support/desk-events.js';
 
-const clock = { now: () => Date.now() };
-const cleanup: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-async function server(options: { dataDir?: string; port?: number } = {}): Promise<RunningTestServer> {
-  const running = await startTestServer({ clock, seed: true, ...options });
-  cleanup.push(() => running.stop({ keepData: true }).catch(() => undefined));
-  return running;
-}
-
-function core(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-handoffs-'))): DeskCore {
-  const desk = new DeskCore({ dataDir, serverUrl, clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
-  cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  cleanup.push(() => desk.close());
-  return desk;
-}
+const { server, core, folder, openCore, onCleanup } = deskHarness('shiftdesk-handoffs-');
 
 async function settled(desk: DeskCore): Promise<void> {
   await expect.poll(async () => (await desk.api['outbox.get']({})).waiting, { timeout: 15_000 }).toBe(0);
@@ -55,7 +35,7 @@ describe('handoff notes between consoles and the server', () => {
     const running = await server();
     const proxy = new CuttableProxy(Number(new URL(running.url).port));
     await proxy.start();
-    cleanup.push(() => proxy.stop());
+    onCleanup(() => proxy.stop());
     const desk = core(proxy.url);
     const before = await signedIn(desk, 'agent@demo');
     const unread = before.find((note) => note.authorId !== 'u-agent' && !note.acknowledgements.some((ack) => ack.agentId === 'u-agent'))!;
@@ -90,12 +70,12 @@ describe('handoff notes between consoles and the server', () => {
 
   it('a note written offline survives a console restart and is sent on the next connect', async () => {
     const running = await server();
-    const dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-handoffs-'));
+    const dataDir = folder();
     const online = core(running.url, dataDir);
     await signedIn(online, 'agent3@demo');
     await online.close();
 
-    const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+    const offline = openCore('http://127.0.0.1:9', dataDir);
     const { id } = await offline.api['handoffs.write']({ queueId: null, body: 'Whole desk: the Riga office is on generator power until noon.' });
     await offline.close();
 

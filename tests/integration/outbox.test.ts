@@ -1,33 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DeskEvent } from '../../src/shared/desk-api/contract.js';
 import type { TicketDetail } from '../../src/shared/domain/ticket.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
-import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
-import type { Clock } from '../../src/shared/clock.js';
 import { steppingClock } from '../../src/server/testing/test-clock.js';
-import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { loginAs, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { deskHarness } from '../support/desk-harness.js';
 
-const clock = { now: () => Date.now() };
-const cleanup: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
-
-async function server(options: { dataDir?: string; port?: number; clock?: Clock } = {}): Promise<RunningTestServer> {
-  const running = await startTestServer({ clock, seed: true, ...options });
-  cleanup.push(() => running.stop({ keepData: true }).catch(() => undefined));
-  return running;
-}
-
-function core(serverUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-')), deskClock: Clock = clock): DeskCore {
-  const desk = new DeskCore({ dataDir, serverUrl, clock: deskClock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
-  cleanup.push(() => desk.close());
-  return desk;
-}
+const { server, core, folder, openCore } = deskHarness('shiftdesk-outbox-');
 
 function until(desk: DeskCore, event: DeskEvent, matches: (payload: never) => boolean): Promise<void> {
   return new Promise((resolve) => {
@@ -180,8 +159,7 @@ describe('outbox and overlay against a real server', () => {
 
   it('an unsent change survives a console restart and is sent on the next connect', async () => {
     const running = await server();
-    const dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = folder();
     const first = core('http://127.0.0.1:9', dataDir);
     await expect(first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' })).rejects.toMatchObject({ code: 'unavailable' });
     first.close();
@@ -193,7 +171,7 @@ describe('outbox and overlay against a real server', () => {
     online.close();
 
     // Offline restart: the session and replica are there, the server is not.
-    const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+    const offline = openCore('http://127.0.0.1:9', dataDir);
     await offline.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: ticket.id, body: 'Written on the train' } });
     offline.close();
 
@@ -207,8 +185,7 @@ describe('outbox and overlay against a real server', () => {
 describe('a console offline longer than the log keeps deletions', () => {
   it('starts afresh from the compacted log, drops what left its queues, and still sends its changes', async () => {
     const running = await server();
-    const dataDir = mkdtempSync(join(tmpdir(), 'shiftdesk-outbox-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = folder();
     const first = core(running.url, dataDir);
     await first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
     await openTicket(first);
@@ -222,7 +199,7 @@ describe('a console offline longer than the log keeps deletions', () => {
     const { compactChangeLog } = await import('../../src/server/sync/compaction.js');
     expect((await compactChangeLog(running.context.db, { now: () => Date.now() + 86_400_000 }, 0)).tombstones).toBeGreaterThan(0);
 
-    const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
+    const offline = openCore('http://127.0.0.1:9', dataDir);
     await offline.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: kept!.id, body: 'Noted while away for a month' } });
     offline.close();
 

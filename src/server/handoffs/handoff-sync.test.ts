@@ -3,21 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { HandoffPage } from '../../shared/api/rest.js';
 import type { HandoffNote } from '../../shared/domain/handoff.js';
-import type { PushReply } from '../../shared/sync/mutations.js';
-import { socketEvents, type Acked, type Change, type Cursors } from '../../shared/sync/protocol.js';
+import { socketEvents, type Change, type Cursors } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
+import { pullOnce, pushOnce, SocketPool } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
-const sockets: Socket[] = [];
+const pool = new SocketPool(() => server.url);
+const open = (email: string) => pool.open(email);
 
-async function open(email: string): Promise<Socket> {
-  const socket = await openSyncSocket(server.url, email);
-  sockets.push(socket);
-  return socket;
-}
-
-const push = (socket: Socket, request: unknown): Promise<Acked<PushReply>> => socket.timeout(5000).emitWithAck(socketEvents.push, request);
+const push = pushOnce;
 const writtenAt = '2026-11-23T05:50:00.000Z';
 const write = (id: number, args: { handoffId: string; queueId: string | null; body: string }) => ({ id, name: 'handoff.write', createdAt: writtenAt, args: { ...args, writtenAt } });
 const acknowledge = (id: number, handoffId: string) => ({ id, name: 'handoff.acknowledge', createdAt: writtenAt, args: { handoffId } });
@@ -46,7 +40,7 @@ beforeAll(async () => {
   server = await startTestServer({ clock: { now: () => Date.now() }, seed: true });
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  pool.closeAll();
   await server.stop();
 });
 

@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
 import type { TicketDetail } from '../../shared/domain/ticket.js';
-import { socketEvents, type Acked } from '../../shared/sync/protocol.js';
-import type { PushReply } from '../../shared/sync/mutations.js';
 import { steppingClock } from '../testing/test-clock.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
+import { pullOnce, pushOnce, SocketPool } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
-const sockets: Socket[] = [];
+const pool = new SocketPool(() => server.url);
+const open = (email: string) => pool.open(email);
 
-async function open(email: string): Promise<Socket> {
-  const socket = await openSyncSocket(server.url, email);
-  sockets.push(socket);
-  return socket;
-}
-
-const push = (socket: Socket, request: unknown): Promise<Acked<PushReply>> => socket.timeout(5000).emitWithAck(socketEvents.push, request);
+const push = pushOnce;
 const pull = pullOnce;
 
 async function ticketIn(queueId: string, token: string): Promise<TicketDetail['ticket']> {
@@ -36,7 +28,7 @@ beforeAll(async () => {
   server = await startTestServer({ clock: steppingClock(Date.parse(writtenAt) + 5 * 60_000), seed: true });
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  pool.closeAll();
   await server.stop();
 });
 

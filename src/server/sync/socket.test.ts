@@ -3,17 +3,12 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { Clock } from '../../shared/clock.js';
 import { ChangesPushSchema, socketEvents, type ChangesPush, type Cursors, type PullReply } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
+import { pullOnce, SocketPool } from '../testing/test-socket.js';
 
 const clock: Clock = { now: () => Date.parse('2026-11-23T02:30:00Z') };
 let server: RunningTestServer;
-const sockets: Socket[] = [];
-
-async function open(email: string): Promise<Socket> {
-  const socket = await openSyncSocket(server.url, email);
-  sockets.push(socket);
-  return socket;
-}
+const pool = new SocketPool(() => server.url);
+const open = (email: string) => pool.open(email);
 
 const pull = pullOnce;
 
@@ -51,14 +46,14 @@ beforeAll(async () => {
   server = await startTestServer({ clock, seed: true });
 });
 afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
+  pool.closeAll();
   await server.stop();
 });
 
 describe('sync socket', () => {
   it('refuses a handshake without a valid token', async () => {
     const socket = connect(server.url, { auth: { token: 'forged' }, transports: ['websocket'], reconnection: false });
-    sockets.push(socket);
+    pool.track(socket);
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toBe('unauthorized');
   });

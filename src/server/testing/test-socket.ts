@@ -1,4 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
+import type { PushReply } from '../../shared/sync/mutations.js';
 import { decodeChanges, socketEvents, type Acked, type PullReply, type PullWireReply } from '../../shared/sync/protocol.js';
 import { loginAs } from './test-server.js';
 
@@ -16,4 +17,29 @@ export async function openSyncSocket(url: string, email: string): Promise<Socket
 export async function pullOnce(socket: Socket, request: unknown): Promise<Acked<PullReply>> {
   const reply = (await socket.timeout(5000).emitWithAck(socketEvents.pull, request)) as Acked<PullWireReply>;
   return reply.ok ? { ok: true, value: { ...reply.value, changes: decodeChanges(reply.value.changes) } } : reply;
+}
+
+/** One push of mutations as the console sends it; the reply is left for the test to judge. */
+export function pushOnce(socket: Socket, request: unknown): Promise<Acked<PushReply>> {
+  return socket.timeout(5000).emitWithAck(socketEvents.push, request) as Promise<Acked<PushReply>>;
+}
+
+/** The sockets a test file opens against its server, all closed at the end. */
+export class SocketPool {
+  private readonly sockets: Socket[] = [];
+
+  constructor(private readonly url: () => string) {}
+
+  async open(email: string): Promise<Socket> {
+    return this.track(await openSyncSocket(this.url(), email));
+  }
+
+  track(socket: Socket): Socket {
+    this.sockets.push(socket);
+    return socket;
+  }
+
+  closeAll(): void {
+    for (const socket of this.sockets.splice(0)) socket.disconnect();
+  }
 }
