@@ -15,6 +15,7 @@ import { TicketStore } from './tickets/ticket-store.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { HandoffStore } from './handoffs/handoff-store.js';
 import { handoffRoutes } from './handoffs/routes.js';
+import { intakeRoutes } from './intake/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
 import { SlaService } from './sla/sla-service.js';
 import { SlaScheduler, type Timers } from './sla/sla-scheduler.js';
@@ -70,6 +71,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(authRoutes(context));
   await app.register(ticketRoutes(context));
   await app.register(handoffRoutes(context));
+  await app.register(intakeRoutes(context));
   await app.register(slaRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);

@@ -6,7 +6,7 @@ import type { ServerDb } from '../storage/database.js';
 const SESSION_DAYS = 30;
 
 /** Only a hash is stored, so a copy of the database does not hand out live tokens. */
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 

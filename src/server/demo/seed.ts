@@ -2,6 +2,7 @@ import type { Locale, User } from '../../shared/domain/people.js';
 import type { Ticket, TicketStatus } from '../../shared/domain/ticket.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
 import { hashPassword } from '../auth/passwords.js';
+import { createIntegration, DEMO_INTAKE_TOKEN } from '../intake/integrations.js';
 import type { ServerContext } from '../context.js';
 import { appendChange } from '../sync/change-log.js';
 import { articles, handoffTemplates, macros, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
@@ -105,6 +106,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         await context.handoffs.applyAcknowledge(trx, demoUser(ack.email), note.id, { at: at(template.minutesAgo - ack.minutesAfter) });
       }
     }
+    await createIntegration(trx, 'Demo monitoring', DEMO_INTAKE_TOKEN, nowIso);
   });
   context.feed.committed();
 }

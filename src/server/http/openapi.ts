@@ -18,6 +18,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             'Shift handoff notes: what one shift leaves the next, for one queue or the whole desk (queueId null). ' +
             'Consoles replicate them and write them offline; acknowledging a note twice changes nothing.',
         },
+        {
+          name: 'intake',
+          description: 'Where monitoring and other systems post what becomes tickets, each with the bearer token of an integration (demo desk: demo-intake-token).',
+        },
         { name: 'operations', description: 'Health checks.' },
         { name: 'updates', description: 'The console update feed.' },
       ],

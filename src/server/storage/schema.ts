@@ -74,4 +74,6 @@ export interface Database {
   handoff_acknowledgements: { handoff_id: string; agent_id: string; agent_name: string; at: string };
   client_mutations: { client_id: string; user_id: string; last_mutation_id: number; updated_at: string };
   mutation_results: { client_id: string; mutation_id: number; name: string; result_json: string; created_at: string };
+  integrations: { id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null };
+  external_refs: { source: string; ref: string; ticket_id: string; updated_at: string };
 }

@@ -5,6 +5,7 @@ import * as mutations from './0003-mutations.js';
 import * as changeRows from './0004-change-rows.js';
 import * as handoffs from './0005-handoffs.js';
 import * as replicatedPolicy from './0006-replicated-policy.js';
+import * as intake from './0007-intake.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0004-change-rows': changeRows,
   '0005-handoffs': handoffs,
   '0006-replicated-policy': replicatedPolicy,
+  '0007-intake': intake,
 };

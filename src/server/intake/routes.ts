@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ErrorReplySchema } from '../../shared/api/rest.js';
+import { AlertmanagerPayloadSchema, IntakeReplySchema } from '../../shared/intake/alertmanager.js';
+import type { ServerContext } from '../context.js';
+import { requireIntegration, type Integration } from './integrations.js';
+import { receiveAlertmanager } from './monitoring/alertmanager.js';
+
+const security = [{ bearer: [] }];
+
+/** Where other systems post what becomes tickets; each is authenticated by an integration's token. */
+export function intakeRoutes(context: ServerContext): FastifyPluginAsyncZod {
+  const { db } = context;
+  // The token is checked before the body, so a stranger learns nothing about the expected shape.
+  const callers = new WeakMap<FastifyRequest, Integration>();
+  const authenticate = async (request: FastifyRequest) => void callers.set(request, await requireIntegration(db, request));
+  return async (app) => {
+    app.post(
+      '/api/v1/intake/alertmanager',
+      {
+        preValidation: authenticate,
+        schema: {
+          tags: ['intake'],
+          summary: 'Prometheus Alertmanager webhook (payload version 4): one ticket per alert fingerprint, solved when the alert resolves unanswered',
+          security,
+          body: AlertmanagerPayloadSchema,
+          response: { 200: IntakeReplySchema, 400: ErrorReplySchema, 401: ErrorReplySchema },
+        },
+      },
+      async (request) => receiveAlertmanager(context, callers.get(request)!, request.body),
+    );
+  };
+}
