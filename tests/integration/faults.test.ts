@@ -1,20 +1,13 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../src/shared/domain/ticket.js';
 import { DeskCore } from '../../src/main/core/desk-core.js';
 import { CuttableProxy } from '../support/cuttable-proxy.js';
 import { deskHarness } from '../support/desk-harness.js';
 import { killHard, startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { freePort } from '../support/free-port.js';
 
 const harness = deskHarness('shiftdesk-faults-');
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 
 async function serverProcess(port: number, dataDir: string): Promise<ServerProcess> {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBinary, type Launched } from '../../scripts/processes.js';
+import { freePort } from './free-port.js';
 
 /** Debian's Prometheus Alertmanager (package prometheus-alertmanager, installed by .ci/run). */
 export const ALERTMANAGER_BINARY = '/usr/bin/prometheus-alertmanager';
@@ -12,13 +12,6 @@ export interface RunningAlertmanager {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /**
  * A real Alertmanager whose only receiver is a Shiftdesk intake webhook, grouping per alert and
