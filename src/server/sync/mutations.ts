@@ -17,6 +17,7 @@ import { HandoffRefusal } from '../handoffs/handoff-store.js';
 import { visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
+import { latestTicketEvent } from '../tickets/ticket-events.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
 import { staleRefusal } from './stale.js';
 
@@ -102,16 +103,8 @@ async function record(trx: Trx, user: User, clientId: string, mutation: Mutation
   await trx.insertInto('mutation_results').values({ client_id: clientId, mutation_id: mutation.id, name: mutation.name, result_json: JSON.stringify(result), created_at: now }).execute();
 }
 
-/** Who last set a field, for "changed by X meanwhile". */
-async function lastChangedBy(trx: Trx, ticketId: string, kind: string): Promise<string | null> {
-  const event = await trx.selectFrom('ticket_events').select('actor').where('ticket_id', '=', ticketId).where('kind', '=', kind).orderBy('at', 'desc').limit(1).executeTakeFirst();
-  if (!event?.actor) return null;
-  const actor = await trx.selectFrom('users').select('name').where('id', '=', event.actor).executeTakeFirst();
-  return actor?.name ?? null;
-}
-
 async function conflict(trx: Trx, ticket: Ticket, field: string, current: string | null, eventKind: string): Promise<never> {
-  const changedBy = await lastChangedBy(trx, ticket.id, eventKind);
+  const changedBy = (await latestTicketEvent(trx, ticket.id, { kinds: [eventKind] }))?.name ?? null;
   throw new Rejected({ code: 'conflict', field, current, changedBy, message: `${field} of #${ticket.number} is now ${current ?? 'unset'}${changedBy ? `, changed by ${changedBy}` : ''}` });
 }
 

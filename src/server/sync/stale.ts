@@ -3,6 +3,7 @@ import type { User } from '../../shared/domain/people.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
 import type { Rejection } from '../../shared/sync/mutations.js';
 import type { Database } from '../storage/schema.js';
+import { latestTicketEvent } from '../tickets/ticket-events.js';
 
 type Trx = Transaction<Database>;
 
@@ -61,33 +62,14 @@ export async function staleRefusal(trx: Trx, ticket: Ticket, user: User, written
  */
 async function settledBySomeoneElse(trx: Trx, ticket: Ticket, user: User): Promise<MovedOn | null> {
   if (!settledStatuses.includes(ticket.status)) return null;
-  const event = await trx
-    .selectFrom('ticket_events')
-    .leftJoin('users', 'users.id', 'ticket_events.actor')
-    .select(['ticket_events.at as at', 'ticket_events.actor as actor', 'users.name as name'])
-    .where('ticket_events.ticket_id', '=', ticket.id)
-    .where('ticket_events.kind', '=', 'status')
-    .orderBy('ticket_events.at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const event = await latestTicketEvent(trx, ticket.id, { kinds: ['status'] });
   if (event?.actor === user.id) return null;
   return { at: event?.at ?? ticket.updatedAt, what: 'ticket', by: event?.name ?? null };
 }
 
 /** System changes (actor null) and the agent's own changes from elsewhere do not count. */
 async function lastChangeBySomeoneElse(trx: Trx, ticketId: string, user: User, since: string): Promise<MovedOn | null> {
-  const event = await trx
-    .selectFrom('ticket_events')
-    .leftJoin('users', 'users.id', 'ticket_events.actor')
-    .select(['ticket_events.at as at', 'users.name as name'])
-    .where('ticket_events.ticket_id', '=', ticketId)
-    .where('ticket_events.kind', 'in', movingEventKinds)
-    .where('ticket_events.actor', 'is not', null)
-    .where('ticket_events.actor', '!=', user.id)
-    .where('ticket_events.at', '>', since)
-    .orderBy('ticket_events.at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const event = await latestTicketEvent(trx, ticketId, { kinds: movingEventKinds, after: since, notBy: user.id });
   return event ? { at: event.at, what: 'ticket', by: event.name } : null;
 }
 
