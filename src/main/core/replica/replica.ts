@@ -113,7 +113,7 @@ export class Replica {
    * A page of changes and the cursor that follows it commit together: a crash half-way leaves the old
    * cursor, and re-applying the page is harmless because every change is an idempotent upsert or delete.
    */
-  applyPage(changes: readonly StoredChange[], cursors: Cursors): AppliedChanges {
+  private applyPage(changes: readonly StoredChange[], cursors: Cursors): AppliedChanges {
     const ticketIds = new Set<string>();
     let queuesChanged = false;
     const handoffIds = new Set<string>();
@@ -327,9 +327,9 @@ export class Replica {
 
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
-    this.db.exec(
-      "DELETE FROM messages; DELETE FROM tickets; DELETE FROM queues; DELETE FROM agents; DELETE FROM macros; DELETE FROM articles; DELETE FROM articles_fts; DELETE FROM handoffs; DELETE FROM sla_policy; DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');",
-    );
+    // Every table a change writes, so an entity added to tableOf is forgotten with the rest.
+    const pulled = [...Object.values(tableOf), 'articles_fts'].map((table) => `DELETE FROM ${table};`).join(' ');
+    this.db.exec(`${pulled} DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');`);
   }
 
   /**
