@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { Ticket, TicketDetail } from '../../shared/domain/ticket.js';
 import type { NewTicket } from '../tickets/ticket-store.js';
-import { socketEvents, type Acked } from '../../shared/sync/protocol.js';
-import type { MutationResult, PushReply } from '../../shared/sync/mutations.js';
+import type { MutationResult } from '../../shared/sync/mutations.js';
 import { steppingClock } from '../testing/test-clock.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { openSyncSocket, pullOnce } from '../testing/test-socket.js';
+import { openSyncSocket, pullOnce, pushOnce } from '../testing/test-socket.js';
 
 const minutes = (n: number) => n * 60_000;
 const clock = steppingClock();
@@ -51,7 +50,7 @@ function reply(id: number, ticketId: string, writtenAt: string, name: 'ticket.re
 }
 
 async function push(clientId: string, mutations: unknown[]): Promise<MutationResult[]> {
-  const answer = (await marta.timeout(5000).emitWithAck(socketEvents.push, { clientId, mutations })) as Acked<PushReply>;
+  const answer = await pushOnce(marta, { clientId, mutations });
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value.results;
 }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { AlertmanagerAlert, AlertmanagerPayload, IntakeReply } from '../../../shared/intake/alertmanager.js';
+import { isoNow } from '../../../shared/clock.js';
 import type { Priority } from '../../../shared/domain/ticket.js';
 import type { ServerContext } from '../../context.js';
 import type { Database } from '../../storage/schema.js';
@@ -66,11 +67,11 @@ async function firing(context: ServerContext, trx: Trx, integration: Integration
     type: 'incident',
     queueId: queue?.id ?? DEFAULT_QUEUE_ID,
   });
-  const at = context.clock.now();
+  const at = isoNow(context.clock);
   await trx
     .insertInto('external_refs')
-    .values({ source: SOURCE, ref: alert.fingerprint, ticket_id: opened.ticket.id, updated_at: new Date(at).toISOString() })
-    .onConflict((oc) => oc.columns(['source', 'ref']).doUpdateSet({ ticket_id: opened.ticket.id, updated_at: new Date(at).toISOString() }))
+    .values({ source: SOURCE, ref: alert.fingerprint, ticket_id: opened.ticket.id, updated_at: at })
+    .onConflict((oc) => oc.columns(['source', 'ref']).doUpdateSet({ ticket_id: opened.ticket.id, updated_at: at }))
     .execute();
   return { ref: alert.fingerprint, ticketId: opened.ticket.id, outcome: 'created' };
 }
