@@ -2,22 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandoffPage } from '../../shared/api/rest.js';
 import type { HandoffNote } from '../../shared/domain/handoff.js';
-import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
+import { callApi, loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
 
 let server: RunningTestServer;
 let olga: string;
 
-async function api<T = Record<string, unknown>>(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
+const api = <T = Record<string, unknown>>(path: string, init?: Parameters<typeof callApi>[2]) => callApi<T>(server.url, path, init);
 
 const everyNote = async () => (await api<HandoffPage>('/api/v1/handoffs?pageSize=200', { token: await loginAs(server.url, 'admin@demo') })).body;
 

@@ -44,3 +44,16 @@ export async function loginAs(url: string, email: string, password = 'shiftdesk'
   if (!response.ok) throw new Error(`login ${email} failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { token: string }).token;
 }
+
+/** One REST call as an integration sends it: JSON in and out, a bearer token if given. */
+export async function callApi<T = Record<string, unknown>>(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../shared/clock.js';
-import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
+import { callApi, loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
 import { DEMO_TICKET_COUNT } from '../demo/seed.js';
 
 const clock: Clock = { now: () => Date.parse('2026-11-23T02:30:00Z') };
@@ -18,17 +18,7 @@ const newTicket = {
   type: 'incident',
 };
 
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const api = (path: string, init?: Parameters<typeof callApi>[2]) => callApi(server.url, path, init);
 
 async function ticketCount(token: string): Promise<number> {
   return (await api('/api/v1/tickets?pageSize=1', { token })).body.total as number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeReply } from '../../../shared/intake/alertmanager.js';
 import type { TicketDetail } from '../../../shared/domain/ticket.js';
-import { loginAs, startTestServer, type RunningTestServer } from '../../testing/test-server.js';
+import { callApi, loginAs, startTestServer, type RunningTestServer } from '../../testing/test-server.js';
 import { DEMO_INTAKE_TOKEN } from '../integrations.js';
 
 let server: RunningTestServer;
@@ -21,18 +21,11 @@ const alert = (fingerprint: string, status: 'firing' | 'resolved', labels: Recor
 });
 const payload = (...alerts: ReturnType<typeof alert>[]) => ({ version: '4', status: alerts[0]!.status, receiver: 'shiftdesk', alerts });
 
-async function post(body: unknown, token: string | null = DEMO_INTAKE_TOKEN): Promise<{ status: number; body: IntakeReply & { message?: string } }> {
-  const response = await fetch(`${server.url}/api/v1/intake/alertmanager`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as IntakeReply & { message?: string } };
-}
+const post = (body: unknown, token: string | null = DEMO_INTAKE_TOKEN) =>
+  callApi<IntakeReply & { message?: string }>(server.url, '/api/v1/intake/alertmanager', { method: 'POST', body, ...(token ? { token } : {}) });
 
 async function ticket(id: string): Promise<TicketDetail> {
-  const token = await loginAs(server.url, 'admin@demo');
-  return (await (await fetch(`${server.url}/api/v1/tickets/${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as TicketDetail;
+  return (await callApi<TicketDetail>(server.url, `/api/v1/tickets/${id}`, { token: await loginAs(server.url, 'admin@demo') })).body;
 }
 
 const ticketCount = async () => (await server.context.db.selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
