@@ -5,7 +5,7 @@ import type { HandoffPage } from '../../shared/api/rest.js';
 import type { HandoffNote } from '../../shared/domain/handoff.js';
 import { socketEvents, type Change, type Cursors } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { pullOnce, pushOnce, SocketPool } from '../testing/test-socket.js';
+import { pullAll as pullEverything, pullOnce, pushOnce, SocketPool } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
 const pool = new SocketPool(() => server.url);
@@ -16,17 +16,7 @@ const writtenAt = '2026-11-23T05:50:00.000Z';
 const write = (id: number, args: { handoffId: string; queueId: string | null; body: string }) => ({ id, name: 'handoff.write', createdAt: writtenAt, args: { ...args, writtenAt } });
 const acknowledge = (id: number, handoffId: string) => ({ id, name: 'handoff.acknowledge', createdAt: writtenAt, args: { handoffId } });
 
-async function pullAll(socket: Socket, from: Cursors = {}): Promise<{ changes: Change[]; cursors: Cursors }> {
-  const changes: Change[] = [];
-  let cursors = from;
-  for (;;) {
-    const reply = await pullOnce(socket, { cursors, limit: 1000 });
-    if (!reply.ok) throw new Error(reply.error.message);
-    changes.push(...reply.value.changes);
-    cursors = reply.value.cursors;
-    if (!reply.value.hasMore) return { changes, cursors };
-  }
-}
+const pullAll = (socket: Socket, from: Cursors = {}) => pullEverything(socket, from, 1000);
 
 const handoffsIn = (changes: Change[]) => changes.filter((c): c is Extract<Change, { entity: 'handoff'; op: 'upsert' }> => c.entity === 'handoff' && c.op === 'upsert');
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Clock } from '../../shared/clock.js';
-import { ChangesPushSchema, socketEvents, type ChangesPush, type Cursors, type PullReply } from '../../shared/sync/protocol.js';
+import { ChangesPushSchema, socketEvents, type ChangesPush, type PullReply } from '../../shared/sync/protocol.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { pullOnce, SocketPool } from '../testing/test-socket.js';
+import { pullAll, pullOnce, SocketPool } from '../testing/test-socket.js';
 
 const clock: Clock = { now: () => Date.parse('2026-11-23T02:30:00Z') };
 let server: RunningTestServer;
@@ -11,18 +11,6 @@ const pool = new SocketPool(() => server.url);
 const open = (email: string) => pool.open(email);
 
 const pull = pullOnce;
-
-async function pullAll(socket: Socket, from: Cursors = {}): Promise<{ changes: PullReply['changes']; cursors: Cursors }> {
-  const changes: PullReply['changes'] = [];
-  let cursors = from;
-  for (;;) {
-    const reply = await pull(socket, { cursors, limit: 100 });
-    if (!reply.ok) throw new Error(reply.error.message);
-    changes.push(...reply.value.changes);
-    cursors = reply.value.cursors;
-    if (!reply.value.hasMore) return { changes, cursors };
-  }
-}
 
 function collectPushes(socket: Socket): ChangesPush[] {
   const pushes: ChangesPush[] = [];

@@ -1,6 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { PushReply } from '../../shared/sync/mutations.js';
-import { decodeChanges, socketEvents, type Acked, type PullReply, type PullWireReply } from '../../shared/sync/protocol.js';
+import { decodeChanges, socketEvents, type Acked, type Change, type Cursors, type PullReply, type PullWireReply } from '../../shared/sync/protocol.js';
 import { loginAs } from './test-server.js';
 
 /** A console's sync socket as a test holds it: signed in, connected, and closed by the caller. */
@@ -17,6 +17,19 @@ export async function openSyncSocket(url: string, email: string): Promise<Socket
 export async function pullOnce(socket: Socket, request: unknown): Promise<Acked<PullReply>> {
   const reply = (await socket.timeout(5000).emitWithAck(socketEvents.pull, request)) as Acked<PullWireReply>;
   return reply.ok ? { ok: true, value: { ...reply.value, changes: decodeChanges(reply.value.changes) } } : reply;
+}
+
+/** Pulls page after page from the cursors until caught up: everything the user may see since then. */
+export async function pullAll(socket: Socket, from: Cursors = {}, limit = 100): Promise<{ changes: Change[]; cursors: Cursors }> {
+  const changes: Change[] = [];
+  let cursors = from;
+  for (;;) {
+    const reply = await pullOnce(socket, { cursors, limit });
+    if (!reply.ok) throw new Error(reply.error.message);
+    changes.push(...reply.value.changes);
+    cursors = reply.value.cursors;
+    if (!reply.value.hasMore) return { changes, cursors };
+  }
 }
 
 /** One push of mutations as the console sends it; the reply is left for the test to judge. */
