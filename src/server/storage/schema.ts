@@ -46,6 +46,7 @@ export interface Database {
     is_public: number;
     created_at: string;
     written_at: string | null;
+    meta_json: string | null;
   };
   macros: { id: string; title: string; body: string; locale: string };
   articles: { id: string; title: string; body: string; locale: string; is_public: number };
@@ -74,6 +75,53 @@ export interface Database {
   handoff_acknowledgements: { handoff_id: string; agent_id: string; agent_name: string; at: string };
   client_mutations: { client_id: string; user_id: string; last_mutation_id: number; updated_at: string };
   mutation_results: { client_id: string; mutation_id: number; name: string; result_json: string; created_at: string };
-  integrations: { id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null };
+  integrations: { id: string; name: string; token_hash: string; created_at: string; revoked_at: string | null; signing_secret: string | null };
   external_refs: { source: string; ref: string; ticket_id: string; updated_at: string };
+  requesters: { email: string; name: string; locale: string; created_at: string; updated_at: string };
+  attachments: { id: string; ticket_id: string; message_id: string; filename: string; content_type: string; size: number; data: Buffer; created_at: string };
+  message_originals: { message_id: string; ticket_id: string; content_type: string; data: Buffer };
+  outbound_messages: {
+    id: string;
+    ticket_id: string | null;
+    kind: string;
+    channel: string;
+    to_address: string;
+    subject: string;
+    body: string;
+    headers_json: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    last_error: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
+  notification_templates: { kind: string; locale: string; subject: string; body: string; updated_at: string; updated_by: string | null };
+  mailboxes: {
+    id: string;
+    name: string;
+    host: string;
+    port: number;
+    secure: number;
+    username: string;
+    password: string;
+    folder: string;
+    queue_id: string;
+    uid_validity: string | null;
+    last_uid: number;
+    enabled: number;
+    last_polled_at: string | null;
+    last_error: string | null;
+    created_at: string;
+  };
+  quarantine: {
+    id: string;
+    source: string;
+    reason: string;
+    content_type: string;
+    data: Buffer;
+    received_at: string;
+    resolved_at: string | null;
+    resolved_by: string | null;
+  };
 }

@@ -60,6 +60,7 @@ export function messageFromRow(row: MessageRow): Message {
     isPublic: row.is_public === 1,
     createdAt: row.created_at,
     ...(row.written_at ? { writtenAt: row.written_at } : {}),
+    ...(row.meta_json ? JSON.parse(row.meta_json) : {}),
   });
 }
 
@@ -73,5 +74,12 @@ export function messageToRow(message: Message): MessageRow {
     is_public: message.isPublic ? 1 : 0,
     created_at: message.createdAt,
     written_at: message.writtenAt ?? null,
+    meta_json: metaJson(message),
   };
+}
+
+/** The optional extras, stored together: most messages have none, and then the column stays null. */
+function metaJson({ via, attachments, hasOriginal, call }: Message): string | null {
+  const meta = { via, attachments: attachments?.length ? attachments : undefined, hasOriginal: hasOriginal || undefined, call };
+  return Object.values(meta).some((v) => v !== undefined) ? JSON.stringify(meta) : null;
 }

@@ -15,9 +15,14 @@ import { messageFromRow, messageToRow, ticketFromRow, ticketToRow } from './rows
 export const DEFAULT_QUEUE_ID = 'general';
 const FIRST_TICKET_NUMBER = 1001;
 
+/** What a message may carry besides its text, as the channel that brought it knows it. */
+export type MessageExtras = Pick<Message, 'via' | 'attachments' | 'hasOriginal' | 'call'>;
+
 export type NewTicket = z.output<typeof CreateTicketBodySchema> & {
   /** Demo data and imports carry their own history; live intake uses the clock. */
   createdAt?: string;
+  /** Intake that stores attachments or an original under the first message names its id beforehand. */
+  firstMessage?: { id?: string; extras?: MessageExtras };
 };
 
 /** Something that happened to a ticket: a status or attribute change, a message, or several at once. */
@@ -32,7 +37,7 @@ export interface TicketChange {
   assigneeId?: string | null;
   /** Moving to another queue: consoles of the old queue see the ticket leave, the new queue's see it arrive. */
   queueId?: string;
-  message?: { body: string; isPublic: boolean; authorKind: Message['authorKind']; writtenAt?: string };
+  message?: { id?: string; body: string; isPublic: boolean; authorKind: Message['authorKind']; writtenAt?: string; extras?: MessageExtras };
   /** The console mutation this change carries out, recorded in the change log. */
   origin?: { clientId: string; mutationId: number };
 }
@@ -99,13 +104,14 @@ export class TicketStore {
       sla: null,
     };
     const message: Message = {
-      id: randomUUID(),
+      id: input.firstMessage?.id ?? randomUUID(),
       ticketId: ticket.id,
       authorKind: 'customer',
       authorName: input.requesterName,
       body: input.body,
       isPublic: true,
       createdAt,
+      ...input.firstMessage?.extras,
     };
     await trx.insertInto('tickets').values(ticketToRow(ticket)).execute();
     await trx.insertInto('messages').values(messageToRow(message)).execute();
@@ -132,7 +138,7 @@ export class TicketStore {
 
     if (change.message) {
       const message: Message = {
-        id: randomUUID(),
+        id: change.message.id ?? randomUUID(),
         ticketId,
         authorKind: change.message.authorKind,
         authorName: change.actor.name,
@@ -140,6 +146,7 @@ export class TicketStore {
         isPublic: change.message.isPublic,
         createdAt: at,
         ...(change.message.writtenAt && change.message.writtenAt < at ? { writtenAt: change.message.writtenAt } : {}),
+        ...change.message.extras,
       };
       messages.push(message);
       if (message.authorKind === 'agent' && message.isPublic) {

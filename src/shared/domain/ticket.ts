@@ -49,6 +49,25 @@ export type Ticket = z.infer<typeof TicketSchema>;
 
 export const messageAuthorKinds = ['customer', 'agent', 'system'] as const;
 
+/** A file that came with a message; its bytes are fetched from the server when someone opens it. */
+export const AttachmentMetaSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+});
+export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
+
+/** What an agent heard on an inbound call, logged as it ends. */
+export const callOutcomes = ['resolved', 'follow_up', 'waiting_on_customer', 'voicemail'] as const;
+export const CallRecordSchema = z.object({
+  callerName: z.string(),
+  callerPhone: z.string(),
+  durationSeconds: z.number().int().nonnegative(),
+  outcome: z.enum(callOutcomes),
+});
+export type CallRecord = z.infer<typeof CallRecordSchema>;
+
 export const MessageSchema = z.object({
   id: z.uuid(),
   ticketId: z.uuid(),
@@ -61,6 +80,12 @@ export const MessageSchema = z.object({
   createdAt: IsoDateTimeSchema,
   /** When an agent wrote it, where that was earlier (offline): kept, but never counted. */
   writtenAt: IsoDateTimeSchema.optional(),
+  /** The channel it came or went by, where that differs from the ticket's (a portal ticket answered by email). */
+  via: ChannelSchema.optional(),
+  attachments: z.array(AttachmentMetaSchema).optional(),
+  /** The message as it arrived (an email's MIME source, a webhook's body) can be fetched; the body is the cleaned text. */
+  hasOriginal: z.boolean().optional(),
+  call: CallRecordSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
