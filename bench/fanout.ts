@@ -15,7 +15,7 @@ import { hashPassword } from '../src/server/auth/passwords.js';
 import { createSession } from '../src/server/auth/sessions.js';
 import { requesters, ticketInput, ticketTemplates } from '../src/server/demo/catalog/index.js';
 import { queueScope, userScope } from '../src/server/people/visibility.js';
-import type { Timers } from '../src/server/sla/sla-scheduler.js';
+import type { Timers } from '../src/server/scheduling/deadline-loop.js';
 import { ChangeBroadcaster, type OutgoingPush } from '../src/server/sync/change-broadcast.js';
 import { appendChange } from '../src/server/sync/change-log.js';
 import { startTestServer } from '../src/server/testing/test-server.js';

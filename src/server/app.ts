@@ -18,7 +18,8 @@ import { handoffRoutes } from './handoffs/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
 import { SlaService } from './sla/sla-service.js';
-import { SlaScheduler, type Timers } from './sla/sla-scheduler.js';
+import { SlaScheduler } from './sla/sla-scheduler.js';
+import type { Timers } from './scheduling/deadline-loop.js';
 import { slaRoutes } from './sla/routes.js';
 
 export const SERVER_VERSION = '0.1.0';

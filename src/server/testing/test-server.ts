@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../shared/clock.js';
 import { createServer, type ShiftdeskServer } from '../app.js';
 import { seedDemoData } from '../demo/seed.js';
-import type { Timers } from '../sla/sla-scheduler.js';
+import type { Timers } from '../scheduling/deadline-loop.js';
 import { openSqliteDatabase } from '../storage/database.js';
 
 export interface RunningTestServer extends ShiftdeskServer {
