@@ -1,10 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorReplySchema } from '../../shared/api/rest.js';
-import { AlertmanagerPayloadSchema, IntakeReplySchema } from '../../shared/intake/alertmanager.js';
+import { AlertmanagerPayloadSchema } from '../../shared/intake/alertmanager.js';
+import { IntakeReplySchema } from '../../shared/intake/alerts.js';
+import { GrafanaPayloadSchema } from '../../shared/intake/grafana.js';
 import type { ServerContext } from '../context.js';
 import { requireIntegration, type Integration } from './integrations.js';
 import { receiveAlertmanager } from './monitoring/alertmanager.js';
+import { receiveGrafana } from './monitoring/grafana.js';
 
 const security = [{ bearer: [] }];
 
@@ -28,6 +31,20 @@ export function intakeRoutes(context: ServerContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => receiveAlertmanager(context, callers.get(request)!, request.body),
+    );
+    app.post(
+      '/api/v1/intake/grafana',
+      {
+        preValidation: authenticate,
+        schema: {
+          tags: ['intake'],
+          summary: 'Grafana alerting webhook contact point (payload version 1): one ticket per alert fingerprint, solved when the alert resolves unanswered',
+          security,
+          body: GrafanaPayloadSchema,
+          response: { 200: IntakeReplySchema, 400: ErrorReplySchema, 401: ErrorReplySchema },
+        },
+      },
+      async (request) => receiveGrafana(context, callers.get(request)!, request.body),
     );
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntakeReply } from '../../../shared/intake/alertmanager.js';
+import type { IntakeReply } from '../../../shared/intake/alerts.js';
 import type { TicketDetail } from '../../../shared/domain/ticket.js';
 import { callApi, loginAs, startTestServer, type RunningTestServer } from '../../testing/test-server.js';
 import { DEMO_INTAKE_TOKEN } from '../integrations.js';

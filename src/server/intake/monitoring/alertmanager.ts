@@ -1,98 +1,22 @@
-import type { Transaction } from 'kysely';
-import type { AlertmanagerAlert, AlertmanagerPayload, IntakeReply } from '../../../shared/intake/alertmanager.js';
-import { isoNow } from '../../../shared/clock.js';
-import type { Priority } from '../../../shared/domain/ticket.js';
+import type { AlertmanagerPayload } from '../../../shared/intake/alertmanager.js';
+import type { IntakeReply } from '../../../shared/intake/alerts.js';
 import type { ServerContext } from '../../context.js';
-import type { Database } from '../../storage/schema.js';
-import { DEFAULT_QUEUE_ID } from '../../tickets/ticket-store.js';
 import type { Integration } from '../integrations.js';
+import { receiveAlerts } from './alert-tickets.js';
 
-type Trx = Transaction<Database>;
-type Result = IntakeReply['results'][number];
-
-const SOURCE = 'alertmanager';
-
-/** Severity labels as monitoring setups spell them; anything else is an ordinary (medium) alert. */
-const priorityOfSeverity: Record<string, Priority> = {
-  critical: 'critical',
-  page: 'critical',
-  disaster: 'critical',
-  error: 'high',
-  high: 'high',
-  major: 'high',
-  warning: 'medium',
-  medium: 'medium',
-  minor: 'low',
-  info: 'low',
-  low: 'low',
-};
-
-/**
- * One ticket per alert fingerprint. A repeated firing of an alert whose ticket is still being worked
- * on adds nothing; one whose ticket was solved opens a new ticket (the problem is back). A resolved
- * alert adds an internal note, and solves the ticket if no agent has answered it yet: nobody needs
- * to close what fixed itself at 3 a.m. Each alert is its own transaction, so a bad one never leaves
- * another half-written.
- */
-export async function receiveAlertmanager(context: ServerContext, integration: Integration, payload: AlertmanagerPayload): Promise<IntakeReply> {
-  const results: Result[] = [];
-  for (const alert of payload.alerts) {
-    results.push(await context.db.transaction().execute((trx) => (alert.status === 'firing' ? firing(context, trx, integration, alert) : resolved(context, trx, integration, alert))));
-  }
-  context.feed.committed();
-  return { results };
-}
-
-async function ticketOf(trx: Trx, fingerprint: string) {
-  const ref = await trx.selectFrom('external_refs').select('ticket_id').where('source', '=', SOURCE).where('ref', '=', fingerprint).executeTakeFirst();
-  if (!ref) return null;
-  return (await trx.selectFrom('tickets').select(['id', 'status', 'first_responded_at']).where('id', '=', ref.ticket_id).executeTakeFirst()) ?? null;
-}
-
-async function firing(context: ServerContext, trx: Trx, integration: Integration, alert: AlertmanagerAlert): Promise<Result> {
-  const existing = await ticketOf(trx, alert.fingerprint);
-  if (existing && existing.status !== 'solved' && existing.status !== 'closed') return { ref: alert.fingerprint, ticketId: existing.id, outcome: 'duplicate' };
-  const wantedQueue = alert.labels.queue;
-  const queue = wantedQueue ? await trx.selectFrom('queues').select('id').where('id', '=', wantedQueue).executeTakeFirst() : undefined;
-  const name = alert.labels.alertname ?? 'Alert';
-  const summary = alert.annotations.summary ?? alert.annotations.description ?? '';
-  const opened = await context.tickets.insert(trx, {
-    subject: (summary ? `${name}: ${summary}` : name).slice(0, 300),
-    body: alertText(alert),
-    requesterName: integration.name,
-    requesterEmail: 'monitoring@shiftdesk.invalid',
-    channel: 'monitoring',
-    priority: priorityOfSeverity[(alert.labels.severity ?? '').toLowerCase()] ?? 'medium',
-    customerTier: 'standard',
-    type: 'incident',
-    queueId: queue?.id ?? DEFAULT_QUEUE_ID,
-  });
-  const at = isoNow(context.clock);
-  await trx
-    .insertInto('external_refs')
-    .values({ source: SOURCE, ref: alert.fingerprint, ticket_id: opened.ticket.id, updated_at: at })
-    .onConflict((oc) => oc.columns(['source', 'ref']).doUpdateSet({ ticket_id: opened.ticket.id, updated_at: at }))
-    .execute();
-  return { ref: alert.fingerprint, ticketId: opened.ticket.id, outcome: 'created' };
-}
-
-async function resolved(context: ServerContext, trx: Trx, integration: Integration, alert: AlertmanagerAlert): Promise<Result> {
-  const ticket = await ticketOf(trx, alert.fingerprint);
-  if (!ticket || ticket.status === 'solved' || ticket.status === 'closed') return { ref: alert.fingerprint, ticketId: ticket?.id ?? null, outcome: 'ignored' };
-  const unanswered = ticket.first_responded_at === null;
-  await context.tickets.applyChange(trx, ticket.id, {
-    actor: { userId: null, name: integration.name },
-    message: { body: `Resolved in monitoring${alert.endsAt ? ` at ${alert.endsAt}` : ''}.${unanswered ? ' Nobody had answered yet, so the ticket is solved.' : ''}`, isPublic: false, authorKind: 'system' },
-    ...(unanswered ? { status: 'solved' as const } : {}),
-  });
-  return { ref: alert.fingerprint, ticketId: ticket.id, outcome: unanswered ? 'resolved' : 'noted' };
-}
-
-/** The alert as an agent reads it: what it says, then every label, then where it came from. */
-function alertText(alert: AlertmanagerAlert): string {
-  const lines = [alert.annotations.description ?? alert.annotations.summary ?? `${alert.labels.alertname ?? 'Alert'} is firing.`, ''];
-  for (const [key, value] of Object.entries(alert.labels).sort(([a], [b]) => a.localeCompare(b))) lines.push(`${key}: ${value}`);
-  lines.push('', `Firing since ${alert.startsAt}`);
-  if (alert.generatorURL) lines.push(`Source: ${alert.generatorURL}`);
-  return lines.join('\n');
+export function receiveAlertmanager(context: ServerContext, integration: Integration, payload: AlertmanagerPayload): Promise<IntakeReply> {
+  return receiveAlerts(
+    context,
+    integration,
+    'alertmanager',
+    payload.alerts.map((alert) => ({
+      status: alert.status,
+      fingerprint: alert.fingerprint,
+      labels: alert.labels,
+      annotations: alert.annotations,
+      startsAt: alert.startsAt,
+      endsAt: alert.endsAt,
+      links: { Source: alert.generatorURL },
+    })),
+  );
 }
