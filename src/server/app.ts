@@ -19,7 +19,10 @@ import { intakeRoutes } from './intake/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
 import { SlaService } from './sla/sla-service.js';
 import { SlaScheduler } from './sla/sla-scheduler.js';
-import type { Timers } from './scheduling/deadline-loop.js';
+import { DeadlineLoop, type Timers } from './scheduling/deadline-loop.js';
+import { CustomerLinks } from './notifications/customer-links.js';
+import { CustomerNotifier } from './notifications/customer-notifier.js';
+import { outboundDeliveries, type Deliverers } from './outbound/outbound-queue.js';
 import { slaRoutes } from './sla/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -32,6 +35,12 @@ export interface ServerDeps {
   logger?: boolean;
   /** Timers for the SLA scheduler; tests hand in their own to drive time. */
   timers?: Timers;
+  /** Where customers reach the portal and surveys; links in mails point here. */
+  publicUrl?: string;
+  /** The domain of the desk's own Message-IDs (the From address's). */
+  mailDomain?: string;
+  /** How notices leave, per channel; without an email deliverer mail waits in the outbound queue. */
+  deliverers?: Deliverers;
 }
 
 export interface ShiftdeskServer {
@@ -48,7 +57,7 @@ async function loadEpoch(db: ServerDb): Promise<string> {
   return epoch;
 }
 
-export async function createServer({ db, clock, updatesDir, logger = false, timers }: ServerDeps): Promise<ShiftdeskServer> {
+export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {} }: ServerDeps): Promise<ShiftdeskServer> {
   await migrateToLatest(db);
   const feed = new ChangeFeed();
   const sla = new SlaService(db, clock);
@@ -56,7 +65,11 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   const tickets = new TicketStore(db, clock, feed, sla);
   const slaScheduler = new SlaScheduler(db, clock, tickets, feed, timers);
   const handoffs = new HandoffStore(db, clock, feed);
-  const context: ServerContext = { db, clock, feed, tickets, handoffs, sla, slaScheduler, epoch: await loadEpoch(db) };
+  const links = await CustomerLinks.load(db, publicUrl);
+  const notifier = new CustomerNotifier(sla, clock, links, mailDomain);
+  tickets.observe(notifier);
+  const outbound = new DeadlineLoop(outboundDeliveries(db, clock, deliverers), clock, feed, timers);
+  const context: ServerContext = { db, clock, feed, tickets, handoffs, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
 
   const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -78,11 +91,15 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   openApiRoute(app);
 
   const sync = await attachSyncSocket(app.server, context);
-  app.addHook('onReady', () => slaScheduler.start());
+  app.addHook('onReady', async () => {
+    await slaScheduler.start();
+    await outbound.start();
+  });
   // Before the HTTP server closes: it waits for open connections, and consoles' WebSockets stay open
   // until socket.io lets them go, so closing socket.io in onClose would wait for ever.
   app.addHook('preClose', async () => {
     slaScheduler.stop();
+    outbound.stop();
     await sync.close();
   });
   return { app, context };

@@ -5,6 +5,9 @@ import type { TicketStore } from './tickets/ticket-store.js';
 import type { HandoffStore } from './handoffs/handoff-store.js';
 import type { SlaService } from './sla/sla-service.js';
 import type { SlaScheduler } from './sla/sla-scheduler.js';
+import type { CustomerNotifier } from './notifications/customer-notifier.js';
+import type { CustomerLinks } from './notifications/customer-links.js';
+import type { Deliverers } from './outbound/outbound-queue.js';
 
 /** What every area of the server is handed: storage, time and the change feed, never globals. */
 export interface ServerContext {
@@ -15,5 +18,9 @@ export interface ServerContext {
   handoffs: HandoffStore;
   sla: SlaService;
   slaScheduler: SlaScheduler;
+  notifier: CustomerNotifier;
+  links: CustomerLinks;
+  /** Channels add theirs (the chat widget) at start; the outbound queue reads this map on every run. */
+  deliverers: Deliverers;
   epoch: string;
 }

@@ -23,3 +23,10 @@ export async function requireUser(db: ServerDb, clock: Clock, request: FastifyRe
   if (!user) throw new HttpError(401, 'unauthorized', 'A valid bearer token is required (POST /api/v1/auth/login)');
   return user;
 }
+
+/** Admin-only areas (integrations, templates, quarantine) say why a signed-in agent may not enter. */
+export async function requireAdmin(db: ServerDb, clock: Clock, request: FastifyRequest, what: string): Promise<User> {
+  const user = await requireUser(db, clock, request);
+  if (user.role !== 'admin') throw new HttpError(403, 'forbidden', `Only admins ${what}`);
+  return user;
+}

@@ -42,6 +42,11 @@ export interface TicketChange {
   origin?: { clientId: string; mutationId: number };
 }
 
+/** Hears every change in its transaction: what it writes (a notice to the customer) commits with the change. */
+export interface TicketObserver {
+  ticketChanged(trx: Transaction<Database>, before: Ticket, after: Ticket, newMessages: readonly Message[]): Promise<void>;
+}
+
 export class TicketStoreError extends Error {
   constructor(
     readonly field: string,
@@ -58,12 +63,18 @@ type Trx = Transaction<Database>;
  * appends to the change log in one transaction, then announces the commit.
  */
 export class TicketStore {
+  private readonly observers: TicketObserver[] = [];
+
   constructor(
     private readonly db: ServerDb,
     private readonly clock: Clock,
     private readonly feed: ChangeFeed,
     private readonly sla: SlaService,
   ) {}
+
+  observe(observer: TicketObserver): void {
+    this.observers.push(observer);
+  }
 
   private nowIso(): string {
     return isoNow(this.clock);
@@ -187,6 +198,7 @@ export class TicketStore {
     for (const message of messages) await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
     await this.publish(trx, before, withSla, messages, change.origin);
+    for (const observer of this.observers) await observer.ticketChanged(trx, before, withSla, messages);
     return withSla;
   }
 

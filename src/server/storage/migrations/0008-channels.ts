@@ -14,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('messages').addColumn('meta_json', 'text').execute();
   await db.schema.alterTable('integrations').addColumn('signing_secret', 'text').execute();
 
+  // A customer's tickets: their tier carries over, the portal lists them.
+  await db.schema.createIndex('tickets_requester').on('tickets').columns(['requester_email', 'created_at']).execute();
   await db.schema
     .createTable('requesters')
     .addColumn('email', 'text', (c) => c.primaryKey())

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { isoNow, type Clock } from '../../shared/clock.js';
+import type { Message, Ticket } from '../../shared/domain/ticket.js';
+import { renderTemplate, type CustomerLocale, type TemplateKind } from '../../shared/notifications/templates.js';
+import { findRequester, isDeliverable, type Requester } from '../intake/customers/requesters.js';
+import { threadHeaders } from '../outbound/mail-threading.js';
+import { enqueueOutbound, type OutboundChannel } from '../outbound/outbound-queue.js';
+import type { SlaService } from '../sla/sla-service.js';
+import type { Database } from '../storage/schema.js';
+import type { TicketObserver } from '../tickets/ticket-store.js';
+import type { CustomerLinks } from './customer-links.js';
+import { expectedFirstAnswer, formatAnswerTime } from './expected-answer.js';
+import { templateFor } from './template-store.js';
+
+type Trx = Transaction<Database>;
+
+export interface Notice {
+  kind: TemplateKind;
+  locale: CustomerLocale;
+  subject: string;
+  body: string;
+}
+
+export interface Acknowledgement extends Notice {
+  /** When the customer was told to expect the first answer. */
+  answerBy: string;
+}
+
+/**
+ * Everything the desk tells customers by itself: the acknowledgement of a new ticket, the agents'
+ * public replies, and the news that a ticket waits on them or is solved. Each notice is queued in the
+ * transaction of the change that caused it, in the customer's language, on the ticket's channel.
+ */
+export class CustomerNotifier implements TicketObserver {
+  constructor(
+    private readonly sla: SlaService,
+    private readonly clock: Clock,
+    private readonly links: CustomerLinks,
+    private readonly mailDomain: string,
+  ) {}
+
+  /** Queues the acknowledgement and answers its text, for channels that also show it at once (portal, chat). */
+  async acknowledge(trx: Trx, ticket: Ticket, requester: Requester): Promise<Acknowledgement> {
+    const expected = await expectedFirstAnswer(trx, this.sla, ticket, this.clock.now());
+    const answerBy = formatAnswerTime(expected.at, expected.timeZone, requester.locale);
+    const notice = await this.render(trx, expected.kind, requester.locale, ticket, requester, { 'answer.by': answerBy });
+    await this.send(trx, ticket, requester, notice, `ack-${ticket.id}`);
+    return { ...notice, answerBy: new Date(expected.at).toISOString() };
+  }
+
+  async ticketChanged(trx: Trx, before: Ticket, after: Ticket, messages: readonly Message[]): Promise<void> {
+    const replies = messages.filter((m) => m.authorKind === 'agent' && m.isPublic);
+    const solved = after.status === 'solved' && before.status !== 'solved';
+    const pending = after.status === 'pending' && before.status !== 'pending' && replies.length === 0;
+    if (replies.length === 0 && !solved && !pending) return;
+    const requester = (await findRequester(trx, after.requesterEmail)) ?? { email: after.requesterEmail, name: after.requesterName, locale: 'en' as const };
+    if (!this.channelOf(after, requester)) return;
+    for (const reply of replies) {
+      const notice = await this.render(trx, 'reply', requester.locale, after, requester, { 'message.body': reply.body, 'agent.name': reply.authorName });
+      await this.send(trx, after, requester, notice, reply.id);
+    }
+    if (pending) await this.send(trx, after, requester, await this.render(trx, 'status.pending', requester.locale, after, requester, {}), randomUUID());
+    if (solved) {
+      const notice = await this.render(trx, 'status.solved', requester.locale, after, requester, { 'survey.url': this.links.surveyUrl(after.id) });
+      await this.send(trx, after, requester, notice, randomUUID());
+    }
+  }
+
+  /** Chat goes to the widget (which falls back to email); the rest by email where there is an address. */
+  private channelOf(ticket: Ticket, requester: Requester): OutboundChannel | null {
+    if (ticket.channel === 'chat') return 'chat';
+    if (ticket.channel === 'monitoring') return null;
+    return isDeliverable(requester.email) ? 'email' : null;
+  }
+
+  private async render(trx: Trx, kind: TemplateKind, locale: CustomerLocale, ticket: Ticket, requester: Requester, extra: Record<string, string>): Promise<Notice> {
+    const template = await templateFor(trx, kind, locale);
+    const values = {
+      'ticket.number': String(ticket.number),
+      'ticket.subject': ticket.subject,
+      'requester.name': requester.name,
+      'portal.url': this.links.portalUrl(),
+      ...extra,
+    };
+    return { kind, locale, subject: renderTemplate(template.subject, values), body: renderTemplate(template.body, values) };
+  }
+
+  private async send(trx: Trx, ticket: Ticket, requester: Requester, notice: Notice, localPart: string): Promise<void> {
+    const channel = this.channelOf(ticket, requester);
+    if (!channel) return;
+    const at = isoNow(this.clock);
+    const headers = await threadHeaders(trx, ticket.id, `${localPart}@${this.mailDomain}`, at);
+    await enqueueOutbound(trx, { ticketId: ticket.id, kind: notice.kind, channel, to: requester.email, subject: notice.subject, body: notice.body, headers }, at);
+  }
+}
