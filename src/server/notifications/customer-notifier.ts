@@ -57,8 +57,12 @@ export class CustomerNotifier implements TicketObserver {
     const requester = (await findRequester(trx, after.requesterEmail)) ?? { email: after.requesterEmail, name: after.requesterName, locale: 'en' as const };
     if (!this.channelOf(after, requester)) return;
     for (const reply of replies) {
-      const notice = await this.render(trx, 'reply', requester.locale, after, requester, { 'message.body': reply.body, 'agent.name': reply.authorName });
-      await this.send(trx, after, requester, notice, reply.id);
+      // The chat widget shows the agent's words as they are; its email fallback wraps them itself.
+      const notice =
+        after.channel === 'chat'
+          ? { kind: 'reply' as const, locale: requester.locale, subject: after.subject, body: reply.body }
+          : await this.render(trx, 'reply', requester.locale, after, requester, { 'message.body': reply.body, 'agent.name': reply.authorName });
+      await this.send(trx, after, requester, notice, reply.id, reply.authorName);
     }
     if (pending) await this.send(trx, after, requester, await this.render(trx, 'status.pending', requester.locale, after, requester, {}), randomUUID());
     if (solved) {
@@ -86,11 +90,11 @@ export class CustomerNotifier implements TicketObserver {
     return { kind, locale, subject: renderTemplate(template.subject, values), body: renderTemplate(template.body, values) };
   }
 
-  private async send(trx: Trx, ticket: Ticket, requester: Requester, notice: Notice, localPart: string): Promise<void> {
+  private async send(trx: Trx, ticket: Ticket, requester: Requester, notice: Notice, localPart: string, fromName?: string): Promise<void> {
     const channel = this.channelOf(ticket, requester);
     if (!channel) return;
     const at = isoNow(this.clock);
-    const headers = await threadHeaders(trx, ticket.id, `${localPart}@${this.mailDomain}`, at);
+    const headers = { ...(await threadHeaders(trx, ticket.id, `${localPart}@${this.mailDomain}`, at)), ...(fromName ? { fromName } : {}) };
     await enqueueOutbound(trx, { ticketId: ticket.id, kind: notice.kind, channel, to: requester.email, subject: notice.subject, body: notice.body, headers }, at);
   }
 }

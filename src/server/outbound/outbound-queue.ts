@@ -13,6 +13,8 @@ export interface OutboundHeaders {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  /** The agent who wrote a reply: a mail's From name, the name the chat widget shows. */
+  fromName?: string;
 }
 
 export interface OutboundItem {
