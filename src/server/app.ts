@@ -16,6 +16,7 @@ import { ticketRoutes } from './tickets/routes.js';
 import { HandoffStore } from './handoffs/handoff-store.js';
 import { handoffRoutes } from './handoffs/routes.js';
 import { intakeRoutes } from './intake/routes.js';
+import { callRoutes } from './calls/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
 import { SlaService } from './sla/sla-service.js';
 import { SlaScheduler } from './sla/sla-scheduler.js';
@@ -23,6 +24,10 @@ import { DeadlineLoop, type Timers } from './scheduling/deadline-loop.js';
 import { CustomerLinks } from './notifications/customer-links.js';
 import { CustomerNotifier } from './notifications/customer-notifier.js';
 import { outboundDeliveries, type Deliverers } from './outbound/outbound-queue.js';
+import { outboundRoutes } from './outbound/routes.js';
+import { templateRoutes } from './notifications/routes.js';
+import { quarantineRoutes } from './quarantine/routes.js';
+import { messageRoutes } from './tickets/message-routes.js';
 import { slaRoutes } from './sla/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -86,7 +91,12 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(ticketRoutes(context));
   await app.register(handoffRoutes(context));
   await app.register(intakeRoutes(context));
+  await app.register(callRoutes(context));
   await app.register(slaRoutes(context));
+  await app.register(messageRoutes(context));
+  await app.register(templateRoutes(context));
+  await app.register(quarantineRoutes(context));
+  await app.register(outboundRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 

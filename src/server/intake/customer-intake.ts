@@ -25,6 +25,8 @@ export interface CustomerMessage {
   subject: string;
   /** The text agents read: quoted history and signatures already cut by the channel. */
   body: string;
+  /** Sanitised HTML to show beside the text, when the customer wrote HTML. */
+  html?: string;
   attachments?: readonly IncomingFile[];
   original?: IncomingOriginal;
   /** The ticket the channel found this belongs to (a mail's thread, a portal reply, a chat session). */
@@ -61,7 +63,7 @@ export async function receiveCustomerMessage(context: ServerContext, trx: Trx, i
     at,
   );
   const messageId = randomUUID();
-  const extras = { attachments: files.map((f) => f.meta), ...(input.original ? { hasOriginal: true } : {}) };
+  const extras = { attachments: files.map((f) => f.meta), ...(input.original ? { hasOriginal: true } : {}), ...(input.html ? { html: input.html } : {}) };
   const live = input.ticketId ? await trx.selectFrom('tickets').selectAll().where('id', '=', input.ticketId).where('status', '!=', 'closed').executeTakeFirst() : undefined;
 
   let ticket: Ticket;

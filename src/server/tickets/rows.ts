@@ -79,7 +79,7 @@ export function messageToRow(message: Message): MessageRow {
 }
 
 /** The optional extras, stored together: most messages have none, and then the column stays null. */
-function metaJson({ via, attachments, hasOriginal, call }: Message): string | null {
-  const meta = { via, attachments: attachments?.length ? attachments : undefined, hasOriginal: hasOriginal || undefined, call };
+function metaJson({ via, attachments, hasOriginal, html, call }: Message): string | null {
+  const meta = { via, attachments: attachments?.length ? attachments : undefined, hasOriginal: hasOriginal || undefined, html, call };
   return Object.values(meta).some((v) => v !== undefined) ? JSON.stringify(meta) : null;
 }

@@ -16,13 +16,13 @@ export const DEFAULT_QUEUE_ID = 'general';
 const FIRST_TICKET_NUMBER = 1001;
 
 /** What a message may carry besides its text, as the channel that brought it knows it. */
-export type MessageExtras = Pick<Message, 'via' | 'attachments' | 'hasOriginal' | 'call'>;
+export type MessageExtras = Pick<Message, 'via' | 'attachments' | 'hasOriginal' | 'html' | 'call'>;
 
 export type NewTicket = z.output<typeof CreateTicketBodySchema> & {
   /** Demo data and imports carry their own history; live intake uses the clock. */
   createdAt?: string;
   /** Intake that stores attachments or an original under the first message names its id beforehand. */
-  firstMessage?: { id?: string; extras?: MessageExtras };
+  firstMessage?: { id?: string; writtenAt?: string; extras?: MessageExtras };
 };
 
 /** Something that happened to a ticket: a status or attribute change, a message, or several at once. */
@@ -37,7 +37,10 @@ export interface TicketChange {
   assigneeId?: string | null;
   /** Moving to another queue: consoles of the old queue see the ticket leave, the new queue's see it arrive. */
   queueId?: string;
-  message?: { id?: string; body: string; isPublic: boolean; authorKind: Message['authorKind']; writtenAt?: string; extras?: MessageExtras };
+  /** `authorName`: whose words they are, where not the actor's (a call the agent logs gives the caller's). */
+  message?: { id?: string; body: string; isPublic: boolean; authorKind: Message['authorKind']; authorName?: string; writtenAt?: string; extras?: MessageExtras };
+  /** The agent answered the customer outside the thread (on the phone): a first response, as a public reply is. */
+  respondedBy?: 'call';
   /** The console mutation this change carries out, recorded in the change log. */
   origin?: { clientId: string; mutationId: number };
 }
@@ -122,6 +125,7 @@ export class TicketStore {
       body: input.body,
       isPublic: true,
       createdAt,
+      ...(input.firstMessage?.writtenAt && input.firstMessage.writtenAt < createdAt ? { writtenAt: input.firstMessage.writtenAt } : {}),
       ...input.firstMessage?.extras,
     };
     await trx.insertInto('tickets').values(ticketToRow(ticket)).execute();
@@ -152,7 +156,7 @@ export class TicketStore {
         id: change.message.id ?? randomUUID(),
         ticketId,
         authorKind: change.message.authorKind,
-        authorName: change.actor.name,
+        authorName: change.message.authorName ?? change.actor.name,
         body: change.message.body,
         isPublic: change.message.isPublic,
         createdAt: at,
@@ -165,6 +169,12 @@ export class TicketStore {
         // Answering a new ticket opens it, as every help desk does, unless the agent chose a status.
         if (ticket.status === 'new' && change.status === undefined) change = { ...change, status: 'open' };
       }
+    }
+
+    if (change.respondedBy) {
+      ticket.firstRespondedAt ??= at;
+      // The SLA clocks read responses from the thread; this one happened off it, so it is recorded here.
+      await this.recordEvent(trx, ticketId, 'responded', at, actor, { by: change.respondedBy });
     }
 
     const attributeChanges: Record<string, [string, string]> = {};

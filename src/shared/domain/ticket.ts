@@ -85,6 +85,8 @@ export const MessageSchema = z.object({
   attachments: z.array(AttachmentMetaSchema).optional(),
   /** The message as it arrived (an email's MIME source, a webhook's body) can be fetched; the body is the cleaned text. */
   hasOriginal: z.boolean().optional(),
+  /** An email's HTML, sanitised on arrival (no scripts, styles or remote images); `body` is its text. */
+  html: z.string().optional(),
   call: CallRecordSchema.optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
