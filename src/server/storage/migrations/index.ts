@@ -7,6 +7,7 @@ import * as handoffs from './0005-handoffs.js';
 import * as replicatedPolicy from './0006-replicated-policy.js';
 import * as intake from './0007-intake.js';
 import * as channels from './0008-channels.js';
+import * as portal from './0009-portal.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0006-replicated-policy': replicatedPolicy,
   '0007-intake': intake,
   '0008-channels': channels,
+  '0009-portal': portal,
 };
