@@ -22,6 +22,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           name: 'intake',
           description: 'Where monitoring and other systems post what becomes tickets, each with the bearer token of an integration (demo desk: demo-intake-token).',
         },
+        {
+          name: 'calls',
+          description:
+            'Inbound phone calls, logged with the token of the agent who took them (telephony and CRM integrations): ' +
+            'a new phone ticket, or a message on the ticket the call was about. The outcome sets the status; an answered call is the first response.',
+        },
         { name: 'operations', description: 'Health checks.' },
         { name: 'updates', description: 'The console update feed.' },
       ],

@@ -17,6 +17,11 @@ export async function visibleQueueIds(db: ServerDb | Transaction<Database>, user
   return rows.map((r) => r.id);
 }
 
+/** A ticket the user may see: in one of their queues, or assigned to them wherever it is. */
+export function seesTicket(user: Pick<User, 'id'>, queueIds: readonly string[], ticket: { queue_id: string; assignee_id: string | null }): boolean {
+  return queueIds.includes(ticket.queue_id) || ticket.assignee_id === user.id;
+}
+
 /** The change-log scopes a user's pull may read. Queue rows themselves are shared with everyone. */
 export async function visibleScopes(db: ServerDb, user: User): Promise<string[]> {
   return ['shared', userScope(user.id), ...(await visibleQueueIds(db, user)).map(queueScope)];

@@ -45,7 +45,8 @@ export class SlaService {
   }
 
   async facts(reader: Reader, ticket: Ticket): Promise<SlaFacts> {
-    const statusRows = await reader.selectFrom('ticket_events').select(['at', 'data_json']).where('ticket_id', '=', ticket.id).where('kind', '=', 'status').execute();
+    const eventRows = await reader.selectFrom('ticket_events').select(['kind', 'at', 'data_json']).where('ticket_id', '=', ticket.id).where('kind', 'in', ['status', 'responded']).execute();
+    const statusRows = eventRows.filter((row) => row.kind === 'status');
     const messageRows = await reader.selectFrom('messages').select(['created_at', 'written_at', 'author_kind', 'is_public']).where('ticket_id', '=', ticket.id).execute();
     const events: SlaEvent[] = [
       ...statusRows.map((row): SlaEvent => ({ kind: 'status', at: Date.parse(row.at), status: (JSON.parse(row.data_json) as { to: Ticket['status'] }).to })),
@@ -58,6 +59,9 @@ export class SlaService {
           ...(row.written_at ? { writtenAt: Date.parse(row.written_at) } : {}),
         }),
       ),
+      // An answered phone call is the customer speaking and the agent answering in the same instant: as
+      // a public reply after the message (the clocks keep the order of events at one instant).
+      ...eventRows.filter((row) => row.kind === 'responded').map((row): SlaEvent => ({ kind: 'message', at: Date.parse(row.at), authorKind: 'agent', isPublic: true })),
     ];
     return { createdAt: Date.parse(ticket.createdAt), events };
   }

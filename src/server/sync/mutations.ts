@@ -4,6 +4,7 @@ import type { Ticket } from '../../shared/domain/ticket.js';
 import {
   isHandoffMutation,
   MutationResultSchema,
+  type CallMutation,
   type HandoffMutation,
   type Mutation,
   type MutationResult,
@@ -12,9 +13,10 @@ import {
   type Rejection,
   type TicketMutation,
 } from '../../shared/sync/mutations.js';
+import { CallRefusal, logCall } from '../calls/log-call.js';
 import type { ServerContext } from '../context.js';
 import { HandoffRefusal } from '../handoffs/handoff-store.js';
-import { visibleQueueIds } from '../people/visibility.js';
+import { seesTicket, visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
 import { latestTicketEvent } from '../tickets/ticket-events.js';
@@ -69,6 +71,7 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
     const outcome = await db.transaction().execute(async (trx) => {
       await expectNext(trx, clientId, mutation.id);
       if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
+      else if (mutation.name === 'call.log') await applyCallIntent(trx, context, user, { clientId, receivedAt }, mutation);
       else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));
       const result: MutationResult = { id: mutation.id, status: 'applied' };
       await record(trx, user, clientId, mutation, result);
@@ -115,7 +118,7 @@ async function conflict(trx: Trx, ticket: Ticket, field: string, current: string
  */
 async function intentToChange(trx: Trx, user: User, queueIds: string[], { clientId, receivedAt }: { clientId: string; receivedAt: number }, mutation: TicketMutation): Promise<TicketChange> {
   const row = await trx.selectFrom('tickets').selectAll().where('id', '=', mutation.args.ticketId).executeTakeFirst();
-  if (!row || !(queueIds.includes(row.queue_id) || row.assignee_id === user.id)) {
+  if (!row || !seesTicket(user, queueIds, row)) {
     throw new Rejected({ code: 'not_found', message: `Ticket ${mutation.args.ticketId} is not in your queues any more` });
   }
   const ticket = ticketFromRow(row);
@@ -156,6 +159,16 @@ async function applyHandoffIntent(trx: Trx, { handoffs }: ServerContext, user: U
     }
   } catch (error) {
     if (error instanceof HandoffRefusal) throw new Rejected({ code: error.code, field: error.field, message: error.message });
+    throw error;
+  }
+}
+
+/** A call never conflicts; one logged long ago on a ticket that has moved on since comes back stale, as a note would. */
+async function applyCallIntent(trx: Trx, context: ServerContext, user: User, { clientId, receivedAt }: { clientId: string; receivedAt: number }, mutation: CallMutation): Promise<void> {
+  try {
+    await logCall(trx, context, user, mutation.args, { receivedAt, origin: { clientId, mutationId: mutation.id } });
+  } catch (error) {
+    if (error instanceof CallRefusal) throw new Rejected(error.rejection);
     throw error;
   }
 }

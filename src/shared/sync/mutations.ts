@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
 import { HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
+import { LoggedCallSchema } from '../domain/phone-call.js';
 
 /**
  * Agent actions as intent mutations: each says what the agent meant ("set the status from open to
@@ -20,6 +21,8 @@ export const mutationArgs = {
   // server has seen it; a duplicate delivery is caught by the mutation id, like any other.
   'handoff.write': z.object({ handoffId: z.uuid(), queueId: HandoffQueueIdSchema, body: HandoffBodySchema, writtenAt: IsoDateTimeSchema }).strict(),
   'handoff.acknowledge': z.object({ handoffId: z.uuid() }).strict(),
+  // On an existing ticket or opening a new one; offline too, so it carries when it was logged.
+  'call.log': LoggedCallSchema,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -35,10 +38,12 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }),
   z.object({ ...mutationBase, name: z.literal('handoff.write'), args: mutationArgs['handoff.write'] }),
   z.object({ ...mutationBase, name: z.literal('handoff.acknowledge'), args: mutationArgs['handoff.acknowledge'] }),
+  z.object({ ...mutationBase, name: z.literal('call.log'), args: mutationArgs['call.log'] }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type TicketMutation = Extract<Mutation, { name: `ticket.${string}` }>;
 export type HandoffMutation = Extract<Mutation, { name: `handoff.${string}` }>;
+export type CallMutation = Extract<Mutation, { name: 'call.log' }>;
 
 export function isHandoffMutation(mutation: Mutation): mutation is HandoffMutation {
   return mutation.name === 'handoff.write' || mutation.name === 'handoff.acknowledge';

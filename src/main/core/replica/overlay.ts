@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { User } from '../../../shared/domain/people.js';
 import { TicketSchema, type Message, type Ticket, type TicketStatus } from '../../../shared/domain/ticket.js';
-import { isHandoffMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
+import { callRecordOf, reachedCaller, statusAfterCall } from '../../../shared/domain/phone-call.js';
+import { isHandoffMutation, type CallMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
 import { rebuildHandoffOverlay } from './handoff-overlay.js';
 import type { CompiledPolicy } from '../../../shared/sla/engine.js';
 import { clocksAfterStatusChange } from '../../../shared/sla/status-change.js';
@@ -24,17 +25,25 @@ export interface OverlaidViews {
  * mutation and rebuilding is an exact rollback.
  */
 export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User, policy: CompiledPolicy | null): OverlaidViews {
-  const tickets: { mutation: TicketMutation; localId: string }[] = [];
+  const tickets: { mutation: OverlaidTicketMutation; localId: string }[] = [];
   const handoffs: HandoffMutation[] = [];
   for (const { mutation, localId } of entries) {
     if (isHandoffMutation(mutation)) handoffs.push(mutation);
-    else tickets.push({ mutation, localId });
+    // A call that opens a new ticket has no ticket here to show it on: the console lists it as a pending call.
+    else if (mutation.name !== 'call.log' || isCallOnTicket(mutation)) tickets.push({ mutation, localId });
   }
   return { ticketIds: rebuildTicketOverlay(db, tickets, user, policy), handoffIds: rebuildHandoffOverlay(db, handoffs, user) };
 }
 
+type CallOnTicket = CallMutation & { args: { ticketId: string } };
+type OverlaidTicketMutation = TicketMutation | CallOnTicket;
+
+function isCallOnTicket(mutation: CallMutation): mutation is CallOnTicket {
+  return mutation.args.ticketId !== undefined;
+}
+
 /** Answers the tickets whose view changed (overlaid before or now). */
-function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutation: TicketMutation; localId: string }[], user: User, policy: CompiledPolicy | null): Set<string> {
+function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutation: OverlaidTicketMutation; localId: string }[], user: User, policy: CompiledPolicy | null): Set<string> {
   const touched = new Set<string>([
     ...(db.prepare('SELECT id FROM overlay_tickets').pluck().all() as string[]),
     ...(db.prepare('SELECT DISTINCT ticket_id FROM overlay_messages').pluck().all() as string[]),
@@ -72,12 +81,7 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
         break;
       }
       case 'ticket.setStatus':
-        ticket = {
-          ...ticket,
-          status: mutation.args.to,
-          solvedAt: mutation.args.to === 'solved' ? mutation.createdAt : ticket.solvedAt,
-          sla: slaAfterStatus(ticket, mutation.args.to, Date.parse(mutation.createdAt), policy),
-        };
+        ticket = withStatus(ticket, mutation.args.to, mutation.createdAt, policy);
         break;
       case 'ticket.setPriority':
         ticket = { ...ticket, priority: mutation.args.to };
@@ -85,12 +89,36 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
       case 'ticket.assign':
         ticket = { ...ticket, assigneeId: mutation.args.assignee };
         break;
+      case 'call.log': {
+        // In the caller's words, as the server will show it; an answered call is a first response.
+        const { args } = mutation;
+        const message: Message = {
+          id: localId,
+          ticketId,
+          authorKind: 'customer',
+          authorName: args.callerName,
+          body: args.notes,
+          isPublic: true,
+          createdAt: args.writtenAt,
+          via: 'phone',
+          call: callRecordOf(args),
+        };
+        insertMessage.run(message.id, ticketId, message.createdAt, JSON.stringify(message));
+        ticket = withStatus(ticket, statusAfterCall(args.outcome, ticket.status), mutation.createdAt, policy);
+        if (reachedCaller(args.outcome)) ticket = { ...ticket, firstRespondedAt: ticket.firstRespondedAt ?? args.writtenAt };
+        break;
+      }
     }
     tickets.set(ticketId, ticket);
   }
   const insertTicket = db.prepare('INSERT INTO overlay_tickets (id, row) VALUES (?, ?)');
   for (const [id, ticket] of tickets) insertTicket.run(id, JSON.stringify(ticket));
   return touched;
+}
+
+function withStatus(ticket: Ticket, to: TicketStatus, at: string, policy: CompiledPolicy | null): Ticket {
+  if (to === ticket.status) return ticket;
+  return { ...ticket, status: to, solvedAt: to === 'solved' ? at : ticket.solvedAt, sla: slaAfterStatus(ticket, to, Date.parse(at), policy) };
 }
 
 /**
