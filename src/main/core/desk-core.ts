@@ -215,6 +215,28 @@ export class DeskCore implements DeskService {
       this.send();
       return { queued: true };
     },
+    'calls.log': async (call) => {
+      const { user } = this.requireSession();
+      // Refused here rather than by the server later: the agent is still looking at the form.
+      if (call.queueId !== undefined && !this.workQueues(user).some((queue) => queue.id === call.queueId)) {
+        throw new DeskError('invalid_input', `queueId: "${call.queueId}" is not one of your queues`);
+      }
+      if (call.ticketId !== undefined) {
+        const ticket = this.replica.getTicket(call.ticketId)?.ticket;
+        if (!ticket) throw new DeskError('not_found', `ticketId: no ticket ${call.ticketId} in your queues`);
+        if (ticket.status === 'closed') throw new DeskError('invalid_input', `ticketId: #${ticket.number} is closed; log the call as a new ticket`);
+      }
+      const now = isoNow(this.options.clock);
+      const { id, shown } = this.record(user, { name: 'call.log', args: { ...call, writtenAt: now }, createdAt: now });
+      if (call.ticketId !== undefined) this.emit('tickets.changed', { ids: [...new Set([call.ticketId, ...shown.ticketIds])] });
+      this.send();
+      return { id };
+    },
+    'calls.pending': async () => {
+      const { user } = this.requireSession();
+      const waiting = this.replica.outbox.unconfirmed(this.replica.outbox.clientIdFor(user.id));
+      return waiting.flatMap(({ mutation }) => (mutation.name === 'call.log' ? [{ id: mutation.id, call: mutation.args }] : []));
+    },
     'kb.search': async ({ query, locale }) => {
       this.requireSession();
       return this.replica.searchArticles(query, locale);

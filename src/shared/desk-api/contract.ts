@@ -3,6 +3,7 @@ import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
 import { AgentSchema, LocaleSchema, QueueSchema, UserSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
+import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 
@@ -30,7 +31,7 @@ export type DeskMutation = z.infer<typeof DeskMutationSchema>;
 export const RefusedMutationSchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  /** Null for a change that is not about a ticket (a handoff note). */
+  /** Null for a change that is not about a ticket (a handoff note, a call that opens a new ticket). */
   ticketId: z.string().nullable(),
   args: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
@@ -59,6 +60,10 @@ export const LocalHandoffNoteSchema = HandoffNoteSchema.extend({
   acknowledgementPending: z.boolean(),
 });
 export type LocalHandoffNote = z.infer<typeof LocalHandoffNoteSchema>;
+
+/** A call logged here that the server has not confirmed yet; `id` is its place in the outbox. */
+export const PendingCallSchema = z.object({ id: z.number().int(), call: LoggedCallSchema });
+export type PendingCall = z.infer<typeof PendingCallSchema>;
 
 
 /**
@@ -127,6 +132,14 @@ export const deskMethods = {
     input: z.object({ id: z.uuid() }).strict(),
     output: z.object({ queued: z.boolean() }),
   },
+  /**
+   * Logs an inbound phone call on one of the agent's tickets, or as a new phone ticket; works offline.
+   * On a ticket it shows in the thread at once; a new ticket's call is listed by `calls.pending` until
+   * the ticket arrives.
+   */
+  'calls.log': { input: CallLogSchema, output: z.object({ id: z.number().int() }) },
+  /** Calls logged here and not yet confirmed by the server, oldest first. */
+  'calls.pending': { input: Empty, output: z.array(PendingCallSchema) },
   /** Asks the server (online only): the timeline behind the ticket's SLA snapshot. */
   'tickets.slaExplanation': {
     input: z.object({ id: z.uuid() }).strict(),
