@@ -128,4 +128,19 @@ export interface Database {
   portal_sessions: { token_hash: string; email: string; created_at: string; expires_at: string };
   deflection_events: { id: string; kind: string; visit_id: string; article_id: string | null; locale: string; at: string };
   csat_answers: { ticket_id: string; score: number; comment: string | null; agent_id: string | null; answered_at: string };
+  chat_sessions: {
+    id: string;
+    token_hash: string;
+    name: string;
+    email: string | null;
+    locale: string;
+    state: string;
+    awaiting: string;
+    ticket_id: string | null;
+    outcome: string | null;
+    handover_reason: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  chat_lines: { session_id: string; seq: number; author: string; name: string | null; text: string; at: string; data_json: string | null; ref: string | null };
 }

@@ -8,6 +8,7 @@ import * as replicatedPolicy from './0006-replicated-policy.js';
 import * as intake from './0007-intake.js';
 import * as channels from './0008-channels.js';
 import * as portal from './0009-portal.js';
+import * as chat from './0010-chat.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0007-intake': intake,
   '0008-channels': channels,
   '0009-portal': portal,
+  '0010-chat': chat,
 };
