@@ -16,6 +16,7 @@ import { ticketRoutes } from './tickets/routes.js';
 import { HandoffStore } from './handoffs/handoff-store.js';
 import { handoffRoutes } from './handoffs/routes.js';
 import { intakeRoutes } from './intake/routes.js';
+import { integrationRoutes } from './intake/integration-routes.js';
 import { callRoutes } from './calls/routes.js';
 import { updateFeedRoutes } from './updates/routes.js';
 import { SlaService } from './sla/sla-service.js';
@@ -97,6 +98,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(templateRoutes(context));
   await app.register(quarantineRoutes(context));
   await app.register(outboundRoutes(context));
+  await app.register(integrationRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 

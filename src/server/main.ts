@@ -4,7 +4,7 @@ import { createServer } from './app.js';
 import { configFromEnv } from './config.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/people.js';
 import { isEmpty, seedDemoData } from './demo/seed.js';
-import { DEMO_INTAKE_TOKEN } from './intake/integrations.js';
+import { DEMO_INTAKE_TOKEN, DEMO_WEBHOOK_SECRET } from './intake/integrations.js';
 import { openSqliteDatabase } from './storage/database.js';
 import { compactChangeLog } from './sync/compaction.js';
 
@@ -23,7 +23,7 @@ const address = await app.listen({ port: config.port, host: config.host });
 console.log(`shiftdesk: server listening on ${address} (data: ${config.dataDir})`);
 if (isDemo) {
   console.log(`shiftdesk: DEMO MODE — sign in as ${demoUsers.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`);
-  console.log(`shiftdesk: DEMO MODE — monitoring and webhooks post with "Authorization: Bearer ${DEMO_INTAKE_TOKEN}"`);
+  console.log(`shiftdesk: DEMO MODE — monitoring and webhooks post with "Authorization: Bearer ${DEMO_INTAKE_TOKEN}"; webhooks sign with the secret "${DEMO_WEBHOOK_SECRET}"`);
 }
 
 // Compaction keeps the log a snapshot of the present plus recent history; it is cheap, so it runs

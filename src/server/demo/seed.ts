@@ -2,7 +2,8 @@ import type { Locale, User } from '../../shared/domain/people.js';
 import type { Ticket, TicketStatus } from '../../shared/domain/ticket.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
 import { hashPassword } from '../auth/passwords.js';
-import { createIntegration, DEMO_INTAKE_TOKEN } from '../intake/integrations.js';
+import { createIntegration, DEMO_INTAKE_TOKEN, DEMO_WEBHOOK_SECRET } from '../intake/integrations.js';
+import { rememberRequester } from '../intake/customers/requesters.js';
 import type { ServerContext } from '../context.js';
 import { appendChange } from '../sync/change-log.js';
 import { articles, handoffTemplates, macros, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
@@ -87,6 +88,8 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       await appendChange(trx, { scope: 'shared', entity: 'article', rowId: article.id, row: article }, nowIso);
     }
 
+    // Customers are answered in their own language from their first ticket on.
+    for (const requester of requesters) await rememberRequester(trx, { email: requester.email, name: requester.name, locale: requester.locale, chosen: true }, nowIso);
     for (let i = 0; i < DEMO_TICKET_COUNT; i++) {
       const template = ticketTemplates[i % ticketTemplates.length]!;
       const requester = requesterFor(random, template.locale);
@@ -95,7 +98,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       const createdAt = new Date(now - ageMinutes * 60_000).toISOString();
       const opened = await tickets.insert(trx, { ...ticketInput(template, requester), queueId: template.queue, createdAt });
       for (const change of history(random, opened.ticket, status, template.locale, now)) {
-        await tickets.applyChange(trx, opened.ticket.id, change);
+        await tickets.applyChange(trx, opened.ticket.id, { ...change, quiet: true });
       }
     }
 
@@ -106,7 +109,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         await context.handoffs.applyAcknowledge(trx, demoUser(ack.email), note.id, { at: at(template.minutesAgo - ack.minutesAfter) });
       }
     }
-    await createIntegration(trx, 'Demo monitoring', DEMO_INTAKE_TOKEN, nowIso);
+    await createIntegration(trx, 'Demo integrations', DEMO_INTAKE_TOKEN, nowIso, DEMO_WEBHOOK_SECRET);
   });
   context.feed.committed();
 }

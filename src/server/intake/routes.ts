@@ -8,6 +8,9 @@ import type { ServerContext } from '../context.js';
 import { requireIntegration, type Integration } from './integrations.js';
 import { receiveAlertmanager } from './monitoring/alertmanager.js';
 import { receiveGrafana } from './monitoring/grafana.js';
+import { WebhookMessageSchema, WebhookReplySchema } from '../../shared/intake/webhook.js';
+import { verifyWebhookSignature } from './webhook/signature.js';
+import { receiveWebhook } from './webhook/webhook.js';
 
 const security = [{ bearer: [] }];
 
@@ -17,7 +20,33 @@ export function intakeRoutes(context: ServerContext): FastifyPluginAsyncZod {
   // The token is checked before the body, so a stranger learns nothing about the expected shape.
   const callers = new WeakMap<FastifyRequest, Integration>();
   const authenticate = async (request: FastifyRequest) => void callers.set(request, await requireIntegration(db, request));
+  // A signature covers the exact bytes sent, so they are kept beside the parsed body.
+  const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+  const verifySignature = async (request: FastifyRequest) =>
+    verifyWebhookSignature(callers.get(request)!.signingSecret, request.headers, rawBodies.get(request) ?? Buffer.alloc(0), context.clock.now());
   return async (app) => {
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => {
+      rawBodies.set(request, body);
+      try {
+        done(null, body.length === 0 ? undefined : JSON.parse(body.toString('utf8')));
+      } catch {
+        done(Object.assign(new Error('body: not valid JSON'), { statusCode: 400, code: 'invalid_request' }), undefined);
+      }
+    });
+    app.post(
+      '/api/v1/intake/webhook',
+      {
+        preValidation: [authenticate, verifySignature],
+        schema: {
+          tags: ['intake'],
+          summary: 'Generic webhook (social networks, other sites, scripts), signed with HMAC-SHA256: a new ticket per conversation, later posts join it',
+          security,
+          body: WebhookMessageSchema,
+          response: { 200: WebhookReplySchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 413: ErrorReplySchema },
+        },
+      },
+      async (request) => receiveWebhook(context, callers.get(request)!, request.body),
+    );
     app.post(
       '/api/v1/intake/alertmanager',
       {

@@ -41,6 +41,8 @@ export interface TicketChange {
   message?: { id?: string; body: string; isPublic: boolean; authorKind: Message['authorKind']; authorName?: string; writtenAt?: string; extras?: MessageExtras };
   /** The agent answered the customer outside the thread (on the phone): a first response, as a public reply is. */
   respondedBy?: 'call';
+  /** History being replayed (demo data, imports): the customer heard of it long ago, so no notice goes out. */
+  quiet?: boolean;
   /** The console mutation this change carries out, recorded in the change log. */
   origin?: { clientId: string; mutationId: number };
 }
@@ -208,7 +210,7 @@ export class TicketStore {
     for (const message of messages) await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
     await this.publish(trx, before, withSla, messages, change.origin);
-    for (const observer of this.observers) await observer.ticketChanged(trx, before, withSla, messages);
+    if (!change.quiet) for (const observer of this.observers) await observer.ticketChanged(trx, before, withSla, messages);
     return withSla;
   }
 
