@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   SHIFTDESK_DEMO: z.enum(['0', '1']).default('1'),
   /** How long deletions stay in the change log; consoles offline for longer resync from scratch. */
   SHIFTDESK_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Where customers reach the portal and surveys (behind a proxy: its public address); defaults to the listening address. */
+  SHIFTDESK_PUBLIC_URL: z.url().optional(),
 });
 
 export interface ServerConfig {
@@ -17,6 +19,7 @@ export interface ServerConfig {
   dataDir: string;
   seedDemo: boolean;
   logRetentionDays: number;
+  publicUrl: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -31,5 +34,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(parsed.data.SHIFTDESK_DATA),
     seedDemo: parsed.data.SHIFTDESK_DEMO === '1',
     logRetentionDays: parsed.data.SHIFTDESK_LOG_RETENTION_DAYS,
+    publicUrl: parsed.data.SHIFTDESK_PUBLIC_URL ?? `http://${parsed.data.SHIFTDESK_HOST}:${parsed.data.SHIFTDESK_PORT}`,
   };
 }

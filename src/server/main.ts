@@ -10,7 +10,7 @@ import { compactChangeLog } from './sync/compaction.js';
 
 const config = configFromEnv(process.env);
 const db = openSqliteDatabase(config.dataDir);
-const { app, context } = await createServer({ db, clock: systemClock, updatesDir: join(config.dataDir, 'updates') });
+const { app, context } = await createServer({ db, clock: systemClock, updatesDir: join(config.dataDir, 'updates'), publicUrl: config.publicUrl });
 
 if (config.seedDemo && (await isEmpty(context))) {
   await seedDemoData(context);

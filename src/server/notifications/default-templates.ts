@@ -14,15 +14,15 @@ export const defaultTemplates: Record<TemplateKind, Record<CustomerLocale, Text>
     },
     pl: {
       subject: '[#{{ticket.number}}] Otrzymaliśmy zgłoszenie: {{ticket.subject}}',
-      body: 'Dzień dobry {{requester.name}},\n\ndziękujemy za wiadomość. Zgłoszenie otrzymało numer {{ticket.number}}.\nOdpowiedź otrzymają Państwo do {{answer.by}}.\n\nStatus zgłoszenia: {{portal.url}}',
+      body: 'Dzień dobry {{requester.name}},\n\ndziękujemy za wiadomość. Zgłoszenie otrzymało numer {{ticket.number}}.\nPrzewidywany czas odpowiedzi: {{answer.by}}.\n\nStatus zgłoszenia: {{portal.url}}',
     },
     ru: {
       subject: '[#{{ticket.number}}] Ваше обращение получено: {{ticket.subject}}',
-      body: 'Здравствуйте, {{requester.name}}!\n\nСпасибо за обращение. Ему присвоен номер {{ticket.number}}.\nОжидайте ответа до {{answer.by}}.\n\nСтатус обращения: {{portal.url}}',
+      body: 'Здравствуйте, {{requester.name}}!\n\nСпасибо за обращение. Ему присвоен номер {{ticket.number}}.\nОжидаемое время ответа: {{answer.by}}.\n\nСтатус обращения: {{portal.url}}',
     },
     lv: {
       subject: '[#{{ticket.number}}] Jūsu pieteikums ir saņemts: {{ticket.subject}}',
-      body: 'Labdien, {{requester.name}}!\n\nPaldies, ka sazinājāties ar mums. Pieteikuma numurs ir {{ticket.number}}.\nAtbildi gaidiet līdz {{answer.by}}.\n\nPieteikuma statuss: {{portal.url}}',
+      body: 'Labdien, {{requester.name}}!\n\nPaldies, ka sazinājāties ar mums. Pieteikuma numurs ir {{ticket.number}}.\nParedzamais atbildes laiks: {{answer.by}}.\n\nPieteikuma statuss: {{portal.url}}',
     },
   },
   'ack.closed': {
@@ -32,15 +32,15 @@ export const defaultTemplates: Record<TemplateKind, Record<CustomerLocale, Text>
     },
     pl: {
       subject: '[#{{ticket.number}}] Otrzymaliśmy zgłoszenie: {{ticket.subject}}',
-      body: 'Dzień dobry {{requester.name}},\n\ndziękujemy za wiadomość. Zgłoszenie otrzymało numer {{ticket.number}}.\nJesteśmy teraz poza godzinami pracy; odpowiedź otrzymają Państwo do {{answer.by}}.\n\nStatus zgłoszenia: {{portal.url}}',
+      body: 'Dzień dobry {{requester.name}},\n\ndziękujemy za wiadomość. Zgłoszenie otrzymało numer {{ticket.number}}.\nJesteśmy teraz poza godzinami pracy. Przewidywany czas odpowiedzi: {{answer.by}}.\n\nStatus zgłoszenia: {{portal.url}}',
     },
     ru: {
       subject: '[#{{ticket.number}}] Ваше обращение получено: {{ticket.subject}}',
-      body: 'Здравствуйте, {{requester.name}}!\n\nСпасибо за обращение. Ему присвоен номер {{ticket.number}}.\nСейчас мы не работаем; ожидайте ответа до {{answer.by}}.\n\nСтатус обращения: {{portal.url}}',
+      body: 'Здравствуйте, {{requester.name}}!\n\nСпасибо за обращение. Ему присвоен номер {{ticket.number}}.\nСейчас мы не работаем. Ожидаемое время ответа: {{answer.by}}.\n\nСтатус обращения: {{portal.url}}',
     },
     lv: {
       subject: '[#{{ticket.number}}] Jūsu pieteikums ir saņemts: {{ticket.subject}}',
-      body: 'Labdien, {{requester.name}}!\n\nPaldies, ka sazinājāties ar mums. Pieteikuma numurs ir {{ticket.number}}.\nPašlaik nestrādājam; atbildi gaidiet līdz {{answer.by}}.\n\nPieteikuma statuss: {{portal.url}}',
+      body: 'Labdien, {{requester.name}}!\n\nPaldies, ka sazinājāties ar mums. Pieteikuma numurs ir {{ticket.number}}.\nPašlaik nestrādājam. Paredzamais atbildes laiks: {{answer.by}}.\n\nPieteikuma statuss: {{portal.url}}',
     },
   },
   'ack.busy': {
@@ -50,15 +50,15 @@ export const defaultTemplates: Record<TemplateKind, Record<CustomerLocale, Text>
     },
     pl: {
       subject: '[#{{ticket.number}}] Otrzymaliśmy zgłoszenie: {{ticket.subject}}',
-      body: 'Dzień dobry {{requester.name}},\n\ndziękujemy za wiadomość. Zgłoszenie otrzymało numer {{ticket.number}}.\nObecnie czeka wiele zgłoszeń; odpowiedź otrzymają Państwo do {{answer.by}}.\n\nStatus zgłoszenia: {{portal.url}}',
+      body: 'Dzień dobry {{requester.name}},\n\ndziękujemy za wiadomość. Zgłoszenie otrzymało numer {{ticket.number}}.\nObecnie czeka wiele zgłoszeń. Przewidywany czas odpowiedzi: {{answer.by}}.\n\nStatus zgłoszenia: {{portal.url}}',
     },
     ru: {
       subject: '[#{{ticket.number}}] Ваше обращение получено: {{ticket.subject}}',
-      body: 'Здравствуйте, {{requester.name}}!\n\nСпасибо за обращение. Ему присвоен номер {{ticket.number}}.\nСейчас обращений больше обычного; ожидайте ответа до {{answer.by}}.\n\nСтатус обращения: {{portal.url}}',
+      body: 'Здравствуйте, {{requester.name}}!\n\nСпасибо за обращение. Ему присвоен номер {{ticket.number}}.\nСейчас обращений больше обычного. Ожидаемое время ответа: {{answer.by}}.\n\nСтатус обращения: {{portal.url}}',
     },
     lv: {
       subject: '[#{{ticket.number}}] Jūsu pieteikums ir saņemts: {{ticket.subject}}',
-      body: 'Labdien, {{requester.name}}!\n\nPaldies, ka sazinājāties ar mums. Pieteikuma numurs ir {{ticket.number}}.\nPašlaik gaida daudz pieteikumu; atbildi gaidiet līdz {{answer.by}}.\n\nPieteikuma statuss: {{portal.url}}',
+      body: 'Labdien, {{requester.name}}!\n\nPaldies, ka sazinājāties ar mums. Pieteikuma numurs ir {{ticket.number}}.\nPašlaik gaida daudz pieteikumu. Paredzamais atbildes laiks: {{answer.by}}.\n\nPieteikuma statuss: {{portal.url}}',
     },
   },
   'status.pending': {
@@ -105,9 +105,9 @@ export const defaultTemplates: Record<TemplateKind, Record<CustomerLocale, Text>
   },
   'portal.link': {
     en: { subject: 'Your link to your requests', body: 'Hello {{requester.name}},\n\nopen this link to see your requests: {{link.url}}\nIt works until {{link.expires}}. If you did not ask for it, ignore this message.' },
-    pl: { subject: 'Link do Państwa zgłoszeń', body: 'Dzień dobry {{requester.name}},\n\nzgłoszenia można zobaczyć pod tym linkiem: {{link.url}}\nLink działa do {{link.expires}}. Jeśli to nie Państwo o niego prosili, prosimy zignorować tę wiadomość.' },
-    ru: { subject: 'Ссылка на ваши обращения', body: 'Здравствуйте, {{requester.name}}!\n\nВаши обращения доступны по ссылке: {{link.url}}\nСсылка действует до {{link.expires}}. Если вы её не запрашивали, просто проигнорируйте это письмо.' },
-    lv: { subject: 'Saite uz jūsu pieteikumiem', body: 'Labdien, {{requester.name}}!\n\nJūsu pieteikumi ir pieejami šajā saitē: {{link.url}}\nSaite darbojas līdz {{link.expires}}. Ja to nepieprasījāt, ignorējiet šo vēstuli.' },
+    pl: { subject: 'Link do Państwa zgłoszeń', body: 'Dzień dobry {{requester.name}},\n\nzgłoszenia można zobaczyć pod tym linkiem: {{link.url}}\nLink jest ważny do: {{link.expires}}. Jeśli to nie Państwo o niego prosili, prosimy zignorować tę wiadomość.' },
+    ru: { subject: 'Ссылка на ваши обращения', body: 'Здравствуйте, {{requester.name}}!\n\nВаши обращения доступны по ссылке: {{link.url}}\nСсылка действует до: {{link.expires}}. Если вы её не запрашивали, просто проигнорируйте это письмо.' },
+    lv: { subject: 'Saite uz jūsu pieteikumiem', body: 'Labdien, {{requester.name}}!\n\nJūsu pieteikumi ir pieejami šajā saitē: {{link.url}}\nSaite ir derīga līdz: {{link.expires}}. Ja to nepieprasījāt, ignorējiet šo vēstuli.' },
   },
   'chat.fallback': {
     en: { subject: '[#{{ticket.number}}] Answer to your chat: {{ticket.subject}}', body: 'Hello {{requester.name}},\n\nyou had left the chat when we answered, so here is our answer:\n\n{{message.body}}\n\n{{agent.name}}\n--\nReply to this message to go on. Request {{ticket.number}}: {{portal.url}}' },
