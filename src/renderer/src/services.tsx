@@ -10,6 +10,7 @@ import { createTicker, type Ticker } from './features/sla/ticker.js';
 import { createOutboxStore, type OutboxStore, type OutboxStoreState } from './features/sync/outbox-store.js';
 import { createDraftsStore, type DraftsState, type DraftsStore } from './features/ticket/drafts-store.js';
 import { createHandoffStore, type HandoffState, type HandoffStore } from './features/handoff/handoff-store.js';
+import { createCallStore, type CallState, type CallStore } from './features/phone/call-store.js';
 import { createTicketPaneStore, type TicketPaneState, type TicketPaneStore } from './features/ticket/ticket-store.js';
 
 /** Everything the screens share, made once per app from the one DeskClient. */
@@ -22,6 +23,7 @@ export interface DeskServices {
   drafts: DraftsStore;
   outbox: OutboxStore;
   handoffs: HandoffStore;
+  calls: CallStore;
   ticker: Ticker;
   storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
@@ -41,6 +43,7 @@ export function createDeskServices(client: DeskClient, options: DeskServicesOpti
     drafts: createDraftsStore(client),
     outbox: createOutboxStore(client),
     handoffs: createHandoffStore(client),
+    calls: createCallStore(client),
     ticker: createTicker(options.clock ?? systemClock),
     storage: options.storage ?? window.localStorage,
   };
@@ -97,4 +100,11 @@ export function useHandoffs<T>(select: (state: HandoffState) => T): T {
   const { handoffs } = useDeskServices();
   useEffect(() => handoffs.getState().connect(), [handoffs]);
   return useStore(handoffs, select);
+}
+
+/** Phone calls waiting to send and the call being logged, followed for as long as the caller is on screen. */
+export function useCalls<T>(select: (state: CallState) => T): T {
+  const { calls } = useDeskServices();
+  useEffect(() => calls.getState().connect(), [calls]);
+  return useStore(calls, select);
 }

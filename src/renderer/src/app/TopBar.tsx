@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locales, type Locale } from '../../../shared/domain/people.js';
 import { HandoffButton } from '../features/handoff/HandoffButton.js';
+import { LogCallButton } from '../features/phone/LogCallButton.js';
 import { isLocale } from '../i18n.js';
 import { useConnection, useDeskServices, useSession } from '../services.js';
 import { errorMessage, useDateTimeFormat } from '../ui/format.js';
@@ -19,6 +20,7 @@ export function TopBar() {
       <span className="top-bar__product">{t('topBar.productName')}</span>
       {user && <ConnectionPill />}
       <span className="top-bar__spacer" />
+      {user && <LogCallButton />}
       {user && <HandoffButton />}
       <LanguageSwitcher userId={user?.id ?? null} />
       {user && (

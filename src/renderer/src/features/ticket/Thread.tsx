@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain/ticket.js';
 import { useConnectionStatus } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
+import { CallSummary } from '../phone/CallSummary.js';
 
 /** How a message looks: the customer, an agent's public reply, an internal note, or a system line. */
 export function messageKind(message: Pick<Message, 'authorKind' | 'isPublic'>): 'customer' | 'agent' | 'internal' | 'system' {
@@ -75,6 +76,7 @@ function ThreadMessage({ message, pending }: { message: Message; pending: Pendin
           {formatDateTime(message.createdAt)}
         </time>
       </header>
+      {message.call && <CallSummary call={message.call} />}
       <p className="message__body">{message.body}</p>
     </li>
   );

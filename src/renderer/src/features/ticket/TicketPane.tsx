@@ -5,6 +5,7 @@ import { Badge, ChannelLabel, CustomerTierLabel } from '../../ui/Badge.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
+import { LogCallOnTicket } from '../phone/LogCallButton.js';
 import { Composer } from './Composer.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
 import type { LocalTicketDetail } from './ticket-store.js';
@@ -51,6 +52,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
           <h2 id="ticket-subject" className="ticket__subject">
             {ticket.subject}
           </h2>
+          <LogCallOnTicket ticket={ticket} messages={detail.messages} />
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} title={t('close')}>
             <span aria-hidden="true">×</span>
           </button>

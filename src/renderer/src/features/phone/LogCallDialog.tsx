@@ -1,0 +1,47 @@
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDeskServices } from '../../services.js';
+import { CallForm } from './CallForm.js';
+import { PendingCalls } from './PendingCalls.js';
+
+/**
+ * A modal dialog: the browser keeps the keyboard inside it and closes it on Escape. Closing keeps
+ * the draft (a call cut short is not lost) and gives the focus back to the button that opened it.
+ */
+export function LogCallDialog({ onLogged }: { onLogged(): void }) {
+  const { calls } = useDeskServices();
+  const { t } = useTranslation('phone');
+  const headingId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef(document.activeElement);
+
+  useEffect(() => {
+    const dialog = dialogRef.current!;
+    const opener = openerRef.current;
+    dialog.showModal();
+    // The caller's name, not the close button the browser would pick.
+    dialog.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    return () => {
+      dialog.close();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog ref={dialogRef} className="call-dialog" aria-labelledby={headingId} data-testid="log-call-dialog" onClose={() => calls.getState().close()}>
+      <header className="call-dialog__header">
+        <h2 id={headingId} className="call-dialog__title">
+          <span className="call-dialog__icon" aria-hidden="true">
+            ☎
+          </span>
+          {t('title')}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={() => calls.getState().close()}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <CallForm onLogged={onLogged} />
+      <PendingCalls />
+    </dialog>
+  );
+}
