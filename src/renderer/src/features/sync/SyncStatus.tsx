@@ -119,7 +119,7 @@ function RefusedItem({ refused, onDone }: { refused: RefusedMutation; onDone(mes
     }
   }
 
-  const redo = view.redo;
+  const { redo, relog } = view;
   const text = view.text;
   return (
     <li
@@ -144,13 +144,13 @@ function RefusedItem({ refused, onDone }: { refused: RefusedMutation; onDone(mes
         </blockquote>
       )}
       <div className="refused__actions">
-        {redo && (
+        {(redo || relog) && (
           <button
             type="button"
             className="button button--primary button--small"
             disabled={busy}
             aria-describedby={about}
-            onClick={() => void run(() => outbox.getState().redo(refused.id, redo), t('refused.redone'))}
+            onClick={() => void run(() => (redo ? outbox.getState().redo(refused.id, redo) : outbox.getState().relog(refused.id, relog!)), t('refused.redone'))}
           >
             {t('refused.redo')}
           </button>

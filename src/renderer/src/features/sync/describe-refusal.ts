@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { DeskMutation } from '../../../../shared/desk-api/contract.js';
+import { CallLogSchema, type CallLog } from '../../../../shared/domain/phone-call.js';
 import type { User } from '../../../../shared/domain/people.js';
 import { priorities, ticketStatuses, type Priority, type TicketStatus } from '../../../../shared/domain/ticket.js';
 import type { RefusedMutation } from './outbox-store.js';
@@ -14,7 +15,9 @@ export interface RefusalView {
    * replies and notes: the same text again, which the core stamps as written now.
    */
   redo: DeskMutation | null;
-  /** Replies, notes and handoff notes: the text, so nothing written is lost. */
+  /** A phone call refused as stale: the same call, logged again (and so as logged now). */
+  relog: CallLog | null;
+  /** Replies, notes, handoff notes and calls: the text, so nothing written is lost. */
   text: string | null;
 }
 
@@ -40,7 +43,7 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
   const assigneeName = (value: unknown) =>
     value === null ? t('refused.value.unassigned') : user && value === user.id ? user.name : t('refused.value.someoneElse');
 
-  const what = (kind: 'status' | 'priority' | 'assignMe' | 'assignOther' | 'unassign' | 'reply' | 'note' | 'other', value = '') =>
+  const what = (kind: 'status' | 'priority' | 'assignMe' | 'assignOther' | 'unassign' | 'reply' | 'note' | 'call' | 'other', value = '') =>
     ticketNumber === null ? t(`refused.whatUnlisted.${kind}`, { value }) : t(`refused.what.${kind}`, { number: ticketNumber, value });
 
   let whatText: string;
@@ -66,6 +69,10 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
       break;
     case 'handoff.acknowledge':
       whatText = t('refused.handoff.acknowledge');
+      break;
+    case 'call.log':
+      whatText = refused.ticketId === null ? t('refused.newCall', { name: text(args['callerName']) ?? '' }) : what('call');
+      body = text(args['notes']);
       break;
     default:
       whatText = what('other');
@@ -102,7 +109,15 @@ export function describeRefusal(refused: RefusedMutation, { t, user, ticketNumbe
       why = t('refused.why.invalid');
   }
 
-  return { what: whatText, why, redo: redoOf(refused), text: body };
+  return { what: whatText, why, redo: redoOf(refused), relog: relogOf(refused), text: body };
+}
+
+/** The call as it was logged, without when: logged again, the core stamps it as now and the server takes it. */
+function relogOf(refused: RefusedMutation): CallLog | null {
+  if (refused.name !== 'call.log' || refused.rejection.code !== 'stale') return null;
+  const { writtenAt: _writtenAt, ...call } = refused.args;
+  const parsed = CallLogSchema.safeParse(call);
+  return parsed.success ? parsed.data : null;
 }
 
 /**

@@ -20,6 +20,7 @@ export const en = {
       unassign: 'Unassign #{{number}}',
       reply: 'Reply on #{{number}}',
       note: 'Internal note on #{{number}}',
+      call: 'Phone call on #{{number}}',
       other: 'A change to #{{number}}',
     },
     whatUnlisted: {
@@ -30,12 +31,14 @@ export const en = {
       unassign: 'Unassign a ticket',
       reply: 'Reply on a ticket',
       note: 'Internal note on a ticket',
+      call: 'Phone call on a ticket',
       other: 'A change to a ticket',
     },
     handoff: {
       write: 'Handoff note for the next shift',
       acknowledge: 'Acknowledging a handoff note',
     },
+    newCall: 'Phone call from {{name}}, opening a new ticket',
     why: {
       conflict: 'Changed by {{name}} meanwhile: now {{value}}',
       staleChanged: 'Written offline {{age}}; since then {{name}} changed the ticket (now {{value}}). Redo to send it anyway, or discard it.',
@@ -90,6 +93,7 @@ export const pl: Translation<typeof en> = {
       unassign: 'Usunięcie przypisania #{{number}}',
       reply: 'Odpowiedź w #{{number}}',
       note: 'Notatka wewnętrzna w #{{number}}',
+      call: 'Rozmowa telefoniczna w #{{number}}',
       other: 'Zmiana w #{{number}}',
     },
     whatUnlisted: {
@@ -100,12 +104,14 @@ export const pl: Translation<typeof en> = {
       unassign: 'Usunięcie przypisania zgłoszenia',
       reply: 'Odpowiedź w zgłoszeniu',
       note: 'Notatka wewnętrzna w zgłoszeniu',
+      call: 'Rozmowa telefoniczna w zgłoszeniu',
       other: 'Zmiana w zgłoszeniu',
     },
     handoff: {
       write: 'Notatka przekazania zmiany',
       acknowledge: 'Potwierdzenie przeczytania notatki przekazania zmiany',
     },
+    newCall: 'Rozmowa telefoniczna od: {{name}}, otwierająca nowe zgłoszenie',
     why: {
       conflict: 'W międzyczasie zmienił(a) {{name}}: teraz „{{value}}”',
       staleChanged: 'Napisano offline {{age}}; od tego czasu {{name}} zmienił(a) zgłoszenie (teraz „{{value}}”). Ponów, aby mimo to wysłać, albo odrzuć.',
@@ -160,6 +166,7 @@ export const ru: Translation<typeof en> = {
       unassign: 'Снятие исполнителя с #{{number}}',
       reply: 'Ответ в #{{number}}',
       note: 'Внутренняя заметка в #{{number}}',
+      call: 'Телефонный звонок по заявке #{{number}}',
       other: 'Изменение в #{{number}}',
     },
     whatUnlisted: {
@@ -170,12 +177,14 @@ export const ru: Translation<typeof en> = {
       unassign: 'Снятие исполнителя с заявки',
       reply: 'Ответ в заявке',
       note: 'Внутренняя заметка в заявке',
+      call: 'Телефонный звонок по заявке',
       other: 'Изменение в заявке',
     },
     handoff: {
       write: 'Заметка о передаче смены',
       acknowledge: 'Подтверждение прочтения заметки о передаче смены',
     },
+    newCall: 'Телефонный звонок ({{name}}), открывающий новую заявку',
     why: {
       conflict: 'Тем временем изменил(а) {{name}}: сейчас «{{value}}»',
       staleChanged: 'Написано не в сети {{age}}; с тех пор {{name}} изменил(а) заявку (сейчас «{{value}}»). Повторите, чтобы всё равно отправить, или отбросьте.',
@@ -227,6 +236,7 @@ export const lv: Translation<typeof en> = {
       unassign: 'Pieteikuma #{{number}} atbildīgā noņemšana',
       reply: 'Atbilde pieteikumā #{{number}}',
       note: 'Iekšēja piezīme pieteikumā #{{number}}',
+      call: 'Tālruņa zvans pieteikumā #{{number}}',
       other: 'Izmaiņas pieteikumā #{{number}}',
     },
     whatUnlisted: {
@@ -237,12 +247,14 @@ export const lv: Translation<typeof en> = {
       unassign: 'Pieteikuma atbildīgā noņemšana',
       reply: 'Atbilde pieteikumā',
       note: 'Iekšēja piezīme pieteikumā',
+      call: 'Tālruņa zvans pieteikumā',
       other: 'Izmaiņas pieteikumā',
     },
     handoff: {
       write: 'Maiņas nodošanas piezīme',
       acknowledge: 'Maiņas nodošanas piezīmes izlasīšanas apstiprinājums',
     },
+    newCall: 'Tālruņa zvans ({{name}}), kas atver jaunu pieteikumu',
     why: {
       conflict: 'Tikmēr mainīja {{name}}: tagad “{{value}}”',
       staleChanged: 'Rakstīts bezsaistē {{age}}; kopš tā laika {{name}} mainīja pieteikumu (tagad “{{value}}”). Atkārtojiet, lai tomēr nosūtītu, vai atmetiet.',

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskClient } from '../../../../shared/desk-api/client.js';
 import type { DeskMutation, OutboxState } from '../../../../shared/desk-api/contract.js';
+import type { CallLog } from '../../../../shared/domain/phone-call.js';
 import { sharedSubscription } from '../../shared-subscription.js';
 
 export type RefusedMutation = OutboxState['refused'][number];
@@ -14,6 +15,8 @@ export interface OutboxStoreState {
   discard(id: number): Promise<void>;
   /** Sends the change again (with fresh values), then drops the refused one. */
   redo(id: number, again: DeskMutation): Promise<void>;
+  /** Logs a refused phone call again, then drops the refused one. */
+  relog(id: number, call: CallLog): Promise<void>;
 }
 
 export type OutboxStore = StoreApi<OutboxStoreState>;
@@ -49,6 +52,10 @@ export function createOutboxStore(client: DeskClient): OutboxStore {
       async redo(id, again) {
         await client.call('mutations.enqueue', again);
         // Already sent again: should dropping the old one fail, the agent can still discard it by hand.
+        await discard(id);
+      },
+      async relog(id, call) {
+        await client.call('calls.log', call);
         await discard(id);
       },
     };
