@@ -296,3 +296,45 @@ describe('stale replies and notes', () => {
     await waitFor(() => expect(screen.queryByTestId('refused-changes')).toBeNull());
   });
 });
+
+describe('refused phone calls', () => {
+  const twoHoursAgo = new Date(testNow - 2 * 3_600_000).toISOString();
+  const call = { callerName: 'Anna Kowalska', callerPhone: '+48 22 123 45 67', notes: 'Will send the bank statement tomorrow.', durationSeconds: 272, outcome: 'waiting_on_customer' };
+
+  it('a stale call on a ticket keeps its notes to copy, and Redo logs it again as now before discarding it', async () => {
+    const { desk, ticket } = syncWith();
+    desk.api['calls.log'] = async () => ({ id: 31 });
+    const refused = makeRefused({
+      id: 30,
+      ticketId: ticket.id,
+      name: 'call.log',
+      args: { ticketId: ticket.id, ...call, writtenAt: twoHoursAgo },
+      createdAt: twoHoursAgo,
+      rejection: { code: 'stale', field: 'ticket', current: 'on_hold', changedBy: 'Olga Smirnova', message: 'moved on' },
+    });
+    act(() => desk.setOutbox({ refused: [refused] }));
+    const [item] = await waitFor(refusedItems);
+    await waitFor(() => expect(item!.textContent).toContain('Phone call on #1042'));
+    expect(item!.textContent).toContain('Will send the bank statement tomorrow.');
+
+    fireEvent.click(within(item!).getByRole('button', { name: 'Redo' }));
+    await waitFor(() => expect(desk.callsOf('outbox.discard')).toEqual([{ id: 30 }]));
+    expect(desk.callsOf('calls.log')).toEqual([{ ticketId: ticket.id, ...call }]);
+  });
+
+  it('a refused call that was to open a ticket names the caller, and offers no Redo', async () => {
+    const { desk } = syncWith();
+    const refused = makeRefused({
+      id: 32,
+      ticketId: null,
+      name: 'call.log',
+      args: { ...call, subject: 'Statement', queueId: 'q-gone', writtenAt: twoHoursAgo },
+      rejection: { code: 'forbidden', field: 'queueId', message: 'You do not work in queue "q-gone"' },
+    });
+    act(() => desk.setOutbox({ refused: [refused] }));
+    const [item] = await waitFor(refusedItems);
+    await waitFor(() => expect(item!.textContent).toContain('Phone call from Anna Kowalska, opening a new ticket'));
+    expect(within(item!).queryByRole('button', { name: 'Redo' })).toBeNull();
+    for (const name of ['Copy text', 'Discard']) expect(within(item!).getByRole('button', { name })).toBeTruthy();
+  });
+});
