@@ -25,7 +25,7 @@ const stopWords = new Set(
 );
 
 /** Case and diacritics folded: customers type "haslo" for "hasło". Ł has no decomposition, so it is mapped. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[łŁ]/g, 'l').toLowerCase();
 }
 
