@@ -31,6 +31,11 @@ export default defineConfig([
     rules: { 'no-restricted-imports': restrict({ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'The server meets the desktop only through src/shared.' }) },
   },
   {
+    // The chat widget runs on customers' web pages, served as it is.
+    files: ['src/server/chat/widget/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src/renderer/**', 'src/preload/web/**'],
     languageOptions: { globals: { ...globals.browser } },
     extends: [reactHooks.configs.flat.recommended],

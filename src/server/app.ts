@@ -30,6 +30,9 @@ import { templateRoutes } from './notifications/routes.js';
 import { quarantineRoutes } from './quarantine/routes.js';
 import { messageRoutes } from './tickets/message-routes.js';
 import { slaRoutes } from './sla/routes.js';
+import { chatRoutes } from './chat/routes.js';
+import { attachChatNamespace } from './chat/chat-socket.js';
+import { chatDeliverer } from './chat/chat-deliverer.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -94,6 +97,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(intakeRoutes(context));
   await app.register(callRoutes(context));
   await app.register(slaRoutes(context));
+  await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));
   await app.register(quarantineRoutes(context));
@@ -103,6 +107,8 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   openApiRoute(app);
 
   const sync = await attachSyncSocket(app.server, context);
+  // The chat widget's namespace on the same socket.io server; the desk's chat notices go through it.
+  context.deliverers.chat = chatDeliverer(context, attachChatNamespace(sync.io, context));
   app.addHook('onReady', async () => {
     await slaScheduler.start();
     await outbound.start();

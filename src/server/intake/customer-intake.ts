@@ -5,6 +5,7 @@ import type { Channel, CustomerTier, Priority, Ticket, TicketType } from '../../
 import type { CustomerLocale } from '../../shared/notifications/templates.js';
 import type { ServerContext } from '../context.js';
 import type { Acknowledgement } from '../notifications/customer-notifier.js';
+import { rememberMailId } from '../outbound/mail-threading.js';
 import type { Database } from '../storage/schema.js';
 import { DEFAULT_QUEUE_ID } from '../tickets/ticket-store.js';
 import { ticketFromRow } from '../tickets/rows.js';
@@ -31,6 +32,8 @@ export interface CustomerMessage {
   original?: IncomingOriginal;
   /** The ticket the channel found this belongs to (a mail's thread, a portal reply, a chat session). */
   ticketId?: string | null;
+  /** An email's Message-ID, remembered against the ticket before the acknowledgement is queued, so the acknowledgement answers it. */
+  mailMessageId?: string;
   /** False for what a machine wrote (auto-replies, bounces): answering those is how mail loops start. */
   acknowledge: boolean;
   queueId?: string;
@@ -89,8 +92,9 @@ export async function receiveCustomerMessage(context: ServerContext, trx: Trx, i
       firstMessage: { id: messageId, extras },
     });
     ticket = opened.ticket;
-    if (input.acknowledge) acknowledgement = await context.notifier.acknowledge(trx, ticket, requester);
   }
+  if (input.mailMessageId) await rememberMailId(trx, input.mailMessageId, ticket.id, at);
+  if (!live && input.acknowledge) acknowledgement = await context.notifier.acknowledge(trx, ticket, requester);
   await storeAttachments(trx, ticket.id, messageId, files, at);
   if (input.original) await storeOriginal(trx, ticket.id, messageId, input.original);
   return { ticket, messageId, created: !live, acknowledgement };

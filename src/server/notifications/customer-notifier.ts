@@ -78,7 +78,8 @@ export class CustomerNotifier implements TicketObserver {
     return isDeliverable(requester.email) ? 'email' : null;
   }
 
-  private async render(trx: Trx, kind: TemplateKind, locale: CustomerLocale, ticket: Ticket, requester: Requester, extra: Record<string, string>): Promise<Notice> {
+  /** A template in the customer's language, the ticket's fields filled in; the chat's email fallback wraps replies with it. */
+  async render(trx: Trx, kind: TemplateKind, locale: CustomerLocale, ticket: Ticket, requester: Requester, extra: Record<string, string>): Promise<Notice> {
     const template = await templateFor(trx, kind, locale);
     const values = {
       'ticket.number': String(ticket.number),

@@ -17,11 +17,21 @@ interface SocketData {
   scopes: string[];
 }
 
+/** A request refused for a reason the client can act on (too fast, no session yet): its code goes back as is. */
+export class SocketRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * Every socket request is validated at the edge and answered through its acknowledgement, with an
  * error naming the field for a malformed one; nothing is applied from a message that does not parse.
  */
-async function answer<S extends z.ZodType, T>(raw: unknown, ack: unknown, schema: S, handle: (request: z.output<S>) => Promise<T>): Promise<void> {
+export async function answer<S extends z.ZodType, T>(raw: unknown, ack: unknown, schema: S, handle: (request: z.output<S>) => Promise<T>): Promise<void> {
   if (typeof ack !== 'function') return;
   const reply = ack as (answer: Acked<T>) => void;
   const parsed = schema.safeParse(raw);
@@ -33,7 +43,7 @@ async function answer<S extends z.ZodType, T>(raw: unknown, ack: unknown, schema
   try {
     reply({ ok: true, value: await handle(parsed.data) });
   } catch (error) {
-    reply({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+    reply({ ok: false, error: { code: error instanceof SocketRefusal ? error.code : 'internal', message: error instanceof Error ? error.message : String(error) } });
   }
 }
 
@@ -41,10 +51,11 @@ async function answer<S extends z.ZodType, T>(raw: unknown, ack: unknown, schema
  * Clients join one room per scope they may read. Committed changes are pushed to the rooms of their
  * scopes, and pulls are filtered by the same scopes, so nothing reaches a socket it may not see.
  */
-export async function attachSyncSocket(httpServer: HttpServer, context: ServerContext): Promise<{ close(): Promise<void> }> {
+export async function attachSyncSocket(httpServer: HttpServer, context: ServerContext): Promise<{ io: SocketServer; close(): Promise<void> }> {
   const { db, clock, feed } = context;
   const io = new SocketServer<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
-    serveClient: false,
+    // The chat widget, embedded in customers' web pages, loads the browser client from here.
+    serveClient: true,
     // The console is a desktop app, not a web page: no browser origin needs cross-site access.
     cors: { origin: false },
     // Pushes carry the log's JSON spliced into one text frame (see raw-json.ts).
@@ -77,6 +88,8 @@ export async function attachSyncSocket(httpServer: HttpServer, context: ServerCo
     () => void broadcaster.committed().catch((error: unknown) => console.error('shiftdesk: pushing committed changes failed; consoles will pull them', error)),
   );
   return {
+    // Other namespaces (the chat widget's) share the HTTP server and this one's lifetime.
+    io,
     async close() {
       unsubscribe();
       await io.close();
