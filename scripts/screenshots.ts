@@ -54,6 +54,22 @@ try {
   await page.locator('.language-switcher select').selectOption('pl');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(outDir, 'ticket-pl.png') });
+
+  // A phone call logged on the open ticket, then the call in its thread.
+  await page.locator('.language-switcher select').selectOption('en');
+  await page.getByTestId('ticket-log-call').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Phone number').fill('+48 22 123 45 67');
+  await dialog.getByLabel('What was said').fill('Walked her through re-pairing the card reader; payments go through again. She will keep an eye on it over the lunch rush.');
+  await dialog.getByLabel('Duration').fill('4:32');
+  await dialog.getByLabel('Outcome').selectOption('resolved');
+  await page.screenshot({ path: join(outDir, 'phone-dialog.png') });
+  await dialog.getByLabel('Duration').press('Enter');
+  const call = page.getByTestId('call-summary').last();
+  await call.waitFor();
+  await call.evaluate((summary) => summary.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outDir, 'phone-thread.png') });
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();

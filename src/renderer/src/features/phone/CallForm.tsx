@@ -55,7 +55,7 @@ export function CallForm({ onLogged }: { onLogged(): void }) {
           : t('errors.ticketNumber');
 
   /** Label, control, hint and error of one field, tied together for screen readers. */
-  function field(name: CallField, label: string, control: (props: FieldProps) => ReactNode, options: { hint?: ReactNode; span?: 'wide' | 'half' | 'third' } = {}) {
+  function field(name: CallField, label: string, control: (props: FieldProps) => ReactNode, options: { hint?: ReactNode; span?: 'wide' | 'half' | 'third' | 'twoThirds' } = {}) {
     const problem = problems.find((candidate) => candidate.field === name);
     const describedBy = [options.hint ? `${idOf(name)}-hint` : '', problem ? `${idOf(name)}-error` : ''].filter(Boolean).join(' ');
     return (
@@ -112,7 +112,17 @@ export function CallForm({ onLogged }: { onLogged(): void }) {
         )}
         {!onTicket && (
           <>
-            {field('subject', t('form.subject'), (props) => <input {...props} type="text" required maxLength={300} value={draft.subject} onChange={(e) => update({ subject: e.target.value })} />, { span: 'wide' })}
+            {field('subject', t('form.subject'), (props) => <input {...props} type="text" required maxLength={300} value={draft.subject} onChange={(e) => update({ subject: e.target.value })} />, { span: 'twoThirds' })}
+            <div className="call-form__field call-form__field--third">
+              <label htmlFor={idOf('priority')}>{t('form.priority')}</label>
+              <select id={idOf('priority')} value={draft.priority} onChange={(e) => update({ priority: e.target.value as CallDraft['priority'] })}>
+                {priorities.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {t(`labels:priority.${priority}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
             {field('callerEmail', t('form.callerEmail'), (props) => <input {...props} type="email" autoComplete="off" maxLength={320} value={draft.callerEmail} onChange={(e) => update({ callerEmail: e.target.value })} />)}
             <div className="call-form__field call-form__field--half">
               <label htmlFor={idOf('queue')}>{t('form.queue')}</label>
@@ -148,7 +158,7 @@ export function CallForm({ onLogged }: { onLogged(): void }) {
           hint: t('form.durationHint'),
           span: 'third',
         })}
-        <div className="call-form__field call-form__field--third">
+        <div className="call-form__field call-form__field--twoThirds">
           <label htmlFor={idOf('outcome')}>{t('form.outcome')}</label>
           <select id={idOf('outcome')} data-testid="call-outcome" value={draft.outcome} onChange={(e) => update({ outcome: e.target.value as CallDraft['outcome'] })}>
             {callOutcomes.map((outcome) => (
@@ -158,18 +168,6 @@ export function CallForm({ onLogged }: { onLogged(): void }) {
             ))}
           </select>
         </div>
-        {!onTicket && (
-          <div className="call-form__field call-form__field--third">
-            <label htmlFor={idOf('priority')}>{t('form.priority')}</label>
-            <select id={idOf('priority')} value={draft.priority} onChange={(e) => update({ priority: e.target.value as CallDraft['priority'] })}>
-              {priorities.map((priority) => (
-                <option key={priority} value={priority}>
-                  {t(`labels:priority.${priority}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
       </div>
       {failed && (
         <p className="call-form__error" role="alert">

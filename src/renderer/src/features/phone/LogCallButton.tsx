@@ -51,7 +51,7 @@ export function LogCallOnTicket({ ticket, messages }: { ticket: Ticket; messages
   return (
     <button
       type="button"
-      className="button button--small"
+      className="button button--small ticket-log-call"
       data-testid="ticket-log-call"
       aria-haspopup="dialog"
       onClick={() => calls.getState().open({ ticket, ...(lastCall ? { callerPhone: lastCall.callerPhone } : {}) })}

@@ -52,7 +52,6 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
           <h2 id="ticket-subject" className="ticket__subject">
             {ticket.subject}
           </h2>
-          <LogCallOnTicket ticket={ticket} messages={detail.messages} />
           <button type="button" className="icon-button" onClick={onClose} aria-label={t('close')} title={t('close')}>
             <span aria-hidden="true">×</span>
           </button>
@@ -66,6 +65,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
           <Badge kind="channel">
             <ChannelLabel channel={ticket.channel} />
           </Badge>
+          <LogCallOnTicket ticket={ticket} messages={detail.messages} />
         </div>
         <dl className="ticket__facts">
           <dt>{t('requester')}</dt>
