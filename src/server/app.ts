@@ -30,6 +30,7 @@ import { templateRoutes } from './notifications/routes.js';
 import { quarantineRoutes } from './quarantine/routes.js';
 import { messageRoutes } from './tickets/message-routes.js';
 import { slaRoutes } from './sla/routes.js';
+import { portalRoutes } from './portal/routes.js';
 import { chatRoutes } from './chat/routes.js';
 import { attachChatNamespace } from './chat/chat-socket.js';
 import { chatDeliverer } from './chat/chat-deliverer.js';
@@ -103,6 +104,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(quarantineRoutes(context));
   await app.register(outboundRoutes(context));
   await app.register(integrationRoutes(context));
+  await app.register(portalRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
   openApiRoute(app);
 

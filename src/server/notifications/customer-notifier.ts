@@ -37,7 +37,8 @@ export class CustomerNotifier implements TicketObserver {
     private readonly sla: SlaService,
     private readonly clock: Clock,
     private readonly links: CustomerLinks,
-    private readonly mailDomain: string,
+    /** The domain of the desk's own Message-IDs; other mail the desk sends (portal links) uses it too. */
+    readonly mailDomain: string,
   ) {}
 
   /** Queues the acknowledgement and answers its text, for channels that also show it at once (portal, chat). */
