@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { callApi, loginAs } from '../src/server/testing/test-server.js';
 import { startStack } from './stack.js';
 
 /** Refreshes docs/screenshots/ from a fresh demo desk, as an agent sees it in Debian's Chromium. */
@@ -70,6 +71,27 @@ try {
   await call.evaluate((summary) => summary.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(outDir, 'phone-thread.png') });
+
+  // The chat widget on a customer's web page: the assistant's suggestions, then an agent's live reply.
+  const site = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await site.goto(`${stack.serverUrl}/chat/demo`);
+  await site.getByRole('button', { name: 'Chat with us' }).click();
+  await site.getByLabel('Your name').fill('Anna Kowalska');
+  await site.getByLabel('Email (optional)').fill('anna@example.com');
+  await site.getByRole('button', { name: 'Start chat' }).click();
+  await site.getByLabel('Your message').fill('My VPN keeps disconnecting');
+  await site.getByLabel('Your message').press('Enter');
+  await site.getByRole('button', { name: 'Yes, solved' }).waitFor();
+  await site.screenshot({ path: join(outDir, 'chat-suggestions.png') });
+  await site.getByRole('button', { name: 'Talk to a person' }).click();
+  const request = site.getByText(/^Request \d+$/);
+  await request.waitFor();
+  const agent = await loginAs(stack.serverUrl, 'agent@demo');
+  const body = 'Hello Anna, thanks for waiting. I have reset your VPN profile; please sign out of the VPN client and sign in again.';
+  await callApi(stack.serverUrl, `/api/v1/tickets/${(await request.textContent())!.replace(/\D/g, '')}/messages`, { method: 'POST', token: agent, body: { body } });
+  await site.locator('[data-author="agent"]').waitFor();
+  await site.waitForTimeout(300);
+  await site.screenshot({ path: join(outDir, 'chat-agent-reply.png') });
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();

@@ -31,11 +31,13 @@ export function demoPage(locale: CustomerLocale): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${text.title}</title>
 <style>
   body { margin: 0; font-family: Georgia, serif; color: #1f2937; background: #f3f4f6; }
   header { background: #111827; color: #f9fafb; padding: 20px 40px; font-size: 22px; }
   main { max-width: 720px; margin: 40px; line-height: 1.6; }
+  pre { white-space: pre-wrap; }
 </style>
 </head>
 <body>

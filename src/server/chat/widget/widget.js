@@ -75,7 +75,7 @@
       height: min(560px, calc(100vh - 100px)); display: flex; flex-direction: column; background: #fff; color: #0f172a;
       border-radius: 12px; box-shadow: 0 10px 30px rgba(15, 23, 42, .3); overflow: hidden; font-size: 14px; }
     .panel[hidden], [hidden] { display: none !important; }
-    header { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #1d4ed8; color: #fff; }
+    .head { display: flex; align-items: center; gap: 8px; padding: 12px 14px; background: #1d4ed8; color: #fff; }
     h2 { margin: 0; font-size: 16px; flex: 1; }
     .ticket { font-size: 13px; }
     .close { border: 0; background: transparent; color: #fff; font-size: 22px; line-height: 1; cursor: pointer;
@@ -123,8 +123,14 @@
     :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
   `;
 
-  // Elements whose text comes from STRINGS carry data-s (their text) or data-s-label (their aria-label).
-  const say = (key, tag = 'span', attributes = {}) => el(tag, { 'data-s': key, ...attributes });
+  // Elements whose text comes from STRINGS carry data-s (their text) or data-s-label (their aria-label);
+  // they are kept here because some (the Yes/No buttons) are out of the DOM when the language changes.
+  const translatable = [];
+  const say = (key, tag = 'span', attributes = {}) => {
+    const node = el(tag, { 'data-s': key, ...attributes });
+    translatable.push(node);
+    return node;
+  };
   const launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'panel' }, [
     say('open'),
     el('span', { class: 'badge', hidden: true }),
@@ -171,7 +177,8 @@
   const ended = el('div', { class: 'ended', hidden: true }, [say('closed', 'p'), newChatButton]);
   const chatView = el('div', { class: 'chat', hidden: true }, [log, status, actions, composer, ended]);
   const panel = el('section', { class: 'panel', id: 'panel', role: 'dialog', 'aria-labelledby': 'title', hidden: true }, [
-    el('header', {}, [title, ticketLabel, closeButton]),
+    // Not a <header>: on the host page that would be a second banner landmark.
+    el('div', { class: 'head' }, [title, ticketLabel, closeButton]),
     startForm,
     chatView,
   ]);
@@ -181,7 +188,7 @@
     fields.language.value = locale;
     panel.setAttribute('lang', locale);
     launcher.setAttribute('lang', locale);
-    for (const node of root.querySelectorAll('[data-s]')) node.textContent = t(node.dataset.s);
+    for (const node of translatable) node.textContent = t(node.dataset.s);
     for (const node of root.querySelectorAll('[data-s-label]')) node.setAttribute('aria-label', t(node.dataset.sLabel));
     renderControls();
   }
@@ -222,7 +229,10 @@
     composer.hidden = closed;
     ended.hidden = !closed;
     ticketLabel.textContent = chat.ticketNumber ? t('ticket').replace('{number}', String(chat.ticketNumber)) : '';
-    if (chat.state === 'human' && !status.dataset.busy) status.textContent = t('waiting');
+    // Until someone answered, say that someone will.
+    const answered = log.querySelector('[data-author="agent"]') !== null;
+    if (chat.state === 'human' && !answered && !status.dataset.busy) status.textContent = t('waiting');
+    else if (answered && status.textContent === t('waiting')) status.textContent = '';
   }
 
   function apply(update) {
