@@ -28,6 +28,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             'Inbound phone calls, logged with the token of the agent who took them (telephony and CRM integrations): ' +
             'a new phone ticket, or a message on the ticket the call was about. The outcome sets the status; an answered call is the first response.',
         },
+        { name: 'portal', description: 'What the customer portal’s pages call (article suggestions, form-visit events), and the deflection report for supervisors and admins.' },
         { name: 'operations', description: 'Health checks.' },
         { name: 'updates', description: 'The console update feed.' },
       ],

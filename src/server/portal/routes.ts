@@ -24,6 +24,10 @@ export function portalRoutes(context: ServerContext): FastifyPluginAsync {
 
 function portalPages(context: ServerContext): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
+    // Pages are for people, not integrations: they stay out of the OpenAPI document.
+    app.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, hide: true };
+    });
     await app.register(multipart, {
       limits: { fileSize: PORTAL_MAX_FILE_BYTES, files: PORTAL_MAX_FILES, fieldSize: 100_000, fields: 20, parts: 20 + PORTAL_MAX_FILES },
     });

@@ -18,8 +18,8 @@ export function submitRoutes(app: FastifyInstance, context: ServerContext): void
   const { db } = context;
 
   const render = async (view: PortalView, form: RequestFormState) => {
-    let articles = await db.selectFrom('articles').select(['id', 'title']).where('is_public', '=', 1).where('locale', '=', view.t.locale).orderBy('title').limit(HOME_ARTICLES).execute();
-    if (articles.length === 0) articles = await db.selectFrom('articles').select(['id', 'title']).where('is_public', '=', 1).where('locale', '=', 'en').orderBy('title').limit(HOME_ARTICLES).execute();
+    let articles = await db.selectFrom('articles').select(['id', 'title', 'locale']).where('is_public', '=', 1).where('locale', '=', view.t.locale).orderBy('title').limit(HOME_ARTICLES).execute();
+    if (articles.length === 0) articles = await db.selectFrom('articles').select(['id', 'title', 'locale']).where('is_public', '=', 1).where('locale', '=', 'en').orderBy('title').limit(HOME_ARTICLES).execute();
     return homePage(view, form, articles);
   };
 

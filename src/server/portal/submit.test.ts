@@ -81,7 +81,7 @@ describe('portal request form', () => {
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain('Enter an email address like name@example.com.');
-    expect(page).toContain('Enter a subject of at most 300 characters.');
+    expect(page).toContain('Write a short subject (up to 300 characters).');
     expect(page).toContain('Choose a language.');
     expect(page).toContain('aria-invalid="true"');
     expect(page).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');

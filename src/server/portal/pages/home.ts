@@ -15,6 +15,7 @@ export interface RequestFormState {
 export interface ArticleLink {
   id: string;
   title: string;
+  locale: string;
 }
 
 /** The front page: search the articles, write to us (with suggestions as the subject is typed), or see one's requests. */
@@ -80,7 +81,7 @@ export function homePage(view: PortalView, form: RequestFormState, articles: rea
       articles.length > 0
         ? html`<section class="card" aria-labelledby="kb-title">
       <h2 id="kb-title">${t.t('kb.title')}</h2>
-      <ul class="article-list">${articles.map((a) => html`<li><a href="/portal/kb/${encodeURIComponent(a.id)}">${a.title}</a></li>`)}</ul>
+      <ul class="article-list">${articles.map((a) => html`<li lang="${a.locale}"><a href="/portal/kb/${encodeURIComponent(a.id)}">${a.title}</a></li>`)}</ul>
       <p><a href="/portal/kb">${t.t('kb.all')}</a></p>
     </section>`
         : ''
@@ -101,7 +102,7 @@ export function thanksPage(view: PortalView, request: { number: number; email: s
   <h1>${t.t('thanks.title')}</h1>
   <p class="notice" data-testid="request-number">${t.t('thanks.number', { number: request.number })}</p>
   ${request.acknowledgement ? html`<p>${t.t('thanks.sent', { email: request.email })}</p><blockquote class="quote" data-testid="acknowledgement">${request.acknowledgement}</blockquote>` : ''}
-  <p><a class="button" href="/portal/requests">${t.t('thanks.follow')}</a> <a class="button secondary" href="/portal">${t.t('thanks.home')}</a></p>
+  <p class="actions"><a class="button" href="/portal/requests">${t.t('thanks.follow')}</a><a class="button secondary" href="/portal">${t.t('thanks.home')}</a></p>
 </div>`,
   );
 }
