@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import SqliteDatabase from 'better-sqlite3';
 import { callApi, loginAs } from '../src/server/testing/test-server.js';
 import { startStack } from './stack.js';
 
@@ -92,6 +93,42 @@ try {
   await site.locator('[data-author="agent"]').waitFor();
   await site.waitForTimeout(300);
   await site.screenshot({ path: join(outDir, 'chat-agent-reply.png') });
+  // The customer portal: an article suggested while the subject is typed, the request's page, and the survey in Polish.
+  const mailed = (kind: string, pattern: RegExp) => {
+    const db = new SqliteDatabase(join(root, 'server', 'shiftdesk.sqlite'), { readonly: true });
+    try {
+      const { body } = db.prepare('select body from outbound_messages where kind = ? order by created_at desc').get(kind) as { body: string };
+      const url = new URL(body.match(pattern)![0]);
+      return `${stack.serverUrl}${url.pathname}${url.search}`;
+    } finally {
+      db.close();
+    }
+  };
+  const portal = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await portal.goto(`${stack.serverUrl}/portal?lang=en`);
+  await portal.getByLabel('Your name').fill('Anna Kowalska');
+  await portal.getByLabel('Email address').fill('anna.portal@example.com');
+  await portal.getByLabel('Subject').pressSequentially('VPN keeps disconnecting', { delay: 20 });
+  await portal.locator('#suggestions li').first().waitFor();
+  await portal.screenshot({ path: join(outDir, 'portal-suggestions.png') });
+  await portal.getByLabel('Description').fill('Since Monday the VPN drops every ten minutes, on the office Wi-Fi and at home.');
+  await portal.getByLabel('Attachments (optional)').setInputFiles({ name: 'vpn-client.log', mimeType: 'text/plain', buffer: Buffer.from('tunnel down: keepalive timeout') });
+  await portal.getByRole('button', { name: 'Send request' }).click();
+  const portalNumber = (await portal.getByTestId('request-number').textContent())!.replace(/\D/g, '');
+  await portal.screenshot({ path: join(outDir, 'portal-thanks.png') });
+  const portalAgent = await loginAs(stack.serverUrl, 'agent@demo');
+  await callApi(stack.serverUrl, `/api/v1/tickets/${portalNumber}/messages`, { method: 'POST', token: portalAgent, body: { body: 'Hello Anna, we have renewed your VPN profile. Could you sign out of the client and in again?', isPublic: true } });
+  await portal.goto(`${stack.serverUrl}/portal/access`);
+  await portal.getByLabel('Email address').fill('anna.portal@example.com');
+  await portal.getByRole('button', { name: 'Email me a link' }).click();
+  await portal.goto(mailed('portal.link', /https?:\/\/\S+\/portal\/link\/\S+/));
+  await portal.getByRole('button', { name: 'Continue' }).click();
+  await portal.goto(`${stack.serverUrl}/portal/requests/${portalNumber}`);
+  await portal.screenshot({ path: join(outDir, 'portal-request.png'), fullPage: true });
+  await callApi(stack.serverUrl, `/api/v1/tickets/${portalNumber}`, { method: 'PATCH', token: portalAgent, body: { status: 'solved' } });
+  await portal.goto(`${mailed('status.solved', /https?:\/\/\S+\/portal\/survey\/\S+/)}&lang=pl`);
+  await portal.getByLabel(/Zadowolony/).check();
+  await portal.screenshot({ path: join(outDir, 'portal-survey-pl.png') });
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();
