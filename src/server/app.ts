@@ -30,6 +30,8 @@ import { templateRoutes } from './notifications/routes.js';
 import { quarantineRoutes } from './quarantine/routes.js';
 import { messageRoutes } from './tickets/message-routes.js';
 import { slaRoutes } from './sla/routes.js';
+import { MailboxPoller } from './intake/email/mailbox-poller.js';
+import { mailboxRoutes } from './intake/email/mailbox-routes.js';
 import { portalRoutes } from './portal/routes.js';
 import { chatRoutes } from './chat/routes.js';
 import { attachChatNamespace } from './chat/chat-socket.js';
@@ -51,6 +53,8 @@ export interface ServerDeps {
   mailDomain?: string;
   /** How notices leave, per channel; without an email deliverer mail waits in the outbound queue. */
   deliverers?: Deliverers;
+  /** How often each IMAP mailbox is read. */
+  mailPollSeconds?: number;
 }
 
 export interface ShiftdeskServer {
@@ -67,7 +71,7 @@ async function loadEpoch(db: ServerDb): Promise<string> {
   return epoch;
 }
 
-export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {} }: ServerDeps): Promise<ShiftdeskServer> {
+export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {}, mailPollSeconds = 60 }: ServerDeps): Promise<ShiftdeskServer> {
   await migrateToLatest(db);
   const feed = new ChangeFeed();
   const sla = new SlaService(db, clock);
@@ -80,6 +84,8 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   tickets.observe(notifier);
   const outbound = new DeadlineLoop(outboundDeliveries(db, clock, deliverers), clock, feed, timers);
   const context: ServerContext = { db, clock, feed, tickets, handoffs, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
+  const mailboxes = new MailboxPoller(context, mailPollSeconds * 1000);
+  const mailPolling = new DeadlineLoop(mailboxes.deadlines(), clock, feed, timers);
 
   const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -103,6 +109,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(templateRoutes(context));
   await app.register(quarantineRoutes(context));
   await app.register(outboundRoutes(context));
+  await app.register(mailboxRoutes(context, mailboxes));
   await app.register(integrationRoutes(context));
   await app.register(portalRoutes(context));
   if (updatesDir) await app.register(updateFeedRoutes(updatesDir));
@@ -114,12 +121,16 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   app.addHook('onReady', async () => {
     await slaScheduler.start();
     await outbound.start();
+    // Not awaited: a mail server that does not answer must not hold up the start.
+    void mailPolling.start().catch((error: unknown) => console.error('shiftdesk: polling mailboxes failed', error));
   });
   // Before the HTTP server closes: it waits for open connections, and consoles' WebSockets stay open
   // until socket.io lets them go, so closing socket.io in onClose would wait for ever.
   app.addHook('preClose', async () => {
     slaScheduler.stop();
     outbound.stop();
+    mailPolling.stop();
+    await mailboxes.stop();
     await sync.close();
   });
   return { app, context };

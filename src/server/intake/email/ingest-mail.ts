@@ -17,6 +17,9 @@ import { cutQuotedHistory } from './quoted-history.js';
 
 type Trx = Transaction<Database>;
 
+/** The largest mail taken in: a 25 MB attachment (the most any file may be) grows to about 34 MB in base64. */
+export const MAX_MAIL_BYTES = 40 * 1024 * 1024;
+
 /** The text a message carries to every console; a longer mail is cut here and read whole in its original. */
 const MAX_BODY_CHARS = 100_000;
 
