@@ -5,12 +5,23 @@ import { configFromEnv } from './config.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/people.js';
 import { isEmpty, seedDemoData } from './demo/seed.js';
 import { DEMO_INTAKE_TOKEN, DEMO_WEBHOOK_SECRET } from './intake/integrations.js';
+import { startSmtpReceiver } from './intake/email/smtp-receiver.js';
+import { smtpDeliverer } from './outbound/smtp-deliverer.js';
 import { openSqliteDatabase } from './storage/database.js';
 import { compactChangeLog } from './sync/compaction.js';
 
 const config = configFromEnv(process.env);
 const db = openSqliteDatabase(config.dataDir);
-const { app, context } = await createServer({ db, clock: systemClock, updatesDir: join(config.dataDir, 'updates'), publicUrl: config.publicUrl });
+const mailRelay = config.smtpRelayUrl && config.mailFrom ? smtpDeliverer(config.smtpRelayUrl, config.mailFrom) : null;
+const { app, context } = await createServer({
+  db,
+  clock: systemClock,
+  updatesDir: join(config.dataDir, 'updates'),
+  publicUrl: config.publicUrl,
+  mailPollSeconds: config.mailPollSeconds,
+  ...(config.mailFrom ? { mailDomain: config.mailFrom.address.split('@')[1]! } : {}),
+  deliverers: mailRelay ? { email: mailRelay } : {},
+});
 
 if (config.seedDemo && (await isEmpty(context))) {
   await seedDemoData(context);
@@ -19,8 +30,15 @@ if (config.seedDemo && (await isEmpty(context))) {
 // Demo passwords are printed only while the demo accounts exist: a real deployment never shows them.
 const isDemo = (await db.selectFrom('users').select('id').where('email', '=', 'agent@demo').executeTakeFirst()) !== undefined;
 
+const smtpReceiver = config.smtpReceiver ? await startSmtpReceiver(context, config.smtpReceiver) : null;
+// Before the database closes, and a hook cannot be added once the app listens.
+if (smtpReceiver) app.addHook('preClose', () => smtpReceiver.close());
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`shiftdesk: server listening on ${address} (data: ${config.dataDir})`);
+if (smtpReceiver && config.smtpReceiver) {
+  console.log(`shiftdesk: SMTP receiver listening on ${config.smtpReceiver.host}:${smtpReceiver.port}, for ${config.smtpReceiver.recipients?.join(', ') ?? 'any recipient'}`);
+}
+if (!mailRelay) console.log('shiftdesk: no mail relay (SHIFTDESK_SMTP_URL): mail to customers waits in the outbound queue until one is set');
 if (isDemo) {
   console.log(`shiftdesk: DEMO MODE — sign in as ${demoUsers.map((u) => u.email).join(', ')} with password "${DEMO_PASSWORD}"`);
   console.log(`shiftdesk: DEMO MODE — monitoring and webhooks post with "Authorization: Bearer ${DEMO_INTAKE_TOKEN}"; webhooks sign with the secret "${DEMO_WEBHOOK_SECRET}"`);
