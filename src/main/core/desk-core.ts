@@ -22,6 +22,7 @@ import { openReplica, type OpenedReplica } from './replica/open-replica.js';
 import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
+import { channelApi } from './channels/channel-api.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
@@ -268,6 +269,7 @@ export class DeskCore implements DeskService {
       const { serverUrl, token } = this.requireSession();
       return fetchSlaExplanation(serverUrl, token, id);
     },
+    ...channelApi(() => this.requireSession()),
   };
 
   call(method: unknown, input: unknown): Promise<DeskResult> {

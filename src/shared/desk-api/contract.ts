@@ -6,6 +6,8 @@ import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../d
 import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
+import { adminMethods } from './admin-methods.js';
+import { fileMethods } from './file-methods.js';
 
 export const ArticleHitSchema = z.object({
   id: z.string(),
@@ -145,6 +147,8 @@ export const deskMethods = {
     input: z.object({ id: z.uuid() }).strict(),
     output: SlaExplanationSchema.nullable(),
   },
+  ...fileMethods,
+  ...adminMethods,
 } as const;
 
 export const deskEvents = {

@@ -7,6 +7,7 @@ import './login.css';
 
 const loginErrorKeys = {
   unauthorized: 'wrongCredentials',
+  forbidden: 'failed',
   unavailable: 'unreachable',
   invalid_input: 'invalid',
   not_found: 'failed',
