@@ -154,6 +154,25 @@ describe('channel settings, through the core', () => {
     expect((await refusal(client.call('admin.outbound.list', { status: 'bounced' as 'sent' }))).code).toBe('invalid_input');
   });
 
+  it('adds an IMAP mailbox (its password never shown again), polls it, pauses it and removes it', async () => {
+    const running = await server();
+    const { client } = await signedIn(running, 'admin@demo');
+    // Nothing listens on port 1: the poll says why it failed rather than throwing.
+    const created = await client.call('admin.mailboxes.create', { name: 'support', host: '127.0.0.1', port: 1, secure: false, username: 'support@acme.example', password: 'hunter2', queueId: 'billing' });
+    expect(created).toMatchObject({ name: 'support', folder: 'INBOX', enabled: true, queueId: 'billing', lastUid: 0 });
+    expect(JSON.stringify(await client.call('admin.mailboxes.list', {}))).not.toContain('hunter2');
+    expect(await refusal(client.call('admin.mailboxes.create', { name: 'support', host: 'imap.acme.example', username: 'x', password: 'y' }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^body\.name/) });
+
+    const polled = await client.call('admin.mailboxes.poll', { id: created.id });
+    expect(polled).toMatchObject({ fetched: 0, created: 0, error: expect.any(String), mailbox: { id: created.id, lastError: expect.any(String) } });
+
+    expect(await client.call('admin.mailboxes.update', { id: created.id, changes: { enabled: false } })).toMatchObject({ id: created.id, enabled: false });
+    expect((await refusal(client.call('admin.mailboxes.update', { id: created.id, changes: {} }))).code).toBe('invalid_input');
+    expect((await client.call('admin.mailboxes.remove', { id: created.id })).id).toBe(created.id);
+    expect(await client.call('admin.mailboxes.list', {})).toEqual([]);
+    expect((await refusal(client.call('admin.mailboxes.poll', { id: created.id }))).code).toBe('not_found');
+  });
+
   it('refuses an agent with the server’s reason, someone signed out, and everyone while the server is away', async () => {
     const running = await server();
     const { desk, client } = await signedIn(running, 'agent@demo');

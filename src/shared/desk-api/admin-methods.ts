@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreatedIntegrationSchema, CreateIntegrationBodySchema, IntegrationParamsSchema, IntegrationSchema } from '../admin/integrations.js';
+import { MailboxCreateBodySchema, MailboxParamsSchema, MailboxPatchBodySchema, MailboxPollReplySchema, MailboxSchema } from '../admin/mailboxes.js';
 import { OutboundItemSchema, QuarantinedItemSchema, QuarantineListQuerySchema, QuarantineParamsSchema } from '../admin/quarantine.js';
 import { TemplateParamsSchema, TemplatePutBodySchema, TemplateSchema } from '../notifications/templates.js';
 import { DownloadedFileSchema } from './file-methods.js';
@@ -29,4 +30,11 @@ export const adminMethods = {
     input: z.object({ status: OutboundItemSchema.shape.status.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.array(OutboundItemSchema),
   },
+  /** The IMAP mailboxes the desk reads; passwords go in and never come back. */
+  'admin.mailboxes.list': { input: Empty, output: z.array(MailboxSchema) },
+  'admin.mailboxes.create': { input: MailboxCreateBodySchema.strict(), output: MailboxSchema },
+  'admin.mailboxes.update': { input: z.object({ id: MailboxParamsSchema.shape.id, changes: MailboxPatchBodySchema }).strict(), output: MailboxSchema },
+  'admin.mailboxes.remove': { input: MailboxParamsSchema.strict(), output: MailboxSchema },
+  /** Reads a mailbox now and says what became of its new mail. */
+  'admin.mailboxes.poll': { input: MailboxParamsSchema.strict(), output: MailboxPollReplySchema },
 } as const;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CreatedIntegrationSchema, IntegrationListSchema, IntegrationSchema } from '../../../shared/admin/integrations.js';
+import { MailboxListSchema, MailboxPollReplySchema, MailboxSchema } from '../../../shared/admin/mailboxes.js';
 import { OutboundListSchema, QuarantinedItemSchema, QuarantineListSchema } from '../../../shared/admin/quarantine.js';
 import type { adminMethods } from '../../../shared/desk-api/admin-methods.js';
 import type { DeskApi } from '../../../shared/desk-api/contract.js';
@@ -41,5 +42,10 @@ export function channelApi(session: () => ServerSession): Pick<DeskApi, ChannelM
     'admin.quarantine.original': ({ id }) => requestFile(at(`/api/v1/admin/quarantine/${id}/original`)),
     'admin.quarantine.resolve': ({ id }) => json(`/api/v1/admin/quarantine/${id}/resolve`, QuarantinedItemSchema, { method: 'POST' }),
     'admin.outbound.list': async ({ status, limit }) => (await json(`/api/v1/admin/outbound${query({ status, limit })}`, OutboundListSchema)).items,
+    'admin.mailboxes.list': async () => (await json('/api/v1/admin/mailboxes', MailboxListSchema)).items,
+    'admin.mailboxes.create': (body) => json('/api/v1/admin/mailboxes', MailboxSchema, { body }),
+    'admin.mailboxes.update': ({ id, changes }) => json(`/api/v1/admin/mailboxes/${id}`, MailboxSchema, { method: 'PATCH', body: changes }),
+    'admin.mailboxes.remove': ({ id }) => json(`/api/v1/admin/mailboxes/${id}`, MailboxSchema, { method: 'DELETE' }),
+    'admin.mailboxes.poll': ({ id }) => json(`/api/v1/admin/mailboxes/${id}/poll`, MailboxPollReplySchema, { method: 'POST' }),
   };
 }
