@@ -55,7 +55,8 @@ async function startShell() {
   fake.userData = mkdtempSync(join(tmpdir(), 'shiftdesk-shell-'));
   process.env.SHIFTDESK_SERVER_URL = 'http://127.0.0.1:9';
   await import('./index.js');
-  await vi.waitFor(() => expect(fake.windows.length).toBe(1));
+  // The core starts in a worker thread that loads its modules first: seconds on a busy machine.
+  await vi.waitFor(() => expect(fake.windows.length).toBe(1), { timeout: 15_000 });
   const window = fake.windows[0]!;
   const call = fake.handlers.get('desk:call')!;
   const fromWindow = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
