@@ -2,6 +2,11 @@ import type { Translation } from '../i18n-types.js';
 
 /** The help desk's own vocabulary, shared by every feature that shows a ticket. */
 export const en = {
+  noEmailAddress: 'no email address',
+  download: {
+    busy: 'Downloading…',
+    failed: 'Could not download the file: {{message}}',
+  },
   channel: {
     email: 'Email',
     web: 'Web form',
@@ -42,6 +47,11 @@ export const en = {
 } as const;
 
 export const pl: Translation<typeof en> = {
+  noEmailAddress: 'brak adresu e-mail',
+  download: {
+    busy: 'Pobieranie…',
+    failed: 'Nie udało się pobrać pliku: {{message}}',
+  },
   channel: {
     email: 'E-mail',
     web: 'Formularz',
@@ -82,6 +92,11 @@ export const pl: Translation<typeof en> = {
 };
 
 export const ru: Translation<typeof en> = {
+  noEmailAddress: 'нет адреса эл. почты',
+  download: {
+    busy: 'Скачивание…',
+    failed: 'Не удалось скачать файл: {{message}}',
+  },
   channel: {
     email: 'Эл. почта',
     web: 'Веб-форма',
@@ -122,6 +137,11 @@ export const ru: Translation<typeof en> = {
 };
 
 export const lv: Translation<typeof en> = {
+  noEmailAddress: 'nav e-pasta adreses',
+  download: {
+    busy: 'Lejupielādē…',
+    failed: 'Neizdevās lejupielādēt failu: {{message}}',
+  },
   channel: {
     email: 'E-pasts',
     web: 'Veidlapa',

@@ -10,6 +10,7 @@ import { priorities, ticketStatuses, type Ticket } from '../../../../shared/doma
 import { channels, customerTiers } from '../../../../shared/domain/ticket.js';
 import { useSession } from '../../services.js';
 import { ChannelLabel, CustomerTierLabel, PriorityLabel, StatusLabel } from '../../ui/Badge.js';
+import { mailableAddress } from '../../ui/email-address.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { compareByUrgency, headlineDueAt } from './urgency.js';
 
@@ -77,7 +78,7 @@ export const queueColumns = column.columns([
     id: 'requester',
     header: () => <ColumnTitle column="requester" />,
     cell: (info) => (
-      <span className="ellipsis" title={info.row.original.requesterEmail}>
+      <span className="ellipsis" title={mailableAddress(info.row.original.requesterEmail) ?? undefined}>
         {info.getValue()}
       </span>
     ),

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/domain/ticket.js';
 import { useConnectionStatus } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
 import { CallSummary } from '../phone/CallSummary.js';
+import { BodyViewToggle, MessageBody, type BodyView } from './MessageBody.js';
+import { AttachmentList, OriginalButton } from './MessageFiles.js';
 
 /** How a message looks: the customer, an agent's public reply, an internal note, or a system line. */
 export function messageKind(message: Pick<Message, 'authorKind' | 'isPublic'>): 'customer' | 'agent' | 'internal' | 'system' {
@@ -52,6 +54,8 @@ function ThreadMessage({ message, pending }: { message: Message; pending: Pendin
   const { t } = useTranslation(['ticket', 'labels']);
   const formatDateTime = useDateTimeFormat();
   const kind = messageKind(message);
+  const [view, setView] = useState<BodyView>('plain');
+  const attachments = message.attachments ?? [];
 
   return (
     <li
@@ -64,6 +68,11 @@ function ThreadMessage({ message, pending }: { message: Message; pending: Pendin
         <span className="message__role">
           {kind === 'internal' ? t('internalNote') : t(`labels:authorKind.${message.authorKind}`)}
         </span>
+        {message.via && (
+          <span className="message__via" data-testid="message-via">
+            {t('via', { channel: t(`labels:channel.${message.via}`) })}
+          </span>
+        )}
         {pending ? (
           <span className={`message__pending message__pending--${pending}`} data-testid="message-pending">
             <span className="message__pending-icon" aria-hidden="true">
@@ -77,7 +86,14 @@ function ThreadMessage({ message, pending }: { message: Message; pending: Pendin
         </time>
       </header>
       {message.call && <CallSummary call={message.call} />}
-      <p className="message__body">{message.body}</p>
+      <MessageBody message={message} view={view} />
+      {attachments.length > 0 && <AttachmentList ticketId={message.ticketId} attachments={attachments} />}
+      {(message.html || message.hasOriginal) && (
+        <footer className="message__tools">
+          {message.html && <BodyViewToggle view={view} onChange={setView} />}
+          {message.hasOriginal && <OriginalButton message={message} />}
+        </footer>
+      )}
     </li>
   );
 }

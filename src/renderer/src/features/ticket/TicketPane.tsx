@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskServices, useTicketPane } from '../../services.js';
 import { Badge, ChannelLabel, CustomerTierLabel } from '../../ui/Badge.js';
+import { mailableAddress } from '../../ui/email-address.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
@@ -70,7 +71,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
         <dl className="ticket__facts">
           <dt>{t('requester')}</dt>
           <dd>
-            {ticket.requesterName} <span className="muted">&lt;{ticket.requesterEmail}&gt;</span>
+            {ticket.requesterName} <RequesterAddress email={ticket.requesterEmail} />
           </dd>
           <dt>{t('created')}</dt>
           <dd>
@@ -89,4 +90,11 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
       <Composer ticket={ticket} />
     </article>
   );
+}
+
+/** A caller or a webhook's author may have no address the desk can write to: say so, not the placeholder. */
+function RequesterAddress({ email }: { email: string }) {
+  const { t } = useTranslation('labels');
+  const address = mailableAddress(email);
+  return <span className="muted">{address ? `<${address}>` : `(${t('noEmailAddress')})`}</span>;
 }

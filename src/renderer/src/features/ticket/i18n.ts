@@ -23,6 +23,27 @@ export const en = {
   assigneeOther: 'Another agent',
   assignToMe: 'Assign to me',
   changeFailed: 'Could not save the change. Try again.',
+  via: 'via {{channel}}',
+  html: {
+    label: 'Show the email as',
+    formatted: 'Formatted',
+    plain: 'Plain text',
+    frameTitle: 'Formatted email from {{name}}',
+  },
+  attachments: {
+    label_one: '{{count}} attachment',
+    label_other: '{{count}} attachments',
+    file: 'File',
+    download: 'Download',
+    downloadLabel: 'Download {{name}} ({{size}})',
+  },
+  original: {
+    view: 'View original',
+    description: 'View original: save the message as it arrived, to open in a mail program',
+  },
+  files: {
+    offline: 'Attachments need the server; it is not reachable. Try again once the connection is back.',
+  },
   pending: {
     sending: 'Sending…',
     waiting: 'Waiting to send',
@@ -68,6 +89,29 @@ export const pl: Translation<typeof en> = {
   assigneeOther: 'Innego agenta',
   assignToMe: 'Przypisz do mnie',
   changeFailed: 'Nie udało się zapisać zmiany. Spróbuj ponownie.',
+  via: 'kanał: {{channel}}',
+  html: {
+    label: 'Pokaż wiadomość jako',
+    formatted: 'Sformatowana',
+    plain: 'Zwykły tekst',
+    frameTitle: 'Sformatowany e-mail — nadawca: {{name}}',
+  },
+  attachments: {
+    label_one: '{{count}} załącznik',
+    label_few: '{{count}} załączniki',
+    label_many: '{{count}} załączników',
+    label_other: '{{count}} załącznika',
+    file: 'Plik',
+    download: 'Pobierz',
+    downloadLabel: 'Pobierz {{name}} ({{size}})',
+  },
+  original: {
+    view: 'Pokaż oryginał',
+    description: 'Pokaż oryginał: zapisz wiadomość w postaci, w jakiej dotarła, aby otworzyć ją w programie pocztowym',
+  },
+  files: {
+    offline: 'Załączniki wymagają serwera, a jest on nieosiągalny. Spróbuj ponownie po przywróceniu połączenia.',
+  },
   pending: {
     sending: 'Wysyłanie…',
     waiting: 'Czeka na wysłanie',
@@ -113,6 +157,29 @@ export const ru: Translation<typeof en> = {
   assigneeOther: 'Другой агент',
   assignToMe: 'Назначить на меня',
   changeFailed: 'Не удалось сохранить изменение. Попробуйте ещё раз.',
+  via: 'канал: {{channel}}',
+  html: {
+    label: 'Показать письмо как',
+    formatted: 'С форматированием',
+    plain: 'Простой текст',
+    frameTitle: 'Письмо с форматированием — отправитель: {{name}}',
+  },
+  attachments: {
+    label_one: '{{count}} вложение',
+    label_few: '{{count}} вложения',
+    label_many: '{{count}} вложений',
+    label_other: '{{count}} вложения',
+    file: 'Файл',
+    download: 'Скачать',
+    downloadLabel: 'Скачать {{name}} ({{size}})',
+  },
+  original: {
+    view: 'Показать оригинал',
+    description: 'Показать оригинал: сохранить сообщение в том виде, в каком оно пришло, чтобы открыть в почтовой программе',
+  },
+  files: {
+    offline: 'Для вложений нужен сервер, а он недоступен. Попробуйте снова, когда связь восстановится.',
+  },
   pending: {
     sending: 'Отправляется…',
     waiting: 'Ждёт отправки',
@@ -157,6 +224,28 @@ export const lv: Translation<typeof en> = {
   assigneeOther: 'Cits aģents',
   assignToMe: 'Piešķirt man',
   changeFailed: 'Neizdevās saglabāt izmaiņas. Mēģiniet vēlreiz.',
+  via: 'kanāls: {{channel}}',
+  html: {
+    label: 'Rādīt e-pastu kā',
+    formatted: 'Formatētu',
+    plain: 'Vienkāršu tekstu',
+    frameTitle: 'Formatēts e-pasts — sūtītājs: {{name}}',
+  },
+  attachments: {
+    label_zero: '{{count}} pielikumu',
+    label_one: '{{count}} pielikums',
+    label_other: '{{count}} pielikumi',
+    file: 'Fails',
+    download: 'Lejupielādēt',
+    downloadLabel: 'Lejupielādēt {{name}} ({{size}})',
+  },
+  original: {
+    view: 'Skatīt oriģinālu',
+    description: 'Skatīt oriģinālu: saglabāt ziņojumu tādu, kāds tas pienāca, lai atvērtu e-pasta programmā',
+  },
+  files: {
+    offline: 'Pielikumiem vajadzīgs serveris, bet tas nav sasniedzams. Mēģiniet vēlreiz, kad savienojums atjaunosies.',
+  },
   pending: {
     sending: 'Sūta…',
     waiting: 'Gaida nosūtīšanu',
