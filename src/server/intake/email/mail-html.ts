@@ -22,8 +22,9 @@ export function sanitiseMailHtml(html: string, attachmentNames: ReadonlyMap<stri
   const withoutHistory = sanitizeHtml(html, {
     allowedTags: false,
     allowedAttributes: false,
-    // This pass only cuts; the second one judges. An image's cid: link must live to name its placeholder.
+    // This pass only cuts; the second one judges (and drops scripts and styles). An image's cid: link must live to name its placeholder.
     allowedSchemesAppliedToAttributes: [],
+    allowVulnerableTags: true,
     exclusiveFilter: (frame) =>
       historyClasses.some((c) => (frame.attribs.class ?? '').split(/\s+/).includes(c)) ||
       historyIds.includes(frame.attribs.id ?? '') ||

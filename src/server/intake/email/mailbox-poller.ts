@@ -32,7 +32,8 @@ export class MailboxPoller {
 
   /** Polls one mailbox now (after a poll of it already running); null when there is no such mailbox. */
   poll(id: string): Promise<PollCounts | null> {
-    const next = (this.polls.get(id) ?? Promise.resolve(null)).then(() => this.pollOnce(id));
+    const earlier = this.polls.get(id)?.catch(() => null) ?? Promise.resolve(null);
+    const next = earlier.then(() => this.pollOnce(id));
     this.polls.set(id, next);
     void next.finally(() => {
       if (this.polls.get(id) === next) this.polls.delete(id);
@@ -116,8 +117,9 @@ export class MailboxPoller {
       counts.fetched++;
       const outcome = (size ?? 0) > MAX_MAIL_BYTES ? await this.quarantineOversize(client, row, uidValidity, uid, size!) : await this.takeIn(client, row, uidValidity, uid);
       if (outcome) counts[countOf(outcome)]++;
-      // For people who also read the mailbox; the cursor, not the flag, is what the desk goes by.
-      await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      // For people who also read the mailbox; the cursor, not the flag, is what the desk goes by, so a
+      // folder that refuses flags is still read (a lost connection fails the next fetch anyway).
+      await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true }).catch(() => undefined);
     }
   }
 
