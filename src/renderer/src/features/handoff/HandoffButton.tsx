@@ -42,7 +42,7 @@ export function HandoffButton() {
         {t('button')}
         {unacknowledged > 0 && (
           <>
-            <span className="handoff-button__badge" data-testid="handoff-badge" aria-hidden="true">
+            <span className="count-badge" data-testid="handoff-badge" aria-hidden="true">
               {unacknowledged}
             </span>
             <span className="visually-hidden">, {t('unacknowledged', { count: unacknowledged })}</span>

@@ -25,7 +25,7 @@ export function LogCallButton() {
         {t('button')}
         {waiting > 0 && (
           <>
-            <span className="log-call-button__badge" data-testid="log-call-badge" aria-hidden="true">
+            <span className="count-badge" data-testid="log-call-badge" aria-hidden="true">
               {waiting}
             </span>
             <span className="visually-hidden">, {t('waiting', { count: waiting })}</span>
