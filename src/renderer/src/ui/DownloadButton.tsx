@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DownloadedFile } from '../../../shared/desk-api/file-methods.js';
-import { useDownload } from './use-download.js';
+import { saveFile } from './save-file.js';
+import { useServerAction } from './use-server-action.js';
 import './download.css';
 
 /**
@@ -12,21 +13,19 @@ export function DownloadButton({
   label,
   description,
   offlineMessage,
-  className = 'button button--small',
 }: {
   fetchFile(): Promise<DownloadedFile>;
   label: string;
   /** The accessible name where the visible label alone is ambiguous ("Download" in a list of files). */
   description?: string;
   offlineMessage: string;
-  className?: string;
 }) {
   const { t } = useTranslation('labels');
-  const { busy, failure, download } = useDownload(fetchFile);
+  const { busy, failure, run } = useServerAction();
 
   return (
     <>
-      <button type="button" className={className} aria-label={description} aria-busy={busy} disabled={busy} onClick={() => void download()}>
+      <button type="button" className="button button--small" aria-label={description} aria-busy={busy} disabled={busy} onClick={() => void run(async () => saveFile(await fetchFile()))}>
         {busy ? t('download.busy') : label}
       </button>
       {failure && (

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskServices } from '../../services.js';
+import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { CallForm } from './CallForm.js';
 import { PendingCalls } from './PendingCalls.js';
 
@@ -12,20 +13,8 @@ export function LogCallDialog({ onLogged }: { onLogged(): void }) {
   const { calls } = useDeskServices();
   const { t } = useTranslation('phone');
   const headingId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef(document.activeElement);
-
-  useEffect(() => {
-    const dialog = dialogRef.current!;
-    const opener = openerRef.current;
-    dialog.showModal();
-    // The caller's name, not the close button the browser would pick.
-    dialog.querySelector<HTMLElement>('input, textarea, select')?.focus();
-    return () => {
-      dialog.close();
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
+  // The caller's name first.
+  const dialogRef = useModalDialog('input, textarea, select');
 
   return (
     <dialog ref={dialogRef} className="call-dialog" aria-labelledby={headingId} data-testid="log-call-dialog" onClose={() => calls.getState().close()}>
