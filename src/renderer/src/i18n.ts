@@ -2,6 +2,7 @@ import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '../../shared/domain/people.js';
 import * as app from './app/i18n.js';
+import * as channels from './features/channels/i18n.js';
 import * as handoff from './features/handoff/i18n.js';
 import * as login from './features/login/i18n.js';
 import * as phone from './features/phone/i18n.js';
@@ -12,7 +13,7 @@ import * as ticket from './features/ticket/i18n.js';
 import * as labels from './ui/i18n.js';
 
 /** Each feature owns its strings; here they become one i18next namespace per feature. */
-const namespaces = { app, handoff, login, phone, queue, sla, sync, ticket, labels } as const;
+const namespaces = { app, channels, handoff, login, phone, queue, sla, sync, ticket, labels } as const;
 export type Namespace = keyof typeof namespaces;
 
 function resourcesFor(locale: Locale) {

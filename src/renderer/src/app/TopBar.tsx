@@ -1,15 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { locales, type Locale } from '../../../shared/domain/people.js';
+import { locales } from '../../../shared/domain/people.js';
+import { ChannelSettingsButton } from '../features/channels/ChannelSettingsButton.js';
 import { HandoffButton } from '../features/handoff/HandoffButton.js';
 import { LogCallButton } from '../features/phone/LogCallButton.js';
 import { isLocale } from '../i18n.js';
 import { useConnection, useDeskServices, useSession } from '../services.js';
 import { errorMessage, useDateTimeFormat } from '../ui/format.js';
+import { languageNames } from '../ui/language-names.js';
 import { rememberChosenLanguage } from './language.js';
-
-/** Each language is named in itself, so anyone can find their own. */
-const languageNames: Record<Locale, string> = { en: 'English', pl: 'Polski', ru: 'Русский', lv: 'Latviešu' };
 
 export function TopBar() {
   const { t } = useTranslation('app');
@@ -22,6 +21,7 @@ export function TopBar() {
       <span className="top-bar__spacer" />
       {user && <LogCallButton />}
       {user && <HandoffButton />}
+      {user && <ChannelSettingsButton />}
       <LanguageSwitcher userId={user?.id ?? null} />
       {user && (
         <>

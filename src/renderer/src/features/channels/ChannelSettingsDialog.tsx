@@ -1,0 +1,47 @@
+import { useId, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useModalDialog } from '../../ui/use-modal-dialog.js';
+import { IntegrationsPanel } from './IntegrationsPanel.js';
+import { MailboxesPanel } from './MailboxesPanel.js';
+import { OutboundPanel } from './OutboundPanel.js';
+import { QuarantinePanel } from './QuarantinePanel.js';
+import { panelId, SectionTabs, tabId, type Section } from './SectionTabs.js';
+import { TemplatesPanel } from './TemplatesPanel.js';
+
+const panels: Record<Section, ComponentType> = {
+  integrations: IntegrationsPanel,
+  templates: TemplatesPanel,
+  quarantine: QuarantinePanel,
+  outbound: OutboundPanel,
+  mailboxes: MailboxesPanel,
+};
+
+/**
+ * The channels' admin settings in a modal dialog: everything in it comes from the server, read as each
+ * section is shown. Escape (outside a question being asked) closes it and the focus goes back.
+ */
+export function ChannelSettingsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation('channels');
+  const base = useId();
+  const headingId = `${base}-heading`;
+  const [section, setSection] = useState<Section>('integrations');
+  const dialogRef = useModalDialog('[role="tab"][aria-selected="true"]');
+  const Panel = panels[section];
+
+  return (
+    <dialog ref={dialogRef} className="channels-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
+      <header className="channels-dialog__header">
+        <h2 id={headingId} className="channels-dialog__title">
+          {t('title')}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      <SectionTabs base={base} value={section} onChange={setSection} />
+      <div className="channels-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
+        <Panel />
+      </div>
+    </dialog>
+  );
+}
