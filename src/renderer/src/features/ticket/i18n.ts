@@ -160,7 +160,7 @@ export const ru: Translation<typeof en> = {
   via: 'канал: {{channel}}',
   html: {
     label: 'Показать письмо как',
-    formatted: 'С форматированием',
+    formatted: 'Оформленное',
     plain: 'Простой текст',
     frameTitle: 'Письмо с форматированием — отправитель: {{name}}',
   },

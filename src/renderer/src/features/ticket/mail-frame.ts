@@ -11,7 +11,7 @@ export const mailFramePolicy = "default-src 'none'; style-src 'unsafe-inline'; f
  */
 const frameStyle = `
 :root { color-scheme: dark; }
-body { margin: 0; padding: 8px 10px; background: #161c24; color: #d7dde5; font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, 'Noto Sans', sans-serif; overflow-wrap: anywhere; }
+body { margin: 0; padding: 8px 10px; background: #161c24; color: #d7dde5; font: 13px/1.45 system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, 'Noto Sans', sans-serif; overflow-wrap: break-word; }
 a { color: #7ab6ff; }
 table { border-collapse: collapse; }
 th, td { padding: 2px 6px; border: 1px solid #33414f; text-align: left; vertical-align: top; }
@@ -27,10 +27,13 @@ export function mailFrameDocument(html: string): string {
 }
 
 /**
- * A height for the frame from the length of the mail's text: a sandboxed frame cannot be measured from
- * outside. Roughly right is enough; the agent can drag the frame taller.
+ * A height for a frame `width` pixels wide, from the mail's text (its tables are lines there too): a
+ * sandboxed frame cannot be measured from outside. Roughly right is enough; the agent can drag it taller.
  */
-export function mailFrameHeight(text: string): number {
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 90)), 0);
-  return Math.min(480, Math.max(96, lines * 19 + 24));
+export function mailFrameHeight(text: string, width: number): number {
+  // About 7 px a character at 13 px; the body has 10 px of padding each side.
+  const perLine = Math.max(30, Math.floor((width - 20) / 7));
+  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
+  // A fifth more than the text's lines: the HTML's tables and paragraphs take more room than its text.
+  return Math.min(560, Math.max(96, Math.ceil(lines * 19 * 1.2) + 24));
 }
