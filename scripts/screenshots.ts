@@ -3,14 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import SqliteDatabase from 'better-sqlite3';
+import { createTransport } from 'nodemailer';
 import { callApi, loginAs } from '../src/server/testing/test-server.js';
+import { freePort } from '../tests/support/free-port.js';
 import { startStack } from './stack.js';
 
 /** Refreshes docs/screenshots/ from a fresh demo desk, as an agent sees it in Debian's Chromium. */
 const outDir = 'docs/screenshots';
 mkdirSync(outDir, { recursive: true });
 const root = mkdtempSync(join(tmpdir(), 'shiftdesk-shots-'));
-const stack = await startStack({ serverPort: 0, consolePort: 0, serverData: join(root, 'server'), consoleData: join(root, 'console'), echo: false });
+// Mail comes in over SMTP, as from a customer's mail server: a thread with files and HTML, and a mail for quarantine.
+const smtpPort = await freePort();
+const stack = await startStack({
+  serverPort: 0,
+  consolePort: 0,
+  serverData: join(root, 'server'),
+  consoleData: join(root, 'console'),
+  echo: false,
+  serverEnv: { SHIFTDESK_SMTP_PORT: String(smtpPort), SHIFTDESK_SMTP_HOST: '127.0.0.1' },
+});
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -129,6 +140,57 @@ try {
   await portal.goto(`${mailed('status.solved', /https?:\/\/\S+\/portal\/survey\/\S+/)}&lang=pl`);
   await portal.getByLabel(/Zadowolony/).check();
   await portal.screenshot({ path: join(outDir, 'portal-survey-pl.png') });
+  // An email with files and HTML in the thread, plain and formatted, then the admin's channel settings.
+  const mail = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+  const invoiceSubject = 'Invoice 2024/118 does not match the bank statement';
+  await mail.sendMail({
+    from: 'Zofia Wrona <zofia@kwiaty.example>',
+    to: 'support@shiftdesk.local',
+    subject: invoiceSubject,
+    text: 'Hello,\n\ninvoice 2024/118 charges 1 240.00 EUR, but our bank statement shows 1 420.00 EUR taken. Both are attached, with the lines that differ:\n\nLicences (12 seats): 960.00 / 1 140.00\nSupport plan: 280.00 / 280.00\n\nCould you check and refund the difference?\n\nZofia Wrona\nKwiaty Wrona sp. z o.o.',
+    html: '<p>Hello,</p><p>invoice <b>2024/118</b> charges <b>1&nbsp;240.00 EUR</b>, but our bank statement shows <b>1&nbsp;420.00 EUR</b> taken. Both are attached, with the lines that differ:</p><table><tr><th>Line</th><th>Invoice</th><th>Statement</th></tr><tr><td>Licences (12 seats)</td><td>960.00</td><td>1&nbsp;140.00</td></tr><tr><td>Support plan</td><td>280.00</td><td>280.00</td></tr></table><p>Could you check and refund the difference?</p><p>Zofia Wrona<br><i>Kwiaty Wrona sp. z o.o.</i></p>',
+    attachments: [
+      { filename: 'Wyciąg bankowy marzec.pdf', content: Buffer.alloc(48_213, 37), contentType: 'application/pdf' },
+      { filename: 'faktura-2024-118.png', content: Buffer.alloc(182_400, 1), contentType: 'image/png' },
+    ],
+  });
+  await mail.sendMail({ envelope: { from: 'mailer@broken.example', to: 'support@shiftdesk.local' }, raw: 'Subject: (no sender)\r\n\r\nThis mail has no From header.\r\n' });
+  await page.getByTestId('queue-row').filter({ hasText: invoiceSubject }).click();
+  const invoiceMail = page.locator('.message', { has: page.getByTestId('attachment') });
+  const showMail = async (path: string) => {
+    await invoiceMail.evaluate((message) => message.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(outDir, path) });
+  };
+  await showMail('thread-files.png');
+  await invoiceMail.getByRole('button', { name: 'Formatted' }).click();
+  await page.getByTestId('mail-frame').waitFor();
+  await showMail('thread-html.png');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel(/email/i).fill('admin@demo');
+  await page.getByLabel(/password/i).fill('shiftdesk');
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByTestId('queue-row').nth(20).waitFor();
+  await page.getByRole('button', { name: 'Channels' }).click();
+  const settings = page.getByRole('dialog', { name: 'Channel settings' });
+  await settings.getByLabel('Name').fill('Shop contact form');
+  await settings.getByRole('button', { name: 'Create integration' }).click();
+  await settings.getByTestId('created-integration').waitFor();
+  await page.screenshot({ path: join(outDir, 'channels-integrations.png') });
+  await settings.getByRole('button', { name: /^Done/ }).click();
+  await settings.getByRole('tab', { name: 'Templates' }).click();
+  await settings.getByLabel('Subject').fill('[#{{ticket.numbr}}] We have your request: {{ticket.subject}}');
+  await settings.getByRole('button', { name: 'Save template' }).click();
+  await settings.getByRole('alert').waitFor();
+  await page.screenshot({ path: join(outDir, 'channels-templates.png') });
+  // The same settings in Russian, to see that the longer labels still fit.
+  await page.keyboard.press('Escape');
+  await page.locator('.language-switcher select').selectOption('ru');
+  await page.getByRole('button', { name: 'Каналы' }).click();
+  await page.getByRole('tab', { name: 'Карантин' }).click();
+  await page.getByTestId('quarantine-row').waitFor();
+  await page.screenshot({ path: join(outDir, 'channels-quarantine-ru.png') });
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();

@@ -6,6 +6,8 @@ export interface StackOptions {
   serverData: string;
   consoleData: string;
   echo?: boolean;
+  /** More of the server's settings (SHIFTDESK_SMTP_PORT for mail in), for a run that needs them. */
+  serverEnv?: NodeJS.ProcessEnv;
 }
 
 export interface RunningStack {
@@ -23,7 +25,7 @@ export interface RunningStack {
 /** The server, then the browser host pointed at it: what `npm start`, the e2e tests and screenshots share. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const echo = options.echo ?? true;
-  const launchServer = (port: number) => launchTs('src/server/main.ts', { SHIFTDESK_PORT: String(port), SHIFTDESK_DATA: options.serverData }, { echo });
+  const launchServer = (port: number) => launchTs('src/server/main.ts', { ...options.serverEnv, SHIFTDESK_PORT: String(port), SHIFTDESK_DATA: options.serverData }, { echo });
   let server = launchServer(options.serverPort);
   const [, serverUrl] = await server.waitForLine(/server listening on (\S+)/);
   const host = launchTs(
