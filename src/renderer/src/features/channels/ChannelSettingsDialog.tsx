@@ -30,14 +30,15 @@ export function ChannelSettingsDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={dialogRef} className="channels-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
-      <header className="channels-dialog__header">
+      {/* A div, not a header: inside a dialog a header would be a second banner landmark. */}
+      <div className="channels-dialog__header">
         <h2 id={headingId} className="channels-dialog__title">
           {t('title')}
         </h2>
         <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       <SectionTabs base={base} value={section} onChange={setSection} />
       <div className="channels-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
         <Panel />
