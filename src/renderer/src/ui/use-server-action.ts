@@ -35,5 +35,5 @@ export function useServerAction() {
     }
   }
 
-  return { busy, failure, run, clearFailure: () => setFailure(null) };
+  return { busy, failure, run };
 }
