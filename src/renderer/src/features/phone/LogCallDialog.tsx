@@ -18,7 +18,7 @@ export function LogCallDialog({ onLogged }: { onLogged(): void }) {
 
   return (
     <dialog ref={dialogRef} className="call-dialog" aria-labelledby={headingId} data-testid="log-call-dialog" onClose={() => calls.getState().close()}>
-      <header className="call-dialog__header">
+      <div className="call-dialog__header">
         <h2 id={headingId} className="call-dialog__title">
           <span className="call-dialog__icon" aria-hidden="true">
             ☎
@@ -28,7 +28,7 @@ export function LogCallDialog({ onLogged }: { onLogged(): void }) {
         <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={() => calls.getState().close()}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </div>
       <CallForm onLogged={onLogged} />
       <PendingCalls />
     </dialog>
