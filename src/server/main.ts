@@ -35,6 +35,7 @@ const smtpReceiver = config.smtpReceiver ? await startSmtpReceiver(context, conf
 if (smtpReceiver) app.addHook('preClose', () => smtpReceiver.close());
 const address = await app.listen({ port: config.port, host: config.host });
 console.log(`shiftdesk: server listening on ${address} (data: ${config.dataDir})`);
+console.log(`shiftdesk: customers write at ${config.publicUrl}/portal (web portal) and ${config.publicUrl}/chat/demo (chat widget demo)`);
 if (smtpReceiver && config.smtpReceiver) {
   console.log(`shiftdesk: SMTP receiver listening on ${config.smtpReceiver.host}:${smtpReceiver.port}, for ${config.smtpReceiver.recipients?.join(', ') ?? 'any recipient'}`);
 }
