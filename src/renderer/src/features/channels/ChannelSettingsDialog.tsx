@@ -29,9 +29,9 @@ export function ChannelSettingsDialog({ onClose }: { onClose(): void }) {
   const Panel = panels[section];
 
   return (
-    <dialog ref={dialogRef} className="channels-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
+    <dialog ref={dialogRef} className="modal-dialog channels-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
       {/* A div, not a header: inside a dialog a header would be a second banner landmark. */}
-      <div className="channels-dialog__header">
+      <div className="modal-dialog__header">
         <h2 id={headingId} className="channels-dialog__title">
           {t('title')}
         </h2>

@@ -11,6 +11,7 @@ import { SecretField } from './SecretField.js';
 import { SectionHeading } from './SectionHeading.js';
 import { ServerDataView } from './ServerDataView.js';
 import { useServerData } from './use-server-data.js';
+import { SettingsTableHead } from './SettingsTableHead.js';
 
 type Created = DeskOutput<'admin.integrations.create'>;
 
@@ -137,17 +138,7 @@ function IntegrationTable({ items, onRevoked }: { items: readonly IntegrationInf
   const formatDateTime = useDateTimeFormat();
   return (
     <table className="channels__table">
-      <thead>
-        <tr>
-          <th scope="col">{t('integrations.columns.name')}</th>
-          <th scope="col">{t('integrations.columns.kind')}</th>
-          <th scope="col">{t('integrations.columns.created')}</th>
-          <th scope="col">{t('integrations.columns.state')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('columns.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <SettingsTableHead columns={[t('integrations.columns.name'), t('integrations.columns.kind'), t('integrations.columns.created'), t('integrations.columns.state')]} />
       <tbody>
         {items.map((integration) => (
           <tr key={integration.id} data-testid="integration-row">

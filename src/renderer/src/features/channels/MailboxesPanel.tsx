@@ -10,6 +10,7 @@ import { MailboxForm } from './MailboxForm.js';
 import { SectionHeading } from './SectionHeading.js';
 import { ServerDataView } from './ServerDataView.js';
 import { useServerData } from './use-server-data.js';
+import { SettingsTableHead } from './SettingsTableHead.js';
 
 /** Which form is open: none, a new mailbox, or a change to one. */
 type Editing = null | 'new' | Mailbox;
@@ -78,17 +79,7 @@ function MailboxTable({ items, onEdit, onChanged, onRemoved }: { items: readonly
   const formatDateTime = useDateTimeFormat();
   return (
     <table className="channels__table">
-      <thead>
-        <tr>
-          <th scope="col">{t('mailboxes.columns.name')}</th>
-          <th scope="col">{t('mailboxes.columns.server')}</th>
-          <th scope="col">{t('mailboxes.columns.queue')}</th>
-          <th scope="col">{t('mailboxes.columns.lastRead')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('columns.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <SettingsTableHead columns={[t('mailboxes.columns.name'), t('mailboxes.columns.server'), t('mailboxes.columns.queue'), t('mailboxes.columns.lastRead')]} />
       <tbody>
         {items.map((mailbox) => (
           <tr key={mailbox.id} data-testid="mailbox-row">

@@ -8,6 +8,7 @@ import { useDateTimeFormat } from '../../ui/format.js';
 import { SectionHeading } from './SectionHeading.js';
 import { ServerDataView } from './ServerDataView.js';
 import { useServerData } from './use-server-data.js';
+import { SettingsTableHead } from './SettingsTableHead.js';
 
 const filters = ['all', 'queued', 'sent', 'failed'] as const;
 type Filter = (typeof filters)[number];
@@ -58,16 +59,7 @@ function OutboundTable({ items }: { items: readonly OutboundItem[] }) {
   };
   return (
     <table className="channels__table">
-      <thead>
-        <tr>
-          <th scope="col">{t('outbound.columns.created')}</th>
-          <th scope="col">{t('outbound.columns.to')}</th>
-          <th scope="col">{t('outbound.columns.subject')}</th>
-          <th scope="col">{t('outbound.columns.status')}</th>
-          <th scope="col">{t('outbound.columns.attempts')}</th>
-          <th scope="col">{t('outbound.columns.detail')}</th>
-        </tr>
-      </thead>
+      <SettingsTableHead columns={[t('outbound.columns.created'), t('outbound.columns.to'), t('outbound.columns.subject'), t('outbound.columns.status'), t('outbound.columns.attempts'), t('outbound.columns.detail')]} withActions={false} />
       <tbody>
         {items.map((item) => (
           <tr key={item.id} data-testid="outbound-row" data-status={item.status}>

@@ -10,6 +10,7 @@ import { FailureMessage } from './FailureMessage.js';
 import { SectionHeading } from './SectionHeading.js';
 import { ServerDataView } from './ServerDataView.js';
 import { useServerData } from './use-server-data.js';
+import { SettingsTableHead } from './SettingsTableHead.js';
 
 const states = ['open', 'resolved', 'all'] as const;
 type State = (typeof states)[number];
@@ -63,17 +64,7 @@ function QuarantineTable({ items, onResolved }: { items: readonly QuarantinedIte
   const formatDateTime = useDateTimeFormat();
   return (
     <table className="channels__table">
-      <thead>
-        <tr>
-          <th scope="col">{t('quarantine.columns.received')}</th>
-          <th scope="col">{t('quarantine.columns.source')}</th>
-          <th scope="col">{t('quarantine.columns.reason')}</th>
-          <th scope="col">{t('quarantine.columns.size')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('columns.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <SettingsTableHead columns={[t('quarantine.columns.received'), t('quarantine.columns.source'), t('quarantine.columns.reason'), t('quarantine.columns.size')]} />
       <tbody>
         {items.map((item) => (
           <tr key={item.id} data-testid="quarantine-row">

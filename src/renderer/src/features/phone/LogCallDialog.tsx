@@ -17,8 +17,8 @@ export function LogCallDialog({ onLogged }: { onLogged(): void }) {
   const dialogRef = useModalDialog('input, textarea, select');
 
   return (
-    <dialog ref={dialogRef} className="call-dialog" aria-labelledby={headingId} data-testid="log-call-dialog" onClose={() => calls.getState().close()}>
-      <div className="call-dialog__header">
+    <dialog ref={dialogRef} className="modal-dialog call-dialog" aria-labelledby={headingId} data-testid="log-call-dialog" onClose={() => calls.getState().close()}>
+      <div className="modal-dialog__header">
         <h2 id={headingId} className="call-dialog__title">
           <span className="call-dialog__icon" aria-hidden="true">
             ☎
