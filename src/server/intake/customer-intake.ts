@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { isoNow } from '../../shared/clock.js';
-import type { Channel, CustomerTier, Priority, Ticket, TicketType } from '../../shared/domain/ticket.js';
+import { statusAfterCustomerMessage, type Channel, type CustomerTier, type Priority, type Ticket, type TicketType } from '../../shared/domain/ticket.js';
 import type { CustomerLocale } from '../../shared/notifications/templates.js';
 import type { ServerContext } from '../context.js';
 import type { Acknowledgement } from '../notifications/customer-notifier.js';
@@ -48,9 +48,6 @@ export interface IntakeOutcome {
   acknowledgement: Acknowledgement | null;
 }
 
-/** Statuses a customer's new message moves back to work; on hold stays on hold (the third party still owes us). */
-const reopenedBy = new Set(['new', 'pending', 'solved']);
-
 /**
  * Where every channel hands over what a customer wrote. A message for a live ticket joins it (and
  * puts it back to work); anything else opens a ticket, with the customer's language remembered and an
@@ -73,10 +70,11 @@ export async function receiveCustomerMessage(context: ServerContext, trx: Trx, i
   let acknowledgement: Acknowledgement | null = null;
   if (live) {
     const current = ticketFromRow(live);
+    const status = statusAfterCustomerMessage(current.status);
     ticket = await context.tickets.applyChange(trx, current.id, {
       actor: { userId: null, name: requester.name },
       message: { id: messageId, body: input.body, isPublic: true, authorKind: 'customer', extras: { ...extras, ...(input.channel !== current.channel ? { via: input.channel } : {}) } },
-      ...(reopenedBy.has(current.status) && current.status !== 'new' ? { status: 'open' as const } : {}),
+      ...(status !== current.status ? { status } : {}),
     });
   } else {
     const opened = await context.tickets.insert(trx, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callOutcomes, IsoDateTimeSchema, PrioritySchema, TicketTypeSchema, type CallRecord, type TicketStatus } from './ticket.js';
+import { callOutcomes, IsoDateTimeSchema, PrioritySchema, statusAfterCustomerMessage, TicketTypeSchema, type CallRecord, type TicketStatus } from './ticket.js';
 
 export const CallOutcomeSchema = z.enum(callOutcomes);
 export type CallOutcome = z.infer<typeof CallOutcomeSchema>;
@@ -70,7 +70,7 @@ export function statusAfterCall(outcome: CallOutcome, current: TicketStatus): Ti
     case 'follow_up':
       return 'open';
     case 'voicemail':
-      return current === 'pending' || current === 'solved' ? 'open' : current;
+      return statusAfterCustomerMessage(current);
   }
 }
 

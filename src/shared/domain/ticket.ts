@@ -22,6 +22,15 @@ export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'c
 export const TicketStatusSchema = z.enum(ticketStatuses);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
+/**
+ * Where a customer's new message leaves a ticket: waiting on them (pending) or solved goes back to
+ * work; new and on hold stay (on hold: the third party still owes us). Closed tickets take no
+ * messages: writing again opens a new ticket.
+ */
+export function statusAfterCustomerMessage(current: TicketStatus): TicketStatus {
+  return current === 'pending' || current === 'solved' ? 'open' : current;
+}
+
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 
 export const TicketSchema = z.object({
