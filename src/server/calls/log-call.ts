@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { User } from '../../shared/domain/people.js';
 import { callRecordOf, reachedCaller, statusAfterCall, type CallLog } from '../../shared/domain/phone-call.js';
+import { placeholderAddress } from '../../shared/domain/requester-address.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
 import type { Rejection } from '../../shared/sync/mutations.js';
 import type { ServerContext } from '../context.js';
@@ -29,11 +30,11 @@ export interface CallLogging {
 }
 
 /**
- * A caller without an email address still needs a requester address: one under the reserved
- * `.invalid` domain never receives mail, and built from the number it groups one caller's tickets.
+ * A caller without an email address gets a placeholder address (see requester-address.ts); built
+ * from the number, it groups one caller's tickets.
  */
 export function phoneRequesterEmail(phone: string): string {
-  return `phone-${phone.replace(/\D/g, '')}@shiftdesk.invalid`;
+  return placeholderAddress(`phone-${phone.replace(/\D/g, '')}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { ChatLine, HandoverReason } from '../../shared/chat/protocol.js';
+import { placeholderAddress } from '../../shared/domain/requester-address.js';
 import type { ServerContext } from '../context.js';
 import { receiveCustomerMessage } from '../intake/customer-intake.js';
 import type { Database } from '../storage/schema.js';
@@ -18,11 +19,11 @@ const reasonNote: Record<HandoverReason, string> = {
 };
 
 /**
- * A visitor who left no email still needs a requester address: the `.invalid` domain never receives
- * mail, so an answer written after they left fails visibly instead of going somewhere.
+ * A visitor who left no email gets a placeholder address, which never receives mail, so an answer
+ * written after they left fails visibly instead of going somewhere.
  */
 export function visitorAddress(session: ChatSession): string {
-  return session.email ?? `chat-${session.id}@shiftdesk.invalid`;
+  return session.email ?? placeholderAddress(`chat-${session.id}`);
 }
 
 /** The conversation as agents (and the customer, in the portal) read it on the ticket. */

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { CustomerLocaleSchema, type CustomerLocale } from '../../../shared/notifications/templates.js';
+import { isPlaceholderAddress } from '../../../shared/domain/requester-address.js';
 import type { ServerDb } from '../../storage/database.js';
 import type { Database } from '../../storage/schema.js';
 
@@ -17,7 +18,7 @@ export function normaliseEmail(email: string): string {
 
 /** Addresses the desk can write to: not the placeholders of phone callers and monitoring systems. */
 export function isDeliverable(email: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && !/\.invalid$/i.test(email);
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) && !isPlaceholderAddress(email);
 }
 
 export async function findRequester(reader: Reader, email: string): Promise<Requester | null> {

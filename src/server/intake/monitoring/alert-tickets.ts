@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { IntakeReply } from '../../../shared/intake/alerts.js';
 import { isoNow } from '../../../shared/clock.js';
+import { placeholderAddress } from '../../../shared/domain/requester-address.js';
 import type { Priority } from '../../../shared/domain/ticket.js';
 import type { ServerContext } from '../../context.js';
 import type { Database } from '../../storage/schema.js';
@@ -83,7 +84,7 @@ async function firing({ context, integration, source }: Intake, trx: Trx, alert:
     subject: (summary ? `${name}: ${summary}` : name).slice(0, 300),
     body: alertText(alert),
     requesterName: integration.name,
-    requesterEmail: 'monitoring@shiftdesk.invalid',
+    requesterEmail: placeholderAddress('monitoring'),
     channel: 'monitoring',
     priority: priorityOfSeverity[(alert.labels.severity ?? '').toLowerCase()] ?? 'medium',
     customerTier: 'standard',

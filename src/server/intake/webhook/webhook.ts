@@ -1,5 +1,6 @@
 import type { WebhookMessage, WebhookReply } from '../../../shared/intake/webhook.js';
 import { isoNow } from '../../../shared/clock.js';
+import { placeholderAddress } from '../../../shared/domain/requester-address.js';
 import type { ServerContext } from '../../context.js';
 import { HttpError } from '../../http/errors.js';
 import { IntakeRefusal } from '../attachments.js';
@@ -53,5 +54,5 @@ export async function receiveWebhook(context: ServerContext, integration: Integr
 function placeholderEmail(post: WebhookMessage): string {
   const who = (post.author.handle ?? post.author.name).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'customer';
   const where = post.source.toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'webhook';
-  return `${who}@${where}.invalid`;
+  return placeholderAddress(who, where);
 }
