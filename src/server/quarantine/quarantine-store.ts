@@ -23,8 +23,18 @@ export async function quarantine(db: ServerDb, item: Quarantining, at: string): 
   return id;
 }
 
+/** Everything but the bytes, with their length. */
+function summaries(db: ServerDb) {
+  return db.selectFrom('quarantine').select(['id', 'source', 'reason', 'content_type', 'received_at', 'resolved_at', 'resolved_by', (eb) => eb.fn('length', ['data']).as('size')]);
+}
+
+export async function findQuarantined(db: ServerDb, id: string): Promise<QuarantinedItem | null> {
+  const row = await summaries(db).where('id', '=', id).executeTakeFirst();
+  return row ? { ...itemOf(row), size: Number(row.size) } : null;
+}
+
 export async function listQuarantine(db: ServerDb, state: 'open' | 'resolved' | 'all'): Promise<QuarantinedItem[]> {
-  let query = db.selectFrom('quarantine').select(['id', 'source', 'reason', 'content_type', 'received_at', 'resolved_at', 'resolved_by', (eb) => eb.fn('length', ['data']).as('size')]);
+  let query = summaries(db);
   if (state === 'open') query = query.where('resolved_at', 'is', null);
   if (state === 'resolved') query = query.where('resolved_at', 'is not', null);
   const rows = await query.orderBy('received_at', 'desc').limit(500).execute();
@@ -35,10 +45,9 @@ export async function quarantinedOriginal(db: ServerDb, id: string): Promise<Pic
   return db.selectFrom('quarantine').select(['content_type', 'data']).where('id', '=', id).executeTakeFirst();
 }
 
-/** An admin has dealt with it (forwarded it, answered by hand, or judged it spam). */
-export async function resolveQuarantined(db: ServerDb, id: string, userName: string, at: string): Promise<boolean> {
-  const result = await db.updateTable('quarantine').set({ resolved_at: at, resolved_by: userName }).where('id', '=', id).where('resolved_at', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+/** An admin has dealt with it (forwarded it, answered by hand, or judged it spam); resolving twice keeps the first. */
+export async function resolveQuarantined(db: ServerDb, id: string, userName: string, at: string): Promise<void> {
+  await db.updateTable('quarantine').set({ resolved_at: at, resolved_by: userName }).where('id', '=', id).where('resolved_at', 'is', null).execute();
 }
 
 function itemOf(row: Omit<Database['quarantine'], 'data'>): Omit<QuarantinedItem, 'size'> {

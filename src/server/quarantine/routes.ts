@@ -6,7 +6,7 @@ import { requireAdmin } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { download } from '../tickets/message-routes.js';
-import { listQuarantine, quarantinedOriginal, resolveQuarantined } from './quarantine-store.js';
+import { findQuarantined, listQuarantine, quarantinedOriginal, resolveQuarantined } from './quarantine-store.js';
 
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema, 404: ErrorReplySchema };
@@ -40,7 +40,7 @@ export function quarantineRoutes(context: ServerContext): FastifyPluginAsyncZod 
       async (request) => {
         const user = await requireAdmin(db, clock, request, what);
         await resolveQuarantined(db, request.params.id, user.name, isoNow(clock));
-        const item = (await listQuarantine(db, 'all')).find((i) => i.id === request.params.id);
+        const item = await findQuarantined(db, request.params.id);
         if (!item) throw new HttpError(404, 'not_found', `No quarantined message ${request.params.id}`);
         return item;
       },
