@@ -46,7 +46,7 @@ export class CustomerNotifier implements TicketObserver {
     const expected = await expectedFirstAnswer(trx, this.sla, ticket, this.clock.now());
     const answerBy = formatAnswerTime(expected.at, expected.timeZone, requester.locale);
     const notice = await this.render(trx, expected.kind, requester.locale, ticket, requester, { 'answer.by': answerBy });
-    await this.send(trx, ticket, requester, notice, `ack-${ticket.id}`);
+    await this.send(trx, ticket, requester, this.channelOf(ticket, requester), notice, `ack-${ticket.id}`);
     return { ...notice, answerBy: new Date(expected.at).toISOString() };
   }
 
@@ -56,19 +56,20 @@ export class CustomerNotifier implements TicketObserver {
     const pending = after.status === 'pending' && before.status !== 'pending' && replies.length === 0;
     if (replies.length === 0 && !solved && !pending) return;
     const requester = (await findRequester(trx, after.requesterEmail)) ?? { email: after.requesterEmail, name: after.requesterName, locale: 'en' as const };
-    if (!this.channelOf(after, requester)) return;
+    const channel = this.channelOf(after, requester);
+    if (!channel) return;
     for (const reply of replies) {
       // The chat widget shows the agent's words as they are; its email fallback wraps them itself.
       const notice =
         after.channel === 'chat'
           ? { kind: 'reply' as const, locale: requester.locale, subject: after.subject, body: reply.body }
           : await this.render(trx, 'reply', requester.locale, after, requester, { 'message.body': reply.body, 'agent.name': reply.authorName });
-      await this.send(trx, after, requester, notice, reply.id, reply.authorName);
+      await this.send(trx, after, requester, channel, notice, reply.id, reply.authorName);
     }
-    if (pending) await this.send(trx, after, requester, await this.render(trx, 'status.pending', requester.locale, after, requester, {}), randomUUID());
+    if (pending) await this.send(trx, after, requester, channel, await this.render(trx, 'status.pending', requester.locale, after, requester, {}), randomUUID());
     if (solved) {
       const notice = await this.render(trx, 'status.solved', requester.locale, after, requester, { 'survey.url': this.links.surveyUrl(after.id) });
-      await this.send(trx, after, requester, notice, randomUUID());
+      await this.send(trx, after, requester, channel, notice, randomUUID());
     }
   }
 
@@ -92,8 +93,8 @@ export class CustomerNotifier implements TicketObserver {
     return { kind, locale, subject: renderTemplate(template.subject, values), body: renderTemplate(template.body, values) };
   }
 
-  private async send(trx: Trx, ticket: Ticket, requester: Requester, notice: Notice, localPart: string, fromName?: string): Promise<void> {
-    const channel = this.channelOf(ticket, requester);
+  /** Queues a notice on the channel chosen for this customer; nothing when there is none (monitoring, no address). */
+  private async send(trx: Trx, ticket: Ticket, requester: Requester, channel: OutboundChannel | null, notice: Notice, localPart: string, fromName?: string): Promise<void> {
     if (!channel) return;
     const at = isoNow(this.clock);
     const headers = { ...(await threadHeaders(trx, ticket.id, `${localPart}@${this.mailDomain}`, at)), ...(fromName ? { fromName } : {}) };
