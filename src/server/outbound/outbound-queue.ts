@@ -76,6 +76,7 @@ export type Deliverers = Partial<Record<OutboundChannel, Deliverer>>;
  * visibly. A channel with no deliverer (no mail relay configured) keeps its items queued, not lost.
  */
 export function outboundDeliveries(db: ServerDb, clock: Clock, deliverers: Deliverers): DeadlineWork {
+  // Read on every run: channels register their deliverers after start. SQL has no empty `in ()`, and no channel is named ''.
   const ready = () => {
     const channels = Object.keys(deliverers);
     return channels.length > 0 ? channels : [''];
