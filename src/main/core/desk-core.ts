@@ -23,6 +23,7 @@ import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
 import { channelApi } from './channels/channel-api.js';
+import { escalationApi } from './escalation-api.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
@@ -62,10 +63,11 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged, handoffIds }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
         if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
+        if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
       },
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
@@ -270,6 +272,14 @@ export class DeskCore implements DeskService {
       return fetchSlaExplanation(serverUrl, token, id);
     },
     ...channelApi(() => this.requireSession()),
+    ...escalationApi({
+      replica: () => this.replica,
+      user: () => this.requireSession().user,
+      now: () => isoNow(this.options.clock),
+      record: (user, mutation) => this.record(user, mutation),
+      send: () => this.send(),
+      changed: (payload) => this.emit('escalations.changed', payload),
+    }),
   };
 
   call(method: unknown, input: unknown): Promise<DeskResult> {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { User } from '../../shared/domain/people.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
 import {
+  isEscalationMutation,
   isHandoffMutation,
   MutationResultSchema,
   type CallMutation,
@@ -70,6 +71,8 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       await expectNext(trx, clientId, mutation.id);
+      // Escalations are being built (issue 6): refused, recorded and moved past until the server takes them.
+      if (isEscalationMutation(mutation)) throw new Rejected({ code: 'invalid', message: 'This server does not take escalations yet' });
       if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
       else if (mutation.name === 'call.log') await applyCallIntent(trx, context, user, { clientId, receivedAt }, mutation);
       else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));

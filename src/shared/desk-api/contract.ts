@@ -4,6 +4,7 @@ import { AgentSchema, LocaleSchema, QueueSchema, UserSchema } from '../domain/pe
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
+import { EscalationReasonSchema, EscalationSchema, EscalationTargetSchema } from '../domain/escalation.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
@@ -62,6 +63,16 @@ export const LocalHandoffNoteSchema = HandoffNoteSchema.extend({
   acknowledgementPending: z.boolean(),
 });
 export type LocalHandoffNote = z.infer<typeof LocalHandoffNoteSchema>;
+
+/** An escalation as the console shows it: the replica's, with this console's unconfirmed actions on top. */
+export const LocalEscalationSchema = EscalationSchema.extend({
+  /** Escalated here and not yet confirmed by the server: who is paged is not known yet. */
+  pending: z.boolean(),
+  /** This agent's acknowledgement, or decline, is shown but the server has not confirmed it yet. */
+  acknowledgementPending: z.boolean(),
+  declinePending: z.boolean(),
+});
+export type LocalEscalation = z.infer<typeof LocalEscalationSchema>;
 
 /** A call logged here that the server has not confirmed yet; `id` is its place in the outbox. */
 export const PendingCallSchema = z.object({ id: z.number().int(), call: LoggedCallSchema });
@@ -147,6 +158,29 @@ export const deskMethods = {
     input: z.object({ id: z.uuid() }).strict(),
     output: SlaExplanationSchema.nullable(),
   },
+  /**
+   * Escalations that involve the agent, newest first: paging them now (state paging, `paged` names
+   * them), paged them before or declined by them, or escalated by them (so they see who acknowledged).
+   * From the replica, so offline too.
+   */
+  'escalations.mine': {
+    input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: z.array(LocalEscalationSchema),
+  },
+  /** A ticket's escalations, newest first; from the replica. */
+  'escalations.forTicket': { input: z.object({ ticketId: z.uuid() }).strict(), output: z.array(LocalEscalationSchema) },
+  /** Escalates a ticket to a higher tier's queue or a named queue, with the agent's reason; works offline. */
+  'escalations.escalate': {
+    input: z.object({ ticketId: z.uuid(), target: EscalationTargetSchema, reason: EscalationReasonSchema }).strict(),
+    output: z.object({ id: z.uuid() }),
+  },
+  /** Takes an escalation the agent is paged for; stops the ladder. `queued` is false when nothing was left to send. */
+  'escalations.acknowledge': { input: z.object({ id: z.uuid() }).strict(), output: z.object({ queued: z.boolean() }) },
+  /** Turns down a page with a reason; the next target is paged at once. */
+  'escalations.decline': {
+    input: z.object({ id: z.uuid(), reason: EscalationReasonSchema }).strict(),
+    output: z.object({ queued: z.boolean() }),
+  },
   ...fileMethods,
   ...adminMethods,
 } as const;
@@ -157,6 +191,8 @@ export const deskEvents = {
   'queues.changed': z.object({}),
   /** Handoff notes changed: arrived, acknowledged, written here, or rolled back. */
   'handoffs.changed': z.object({ ids: z.array(z.string()) }),
+  /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
+  'escalations.changed': z.object({ ids: z.array(z.string()) }),
   'connection.changed': ConnectionStateSchema,
   'session.changed': SessionSchema,
   'outbox.changed': OutboxStateSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
 import { HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { LoggedCallSchema } from '../domain/phone-call.js';
+import { EscalationReasonSchema, EscalationTargetSchema } from '../domain/escalation.js';
 
 /**
  * Agent actions as intent mutations: each says what the agent meant ("set the status from open to
@@ -23,6 +24,11 @@ export const mutationArgs = {
   'handoff.acknowledge': z.object({ handoffId: z.uuid() }).strict(),
   // On an existing ticket or opening a new one; offline too, so it carries when it was logged.
   'call.log': LoggedCallSchema,
+  // The console mints the escalation's id, like a handoff note's, so the agent sees it (and later who
+  // acknowledged it) at once, offline too.
+  'ticket.escalate': z.object({ ...TicketRef, escalationId: z.uuid(), target: EscalationTargetSchema, reason: EscalationReasonSchema }).strict(),
+  'escalation.acknowledge': z.object({ escalationId: z.uuid() }).strict(),
+  'escalation.decline': z.object({ escalationId: z.uuid(), reason: EscalationReasonSchema }).strict(),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -39,14 +45,23 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('handoff.write'), args: mutationArgs['handoff.write'] }),
   z.object({ ...mutationBase, name: z.literal('handoff.acknowledge'), args: mutationArgs['handoff.acknowledge'] }),
   z.object({ ...mutationBase, name: z.literal('call.log'), args: mutationArgs['call.log'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.escalate'), args: mutationArgs['ticket.escalate'] }),
+  z.object({ ...mutationBase, name: z.literal('escalation.acknowledge'), args: mutationArgs['escalation.acknowledge'] }),
+  z.object({ ...mutationBase, name: z.literal('escalation.decline'), args: mutationArgs['escalation.decline'] }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
-export type TicketMutation = Extract<Mutation, { name: `ticket.${string}` }>;
+export type EscalationMutation = Extract<Mutation, { name: 'ticket.escalate' | 'escalation.acknowledge' | 'escalation.decline' }>;
+/** The mutations that change a ticket's own fields or thread (escalating it is an escalation's business). */
+export type TicketMutation = Exclude<Extract<Mutation, { name: `ticket.${string}` }>, EscalationMutation>;
 export type HandoffMutation = Extract<Mutation, { name: `handoff.${string}` }>;
 export type CallMutation = Extract<Mutation, { name: 'call.log' }>;
 
 export function isHandoffMutation(mutation: Mutation): mutation is HandoffMutation {
   return mutation.name === 'handoff.write' || mutation.name === 'handoff.acknowledge';
+}
+
+export function isEscalationMutation(mutation: Mutation): mutation is EscalationMutation {
+  return mutation.name === 'ticket.escalate' || mutation.name === 'escalation.acknowledge' || mutation.name === 'escalation.decline';
 }
 
 export const PushRequestSchema = z.object({

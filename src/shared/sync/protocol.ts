@@ -3,6 +3,7 @@ import { TicketSchema, MessageSchema } from '../domain/ticket.js';
 import { QueueSchema, AgentSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { HandoffNoteSchema } from '../domain/handoff.js';
+import { EscalationSchema } from '../domain/escalation.js';
 import { ReplicatedPolicySchema } from '../sla/policy.js';
 
 /**
@@ -22,11 +23,12 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   z.object({ ...changeBase, entity: z.literal('article'), op: z.literal('upsert'), row: ArticleSchema }),
   z.object({ ...changeBase, entity: z.literal('handoff'), op: z.literal('upsert'), row: HandoffNoteSchema }),
   z.object({ ...changeBase, entity: z.literal('slaPolicy'), op: z.literal('upsert'), row: ReplicatedPolicySchema }),
+  z.object({ ...changeBase, entity: z.literal('escalation'), op: z.literal('upsert'), row: EscalationSchema }),
 ]);
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

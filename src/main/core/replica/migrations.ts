@@ -70,4 +70,21 @@ export const replicaMigrations: readonly string[] = [
   `
   CREATE TABLE sla_policy (id TEXT PRIMARY KEY, row TEXT NOT NULL);
   `,
+  // Escalations, with the people each concerns (so "mine" is an index lookup), and their overlay:
+  // escalations raised, acknowledged or declined here that the server has not confirmed yet.
+  `
+  CREATE TABLE escalations (id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, escalated_at TEXT NOT NULL, row TEXT NOT NULL);
+  CREATE INDEX escalations_ticket ON escalations (ticket_id, escalated_at);
+  CREATE TABLE escalation_people (user_id TEXT NOT NULL, escalation_id TEXT NOT NULL, PRIMARY KEY (user_id, escalation_id));
+  CREATE INDEX escalation_people_escalation ON escalation_people (escalation_id);
+  CREATE TABLE overlay_escalations (
+    id TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL,
+    escalated_at TEXT NOT NULL,
+    row TEXT NOT NULL,
+    escalated INTEGER NOT NULL,
+    acknowledged INTEGER NOT NULL,
+    declined INTEGER NOT NULL
+  );
+  `,
 ];

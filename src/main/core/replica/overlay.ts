@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { User } from '../../../shared/domain/people.js';
 import { TicketSchema, type Message, type Ticket, type TicketStatus } from '../../../shared/domain/ticket.js';
 import { callRecordOf, reachedCaller, statusAfterCall } from '../../../shared/domain/phone-call.js';
-import { isHandoffMutation, type CallMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
+import { isEscalationMutation, isHandoffMutation, type CallMutation, type EscalationMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
 import { rebuildHandoffOverlay } from './handoff-overlay.js';
+import { rebuildEscalationOverlay } from './escalation-overlay.js';
 import type { CompiledPolicy } from '../../../shared/sla/engine.js';
 import { clocksAfterStatusChange } from '../../../shared/sla/status-change.js';
 
@@ -13,10 +14,11 @@ export interface OutboxEntry {
   localId: string;
 }
 
-/** What a rebuild changed on screen: the tickets and the handoff notes whose view is different. */
+/** What a rebuild changed on screen: the tickets, handoff notes and escalations whose view is different. */
 export interface OverlaidViews {
   ticketIds: Set<string>;
   handoffIds: Set<string>;
+  escalationIds: Set<string>;
 }
 
 /**
@@ -27,12 +29,18 @@ export interface OverlaidViews {
 export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEntry[], user: User, policy: CompiledPolicy | null): OverlaidViews {
   const tickets: { mutation: OverlaidTicketMutation; localId: string }[] = [];
   const handoffs: HandoffMutation[] = [];
+  const escalations: EscalationMutation[] = [];
   for (const { mutation, localId } of entries) {
     if (isHandoffMutation(mutation)) handoffs.push(mutation);
+    else if (isEscalationMutation(mutation)) escalations.push(mutation);
     // A call that opens a new ticket has no ticket here to show it on: the console lists it as a pending call.
     else if (mutation.name !== 'call.log' || isCallOnTicket(mutation)) tickets.push({ mutation, localId });
   }
-  return { ticketIds: rebuildTicketOverlay(db, tickets, user, policy), handoffIds: rebuildHandoffOverlay(db, handoffs, user) };
+  return {
+    ticketIds: rebuildTicketOverlay(db, tickets, user, policy),
+    handoffIds: rebuildHandoffOverlay(db, handoffs, user),
+    escalationIds: rebuildEscalationOverlay(db, escalations, user),
+  };
 }
 
 type CallOnTicket = CallMutation & { args: { ticketId: string } };

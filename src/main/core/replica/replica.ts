@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { AgentSchema, QueueSchema, type Agent, type Queue } from '../../../shared/domain/people.js';
 import { ArticleSchema, MacroSchema, type Article, type Macro } from '../../../shared/domain/knowledge.js';
 import type { ArticleHit } from '../../../shared/desk-api/contract.js';
-import type { LocalHandoffNote, LocalTicketDetail } from '../../../shared/desk-api/contract.js';
+import type { LocalEscalation, LocalHandoffNote, LocalTicketDetail } from '../../../shared/desk-api/contract.js';
+import { EscalationSchema } from '../../../shared/domain/escalation.js';
 import { HandoffNoteSchema } from '../../../shared/domain/handoff.js';
 import type { User } from '../../../shared/domain/people.js';
 import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
@@ -22,27 +23,29 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations' } as const;
 
 /** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
   ticketIds: string[];
   queuesChanged: boolean;
   handoffIds: string[];
+  escalationIds: string[];
 }
 
-export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [] };
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [] };
 
 export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
   return {
     ticketIds: [...new Set([...a.ticketIds, ...b.ticketIds])],
     queuesChanged: a.queuesChanged || b.queuesChanged,
     handoffIds: [...new Set([...a.handoffIds, ...b.handoffIds])],
+    escalationIds: [...new Set([...a.escalationIds, ...b.escalationIds])],
   };
 }
 
 export function hasNews(applied: AppliedChanges): boolean {
-  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0;
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0;
 }
 
 /**
@@ -117,15 +120,17 @@ export class Replica {
     const ticketIds = new Set<string>();
     let queuesChanged = false;
     const handoffIds = new Set<string>();
+    const escalationIds = new Set<string>();
     this.db.transaction(() => {
       for (const change of changes) {
         if (change.entity === 'queue') queuesChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
+        if (change.entity === 'escalation') escalationIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds] };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds] };
   }
 
   /**
@@ -154,6 +159,7 @@ export class Replica {
         ticketIds.add(change.id);
       }
       if (change.entity === 'article') write.articleIndexDelete.run(change.id);
+      if (change.entity === 'escalation') write.escalationPeopleDelete.run(change.id);
       write.delete[change.entity].run(change.id);
       return;
     }
@@ -179,6 +185,11 @@ export class Replica {
         return;
       case 'handoff':
         write.handoff.run(change.id, change.queueId, change.createdAt, change.json);
+        return;
+      case 'escalation':
+        write.escalation.run(change.id, change.ticketId, change.escalatedAt, change.json);
+        write.escalationPeopleDelete.run(change.id);
+        for (const userId of change.people) write.escalationPerson.run(userId, change.id);
         return;
     }
   }
@@ -281,11 +292,59 @@ export class Replica {
     return row ? localHandoff(row) : null;
   }
 
+  /**
+   * Escalations that concern the user personally (see involvedUserIds), newest first: the replica's,
+   * with this console's unconfirmed escalations, acknowledgements and declines on top.
+   */
+  listMyEscalations(userId: string, limit: number): LocalEscalation[] {
+    return this.overlaidEscalations(
+      `SELECT row, escalated_at, escalated, acknowledged, declined FROM overlay_escalations
+       UNION ALL
+       SELECT e.row, e.escalated_at, 0, 0, 0 FROM escalation_people p JOIN escalations e ON e.id = p.escalation_id
+       WHERE p.user_id = @userId AND NOT EXISTS (SELECT 1 FROM overlay_escalations o WHERE o.id = e.id)
+       ORDER BY escalated_at DESC LIMIT @limit`,
+      { userId, limit },
+    );
+  }
+
+  /** A ticket's escalations, newest first, as listMyEscalations shows them. */
+  listTicketEscalations(ticketId: string): LocalEscalation[] {
+    return this.overlaidEscalations(
+      `SELECT row, escalated_at, escalated, acknowledged, declined FROM overlay_escalations WHERE ticket_id = @ticketId
+       UNION ALL
+       SELECT row, escalated_at, 0, 0, 0 FROM escalations e
+       WHERE ticket_id = @ticketId AND NOT EXISTS (SELECT 1 FROM overlay_escalations o WHERE o.id = e.id)
+       ORDER BY escalated_at DESC`,
+      { ticketId },
+    );
+  }
+
+  getEscalation(id: string): LocalEscalation | null {
+    return (
+      this.overlaidEscalations(
+        `SELECT row, escalated, acknowledged, declined FROM overlay_escalations WHERE id = @id
+         UNION ALL
+         SELECT row, 0, 0, 0 FROM escalations e WHERE id = @id AND NOT EXISTS (SELECT 1 FROM overlay_escalations o WHERE o.id = e.id)`,
+        { id },
+      )[0] ?? null
+    );
+  }
+
+  private overlaidEscalations(sql: string, params: Record<string, string | number>): LocalEscalation[] {
+    const rows = this.db.prepare(sql).all(params) as { row: string; escalated: number; acknowledged: number; declined: number }[];
+    return rows.map((row) => ({
+      ...EscalationSchema.parse(JSON.parse(row.row)),
+      pending: row.escalated === 1,
+      acknowledgementPending: row.acknowledged === 1,
+      declinePending: row.declined === 1,
+    }));
+  }
+
   /** Rebuilds the overlay from the client's unconfirmed mutations; answers what changed on screen. */
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
-      const { ticketIds, handoffIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
-      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds] };
+      const { ticketIds, handoffIds, escalationIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds] };
     })();
   }
 
@@ -328,7 +387,7 @@ export class Replica {
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
     // Every table a change writes, so an entity added to tableOf is forgotten with the rest.
-    const pulled = [...Object.values(tableOf), 'articles_fts'].map((table) => `DELETE FROM ${table};`).join(' ');
+    const pulled = [...Object.values(tableOf), 'articles_fts', 'escalation_people'].map((table) => `DELETE FROM ${table};`).join(' ');
     this.db.exec(`${pulled} DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');`);
   }
 
@@ -338,7 +397,7 @@ export class Replica {
    */
   clear(): void {
     this.resetSynced();
-    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM overlay_handoffs; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
+    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM overlay_handoffs; DELETE FROM overlay_escalations; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
   }
 
   /** Puts outbox rows and client state saved from a broken replica into this fresh one. */
@@ -373,6 +432,9 @@ function prepareWrites(db: Database.Database) {
     ticket: db.prepare('INSERT OR REPLACE INTO tickets (id, queue_id, number, row) VALUES (?, ?, ?, ?)'),
     message: db.prepare('INSERT OR REPLACE INTO messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)'),
     handoff: db.prepare('INSERT OR REPLACE INTO handoffs (id, queue_id, created_at, row) VALUES (?, ?, ?, ?)'),
+    escalation: db.prepare('INSERT OR REPLACE INTO escalations (id, ticket_id, escalated_at, row) VALUES (?, ?, ?, ?)'),
+    escalationPerson: db.prepare('INSERT OR IGNORE INTO escalation_people (user_id, escalation_id) VALUES (?, ?)'),
+    escalationPeopleDelete: db.prepare('DELETE FROM escalation_people WHERE escalation_id = ?'),
     ticketMessagesDelete: db.prepare('DELETE FROM messages WHERE ticket_id = ?'),
     delete: Object.fromEntries(Object.entries(tableOf).map(([entity, table]) => [entity, db.prepare(`DELETE FROM ${table} WHERE id = ?`)])) as Record<keyof typeof tableOf, Database.Statement>,
   };

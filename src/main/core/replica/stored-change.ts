@@ -1,4 +1,5 @@
 import { decodeChanges, type Change } from '../../../shared/sync/protocol.js';
+import { involvedUserIds } from '../../../shared/domain/escalation.js';
 
 interface Placed {
   seq: number;
@@ -19,6 +20,7 @@ export type StoredChange =
   | Upsert<'message', { ticketId: string; createdAt: string }>
   | Upsert<'article', { locale: string; title: string; body: string }>
   | Upsert<'handoff', { queueId: string | null; createdAt: string }>
+  | Upsert<'escalation', { ticketId: string; escalatedAt: string; people: string[] }>
   | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy', object>;
 
 export function storedChange(change: Change): StoredChange {
@@ -34,6 +36,8 @@ export function storedChange(change: Change): StoredChange {
       return { ...upsert, entity: 'article', locale: change.row.locale, title: change.row.title, body: change.row.body };
     case 'handoff':
       return { ...upsert, entity: 'handoff', queueId: change.row.queueId, createdAt: change.row.createdAt };
+    case 'escalation':
+      return { ...upsert, entity: 'escalation', ticketId: change.row.ticketId, escalatedAt: change.row.escalatedAt, people: involvedUserIds(change.row) };
     default:
       return { ...upsert, entity: change.entity };
   }
