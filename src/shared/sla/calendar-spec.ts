@@ -4,13 +4,15 @@ import { isValidTimeZone } from './zoned-time.js';
 export const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-const TimeOfDaySchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time HH:MM from 00:00 to 24:00');
+export const TimeOfDaySchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected a time HH:MM from 00:00 to 24:00');
+
+export const TimeZoneSchema = z.string().refine(isValidTimeZone, 'unknown IANA time zone');
 
 /** [start, end] in local time; an end that is not after the start runs into the next day. */
 export const IntervalSchema = z.tuple([TimeOfDaySchema, TimeOfDaySchema]);
 export type Interval = z.infer<typeof IntervalSchema>;
 
-const LocalDateSchema = z
+export const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
   .refine((text) => {
@@ -34,7 +36,7 @@ const WeekHoursSchema = z
 export const CalendarSpecSchema = z
   .object({
     name: z.string().optional(),
-    timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
+    timeZone: TimeZoneSchema,
     hours: z.union([z.literal('24/7'), WeekHoursSchema]),
     holidays: z.array(HolidaySchema).default([]),
   })
