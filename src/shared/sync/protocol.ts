@@ -5,6 +5,7 @@ import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { HandoffNoteSchema } from '../domain/handoff.js';
 import { EscalationSchema } from '../domain/escalation.js';
 import { ReplicatedPolicySchema } from '../sla/policy.js';
+import { OnCallRotationSchema, ShiftOverrideSchema, ShiftRotationSchema, ShiftSwapSchema } from '../domain/shifts.js';
 
 /**
  * One entry of the server's change log. `seq` is global and monotonic; `scope` is the unit of
@@ -24,11 +25,15 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   z.object({ ...changeBase, entity: z.literal('handoff'), op: z.literal('upsert'), row: HandoffNoteSchema }),
   z.object({ ...changeBase, entity: z.literal('slaPolicy'), op: z.literal('upsert'), row: ReplicatedPolicySchema }),
   z.object({ ...changeBase, entity: z.literal('escalation'), op: z.literal('upsert'), row: EscalationSchema }),
+  z.object({ ...changeBase, entity: z.literal('shiftRotation'), op: z.literal('upsert'), row: ShiftRotationSchema }),
+  z.object({ ...changeBase, entity: z.literal('onCallRotation'), op: z.literal('upsert'), row: OnCallRotationSchema }),
+  z.object({ ...changeBase, entity: z.literal('shiftOverride'), op: z.literal('upsert'), row: ShiftOverrideSchema }),
+  z.object({ ...changeBase, entity: z.literal('shiftSwap'), op: z.literal('upsert'), row: ShiftSwapSchema }),
 ]);
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

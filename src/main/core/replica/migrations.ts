@@ -87,4 +87,12 @@ export const replicaMigrations: readonly string[] = [
     declined INTEGER NOT NULL
   );
   `,
+  // The rota (shift rotations, on-call rotations, overrides and swaps), so the console knows who is
+  // on shift and on call with the server out of reach. Rows arrive as new changes: nothing to re-pull.
+  `
+  CREATE TABLE shift_rotations (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE on_call_rotations (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE shift_overrides (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE shift_swaps (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  `,
 ];

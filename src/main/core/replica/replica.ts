@@ -23,7 +23,7 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps' } as const;
 
 /** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
@@ -168,6 +168,10 @@ export class Replica {
       case 'agent':
       case 'macro':
       case 'slaPolicy':
+      case 'shiftRotation':
+      case 'onCallRotation':
+      case 'shiftOverride':
+      case 'shiftSwap':
         write[change.entity].run(change.id, change.json);
         return;
       case 'article':
@@ -426,6 +430,10 @@ function prepareWrites(db: Database.Database) {
     agent: upsertRow('agents'),
     macro: upsertRow('macros'),
     slaPolicy: upsertRow('sla_policy'),
+    shiftRotation: upsertRow('shift_rotations'),
+    onCallRotation: upsertRow('on_call_rotations'),
+    shiftOverride: upsertRow('shift_overrides'),
+    shiftSwap: upsertRow('shift_swaps'),
     article: db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)'),
     articleIndexDelete: db.prepare('DELETE FROM articles_fts WHERE id = ?'),
     articleIndex: db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),

@@ -1,6 +1,10 @@
 import { decodeChanges, type Change } from '../../../shared/sync/protocol.js';
 import { involvedUserIds } from '../../../shared/domain/escalation.js';
 
+/** The rota's entities: stored as they come, read back whole to compute who is on shift and on call. */
+export const rotaEntities = ['shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap'] as const;
+export type RotaEntity = (typeof rotaEntities)[number];
+
 interface Placed {
   seq: number;
   scope: string;
@@ -21,7 +25,7 @@ export type StoredChange =
   | Upsert<'article', { locale: string; title: string; body: string }>
   | Upsert<'handoff', { queueId: string | null; createdAt: string }>
   | Upsert<'escalation', { ticketId: string; escalatedAt: string; people: string[] }>
-  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy', object>;
+  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | RotaEntity, object>;
 
 export function storedChange(change: Change): StoredChange {
   const placed = { seq: change.seq, scope: change.scope };
