@@ -95,4 +95,14 @@ export const replicaMigrations: readonly string[] = [
   CREATE TABLE shift_overrides (id TEXT PRIMARY KEY, row TEXT NOT NULL);
   CREATE TABLE shift_swaps (id TEXT PRIMARY KEY, row TEXT NOT NULL);
   `,
+  // Shift handoff: the note each agent is writing, kept here and not only on screen so a restart
+  // loses none of it (per user, and kept when another user signs in, like the outbox); and full-text
+  // indexes of the notes, the replica's and those written here not yet confirmed, so notes are
+  // searchable offline. Notes already held are indexed at once.
+  `
+  CREATE TABLE handoff_drafts (user_id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE VIRTUAL TABLE handoffs_fts USING fts5(id UNINDEXED, author, body, tokenize = 'unicode61 remove_diacritics 2');
+  INSERT INTO handoffs_fts (id, author, body) SELECT id, json_extract(row, '$.authorName'), json_extract(row, '$.body') FROM handoffs;
+  CREATE VIRTUAL TABLE overlay_handoffs_fts USING fts5(id UNINDEXED, author, body, tokenize = 'unicode61 remove_diacritics 2');
+  `,
 ];
