@@ -30,8 +30,19 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-/** What every console may know of a colleague: enough to show names, tiers and who works where. */
-export const AgentSchema = UserSchema.pick({ id: true, name: true, role: true, tier: true, timeZone: true, queueIds: true });
+/** Online takes new tickets; away keeps theirs but takes none; offline hands their unanswered tickets on (docs/routing.md). */
+export const agentStatuses = ['online', 'away', 'offline'] as const;
+export const AgentStatusSchema = z.enum(agentStatuses);
+export type AgentStatus = z.infer<typeof AgentStatusSchema>;
+
+/**
+ * What every console may know of a colleague: enough to show names, tiers, who works where and who is
+ * there. `status` is as routing sees it (offline once their consoles have been gone a while); rows from
+ * before presence existed read as offline.
+ */
+export const AgentSchema = UserSchema.pick({ id: true, name: true, role: true, tier: true, timeZone: true, queueIds: true }).extend({
+  status: AgentStatusSchema.default('offline'),
+});
 export type Agent = z.infer<typeof AgentSchema>;
 
 /** Supervisors and admins oversee every queue; agents see the queues they belong to. */
