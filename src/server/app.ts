@@ -36,6 +36,7 @@ import { portalRoutes } from './portal/routes.js';
 import { chatRoutes } from './chat/routes.js';
 import { attachChatNamespace } from './chat/chat-socket.js';
 import { chatDeliverer } from './chat/chat-deliverer.js';
+import { ShiftDirectory } from './shifts/shift-directory.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -83,7 +84,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   const notifier = new CustomerNotifier(sla, clock, links, mailDomain);
   tickets.observe(notifier);
   const outbound = new DeadlineLoop(outboundDeliveries(db, clock, deliverers), clock, feed, timers);
-  const context: ServerContext = { db, clock, feed, tickets, handoffs, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
+  const context: ServerContext = { db, clock, feed, tickets, handoffs, shifts: new ShiftDirectory(), sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
   const mailboxes = new MailboxPoller(context, mailPollSeconds * 1000);
   const mailPolling = new DeadlineLoop(mailboxes.deadlines(), clock, feed, timers);
 

@@ -8,6 +8,7 @@ import type { SlaScheduler } from './sla/sla-scheduler.js';
 import type { CustomerNotifier } from './notifications/customer-notifier.js';
 import type { CustomerLinks } from './notifications/customer-links.js';
 import type { Deliverers } from './outbound/outbound-queue.js';
+import type { ShiftDirectory } from './shifts/shift-directory.js';
 
 /** What every area of the server is handed: storage, time and the change feed, never globals. */
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   feed: ChangeFeed;
   tickets: TicketStore;
   handoffs: HandoffStore;
+  /** The rota: who is on shift and on call at an instant. */
+  shifts: ShiftDirectory;
   sla: SlaService;
   slaScheduler: SlaScheduler;
   notifier: CustomerNotifier;

@@ -9,6 +9,8 @@ import * as intake from './0007-intake.js';
 import * as channels from './0008-channels.js';
 import * as portal from './0009-portal.js';
 import * as chat from './0010-chat.js';
+import * as shifts from './0011-shifts.js';
+import * as escalations from './0013-escalations.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0008-channels': channels,
   '0009-portal': portal,
   '0010-chat': chat,
+  '0011-shifts': shifts,
+  '0013-escalations': escalations,
 };
