@@ -142,5 +142,45 @@ export interface Database {
     created_at: string;
     updated_at: string;
   };
+  shift_rotations: { id: string; name: string; tier: number; queue_ids_json: string; shifts_json: string; updated_at: string; updated_by: string };
+  on_call_rotations: {
+    id: string;
+    name: string;
+    tier: number;
+    member_ids_json: string;
+    handover_weekday: string;
+    handover_time: string;
+    handover_time_zone: string;
+    length_days: number;
+    start_date: string;
+    updated_at: string;
+    updated_by: string;
+  };
+  shift_overrides: {
+    id: string;
+    rotation_id: string;
+    shift_id: string | null;
+    replaced_user_id: string;
+    replacement_user_id: string;
+    starts_at: string;
+    ends_at: string;
+    reason: string;
+    created_by: string;
+    created_at: string;
+  };
+  shift_swaps: {
+    id: string;
+    rotation_id: string;
+    first_user_id: string;
+    first_starts_at: string;
+    first_ends_at: string;
+    second_user_id: string;
+    second_starts_at: string;
+    second_ends_at: string;
+    reason: string;
+    created_by: string;
+    created_at: string;
+    ends_at: string;
+  };
   chat_lines: { session_id: string; seq: number; author: string; name: string | null; text: string; at: string; data_json: string | null; ref: string | null };
 }
