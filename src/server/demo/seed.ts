@@ -10,6 +10,7 @@ import { articles, handoffTemplates, macros, requesters, ticketInput, ticketTemp
 import { DEMO_PASSWORD, demoQueues, demoUsers, type DemoUser } from './people.js';
 import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
+import { seedDemoRota } from './rota.js';
 
 export const DEMO_TICKET_COUNT = 200;
 
@@ -109,6 +110,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         await context.handoffs.applyAcknowledge(trx, demoUser(ack.email), note.id, { at: at(template.minutesAgo - ack.minutesAfter) });
       }
     }
+    await seedDemoRota(trx, context);
     await createIntegration(trx, 'Demo integrations', DEMO_INTAKE_TOKEN, nowIso, DEMO_WEBHOOK_SECRET);
   });
   context.feed.committed();
