@@ -14,6 +14,7 @@ import { attachSyncSocket } from './sync/socket.js';
 import { TicketStore } from './tickets/ticket-store.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { HandoffStore } from './handoffs/handoff-store.js';
+import { handoverAlerts } from './handoffs/handover-alerts.js';
 import { handoffRoutes } from './handoffs/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { integrationRoutes } from './intake/integration-routes.js';
@@ -56,6 +57,8 @@ export interface ServerDeps {
   deliverers?: Deliverers;
   /** How often each IMAP mailbox is read. */
   mailPollSeconds?: number;
+  /** How long into the incoming shift a handover waits for its first acknowledgement before the supervisors are alerted. */
+  handoffAcknowledgeMinutes?: number;
 }
 
 export interface ShiftdeskServer {
@@ -72,19 +75,21 @@ async function loadEpoch(db: ServerDb): Promise<string> {
   return epoch;
 }
 
-export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {}, mailPollSeconds = 60 }: ServerDeps): Promise<ShiftdeskServer> {
+export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {}, mailPollSeconds = 60, handoffAcknowledgeMinutes = 30 }: ServerDeps): Promise<ShiftdeskServer> {
   await migrateToLatest(db);
   const feed = new ChangeFeed();
   const sla = new SlaService(db, clock);
   await sla.ensurePolicy();
   const tickets = new TicketStore(db, clock, feed, sla);
   const slaScheduler = new SlaScheduler(db, clock, tickets, feed, timers);
-  const handoffs = new HandoffStore(db, clock, feed);
+  const shifts = new ShiftDirectory();
+  const handoffs = new HandoffStore(db, clock, feed, shifts, { acknowledgeMinutes: handoffAcknowledgeMinutes });
+  const handoverAlerting = new DeadlineLoop(handoverAlerts(db, clock, handoffs, feed, mailDomain), clock, feed, timers);
   const links = await CustomerLinks.load(db, publicUrl);
   const notifier = new CustomerNotifier(sla, clock, links, mailDomain);
   tickets.observe(notifier);
   const outbound = new DeadlineLoop(outboundDeliveries(db, clock, deliverers), clock, feed, timers);
-  const context: ServerContext = { db, clock, feed, tickets, handoffs, shifts: new ShiftDirectory(), sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
+  const context: ServerContext = { db, clock, feed, tickets, handoffs, handoverAlerting, shifts, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
   const mailboxes = new MailboxPoller(context, mailPollSeconds * 1000);
   const mailPolling = new DeadlineLoop(mailboxes.deadlines(), clock, feed, timers);
 
@@ -122,6 +127,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   app.addHook('onReady', async () => {
     await slaScheduler.start();
     await outbound.start();
+    await handoverAlerting.start();
     // Not awaited: a mail server that does not answer must not hold up the start.
     void mailPolling.start().catch((error: unknown) => console.error('shiftdesk: polling mailboxes failed', error));
   });
@@ -130,6 +136,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   app.addHook('preClose', async () => {
     slaScheduler.stop();
     outbound.stop();
+    handoverAlerting.stop();
     mailPolling.stop();
     await mailboxes.stop();
     await sync.close();

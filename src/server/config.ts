@@ -34,6 +34,8 @@ const EnvSchema = z.object({
     .optional(),
   /** How often each IMAP mailbox is read. */
   SHIFTDESK_IMAP_POLL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** How long into the incoming shift a handover waits for an acknowledgement before the supervisors are alerted. */
+  SHIFTDESK_HANDOFF_ACK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 });
 
 export interface ServerConfig {
@@ -47,6 +49,7 @@ export interface ServerConfig {
   smtpRelayUrl: string | null;
   mailFrom: MailSender | null;
   mailPollSeconds: number;
+  handoffAcknowledgeMinutes: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
@@ -71,5 +74,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     smtpRelayUrl: data.SHIFTDESK_SMTP_URL ?? null,
     mailFrom: data.SHIFTDESK_MAIL_FROM ?? null,
     mailPollSeconds: data.SHIFTDESK_IMAP_POLL_SECONDS,
+    handoffAcknowledgeMinutes: data.SHIFTDESK_HANDOFF_ACK_MINUTES,
   };
 }

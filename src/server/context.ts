@@ -3,6 +3,7 @@ import type { ServerDb } from './storage/database.js';
 import type { ChangeFeed } from './sync/change-feed.js';
 import type { TicketStore } from './tickets/ticket-store.js';
 import type { HandoffStore } from './handoffs/handoff-store.js';
+import type { DeadlineLoop } from './scheduling/deadline-loop.js';
 import type { SlaService } from './sla/sla-service.js';
 import type { SlaScheduler } from './sla/sla-scheduler.js';
 import type { CustomerNotifier } from './notifications/customer-notifier.js';
@@ -17,6 +18,8 @@ export interface ServerContext {
   feed: ChangeFeed;
   tickets: TicketStore;
   handoffs: HandoffStore;
+  /** Alerts the supervisors about handovers nobody of the incoming shift acknowledged in time. */
+  handoverAlerting: DeadlineLoop;
   /** The rota: who is on shift and on call at an instant. */
   shifts: ShiftDirectory;
   sla: SlaService;

@@ -19,6 +19,7 @@ const { app, context } = await createServer({
   updatesDir: join(config.dataDir, 'updates'),
   publicUrl: config.publicUrl,
   mailPollSeconds: config.mailPollSeconds,
+  handoffAcknowledgeMinutes: config.handoffAcknowledgeMinutes,
   ...(config.mailFrom ? { mailDomain: config.mailFrom.address.split('@')[1]! } : {}),
   deliverers: mailRelay ? { email: mailRelay } : {},
 });

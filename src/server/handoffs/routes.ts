@@ -24,7 +24,7 @@ export function handoffRoutes(context: ServerContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['handoffs'],
-          summary: 'List the shift handoff notes the caller may read (the whole desk’s and their queues’), newest first',
+          summary: 'List the shift handoff notes the caller may read (the whole desk’s and their queues’), newest first; `q` searches author and text',
           security,
           querystring: HandoffListQuerySchema,
           response: { 200: HandoffPageSchema, 400: ErrorReplySchema, 401: ErrorReplySchema },
@@ -38,7 +38,7 @@ export function handoffRoutes(context: ServerContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['handoffs'],
-          summary: 'Leave a handoff note for the next shift of a queue, or of the whole desk (queueId: null)',
+          summary: 'Leave a handoff note for the next shift of a queue, or of the whole desk (queueId: null); with `shift`, it hands over that shift of the caller’s',
           security,
           body: CreateHandoffBodySchema,
           response: { 201: HandoffNoteSchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema },
@@ -46,9 +46,9 @@ export function handoffRoutes(context: ServerContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const user = await requireUser(db, clock, request);
-        const { queueId, body, writtenAt } = request.body;
+        const { queueId, body, writtenAt, shift } = request.body;
         try {
-          return reply.status(201).send(await handoffs.write(user, { queueId, body, ...(writtenAt ? { writtenAt } : {}) }));
+          return reply.status(201).send(await handoffs.write(user, { queueId, body, ...(writtenAt ? { writtenAt } : {}), ...(shift ? { shift } : {}) }));
         } catch (error) {
           throw asHttpError(error);
         }

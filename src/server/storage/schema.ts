@@ -71,7 +71,19 @@ export interface Database {
     body: string;
     created_at: string;
     written_at: string | null;
+    /** The shift it hands over; all null for a note that hands over none. */
+    rotation_id: string | null;
+    shift_id: string | null;
+    shift_end: string | null;
+    incoming_start: string | null;
+    acknowledge_by: string | null;
+    acknowledged_at: string | null;
+    supervisors_alerted_at: string | null;
+    /** The alert loop's deadline: set until the incoming shift acknowledges or the supervisors are alerted. */
+    alert_due_at: string | null;
   };
+  /** FTS5 over the notes' author and text (SQLite). */
+  handoff_notes_fts: { id: string; author: string; body: string };
   handoff_acknowledgements: { handoff_id: string; agent_id: string; agent_name: string; at: string };
   client_mutations: { client_id: string; user_id: string; last_mutation_id: number; updated_at: string };
   mutation_results: { client_id: string; mutation_id: number; name: string; result_json: string; created_at: string };

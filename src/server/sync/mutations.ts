@@ -155,8 +155,8 @@ async function applyHandoffIntent(trx: Trx, { handoffs }: ServerContext, user: U
   const origin = { clientId, mutationId: mutation.id };
   try {
     if (mutation.name === 'handoff.write') {
-      const { handoffId, queueId, body, writtenAt } = mutation.args;
-      await handoffs.insert(trx, user, { id: handoffId, queueId, body, writtenAt, origin });
+      const { handoffId, queueId, body, writtenAt, shift } = mutation.args;
+      await handoffs.insert(trx, user, { id: handoffId, queueId, body, writtenAt, origin, ...(shift ? { shift } : {}) });
     } else {
       await handoffs.applyAcknowledge(trx, user, mutation.args.handoffId, { origin });
     }

@@ -10,7 +10,7 @@ import {
 } from '../domain/ticket.js';
 import { SlaPolicySchema } from '../sla/policy.js';
 import { UserSchema } from '../domain/people.js';
-import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
+import { HandedOverShiftSchema, HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 
 /** Sign-in names are addresses of the desk's own directory ("agent@demo"), so no public-domain rule applies. */
 export const LoginBodySchema = z.object({
@@ -104,6 +104,8 @@ export const HandoffListQuerySchema = z
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
     /** Only this queue's notes; without it, the whole desk's and every queue's the caller may see. */
     queueId: z.string().min(1).optional(),
+    /** Only notes whose author or text has every word of this (word prefixes: "vpn rig" finds "VPN in Riga"). */
+    q: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 export type HandoffListQuery = z.infer<typeof HandoffListQuerySchema>;
@@ -124,6 +126,8 @@ export const CreateHandoffBodySchema = z
     body: HandoffBodySchema,
     /** When it was written, if earlier than now. */
     writtenAt: IsoDateTimeSchema.optional(),
+    /** The caller's shift this note hands over (its rotation, shift and end, as the rota has it). */
+    shift: HandedOverShiftSchema.optional(),
   })
   .strict();
 export type CreateHandoffBody = z.input<typeof CreateHandoffBodySchema>;

@@ -17,8 +17,37 @@ export const HandoffAcknowledgementSchema = z.object({
 export type HandoffAcknowledgement = z.infer<typeof HandoffAcknowledgementSchema>;
 
 /**
- * What one shift leaves the next: its own entity with its own id, so a later shift (rota) can point at
- * notes, or notes at a shift, without changing how notes are written, replicated or acknowledged.
+ * The shift a note hands over, as the author's console names it: the stint of the rota they worked
+ * (rotation, shift) and when it ended. The server checks it against the rota before storing it.
+ */
+export const HandedOverShiftSchema = z
+  .object({
+    rotationId: z.string().min(1).max(80),
+    shiftId: z.string().min(1).max(80),
+    end: IsoDateTimeSchema,
+  })
+  .strict();
+export type HandedOverShift = z.infer<typeof HandedOverShiftSchema>;
+
+/**
+ * A shift handover as the server keeps it: the shift handed over, the shift it goes to, and whether
+ * the incoming shift said they read it in time. Only the server sets the instants.
+ */
+export const HandoverSchema = HandedOverShiftSchema.extend({
+  /** When the incoming shift starts: the queue's next staffed instant at `end` (for the whole desk, `end`). */
+  incomingStart: IsoDateTimeSchema,
+  /** Someone of the incoming shift acknowledges by then, or the supervisors are alerted. */
+  acknowledgeBy: IsoDateTimeSchema,
+  /** The first acknowledgement that counts: an agent's other than the author's. */
+  acknowledgedAt: IsoDateTimeSchema.optional(),
+  /** When the server alerted the supervisors that nobody had acknowledged it in time. */
+  supervisorsAlertedAt: IsoDateTimeSchema.optional(),
+});
+export type Handover = z.infer<typeof HandoverSchema>;
+
+/**
+ * What one shift leaves the next: its own entity with its own id. A note written at the end of a
+ * shift says which (`handover`); a note written any other time has none and is simply a note.
  */
 export const HandoffNoteSchema = z.object({
   /** Minted by whoever writes it (a console offline too), so a retried write is the same note. */
@@ -33,8 +62,14 @@ export const HandoffNoteSchema = z.object({
   writtenAt: IsoDateTimeSchema.optional(),
   /** Who has read it, in the order they said so; each agent at most once. */
   acknowledgements: z.array(HandoffAcknowledgementSchema),
+  handover: HandoverSchema.optional(),
 });
 export type HandoffNote = z.infer<typeof HandoffNoteSchema>;
+
+/** A shift handover the supervisors were alerted about and that still nobody of the incoming shift has acknowledged. */
+export function isOverdueHandover(note: Pick<HandoffNote, 'handover'>): boolean {
+  return note.handover?.supervisorsAlertedAt !== undefined && note.handover.acknowledgedAt === undefined;
+}
 
 /** Whether an agent has said they read the note. */
 export function isAcknowledgedBy(note: Pick<HandoffNote, 'acknowledgements'>, agentId: string): boolean {

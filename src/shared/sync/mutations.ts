@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
-import { HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
+import { HandedOverShiftSchema, HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationTargetSchema } from '../domain/escalation.js';
 
@@ -20,7 +20,8 @@ export const mutationArgs = {
   'ticket.assign': z.object({ ...TicketRef, expectedAssignee: z.string().nullable(), assignee: z.string().nullable() }).strict(),
   // The console mints the note's id, so it can show the note at once and acknowledge it before the
   // server has seen it; a duplicate delivery is caught by the mutation id, like any other.
-  'handoff.write': z.object({ handoffId: z.uuid(), queueId: HandoffQueueIdSchema, body: HandoffBodySchema, writtenAt: IsoDateTimeSchema }).strict(),
+  // With `shift`, the note hands over that shift of the author's (the draft offered at its end).
+  'handoff.write': z.object({ handoffId: z.uuid(), queueId: HandoffQueueIdSchema, body: HandoffBodySchema, writtenAt: IsoDateTimeSchema, shift: HandedOverShiftSchema.optional() }).strict(),
   'handoff.acknowledge': z.object({ handoffId: z.uuid() }).strict(),
   // On an existing ticket or opening a new one; offline too, so it carries when it was logged.
   'call.log': LoggedCallSchema,

@@ -12,6 +12,7 @@ import * as chat from './0010-chat.js';
 import * as shifts from './0011-shifts.js';
 import * as escalations from './0013-escalations.js';
 
+import * as handoffShifts from './0014-handoff-shifts.js';
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -27,3 +28,4 @@ export const serverMigrations: Record<string, Migration> = {
   '0011-shifts': shifts,
   '0013-escalations': escalations,
 };
+  '0014-handoff-shifts': handoffShifts,
