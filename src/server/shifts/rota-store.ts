@@ -17,7 +17,7 @@ import type { Database } from '../storage/schema.js';
 import type { ChangeFeed } from '../sync/change-feed.js';
 import { appendChange, type ChangeInput } from '../sync/change-log.js';
 import type { ShiftDirectory } from './shift-directory.js';
-import { onCallRotationToRow, overrideToRow, shiftRotationToRow, swapToRow } from './rows.js';
+import { onCallRotationToRow, overrideFromRow, overrideToRow, shiftRotationToRow, swapFromRow, swapToRow } from './rows.js';
 
 type Trx = Transaction<Database>;
 
@@ -140,6 +140,20 @@ export class RotaStore {
     const { numDeletedRows } = await trx.deleteFrom('shift_swaps').where('id', '=', id).executeTakeFirst();
     if (numDeletedRows === 0n) throw new RotaRefusal('not_found', 'id', `no swap "${id}"`);
     await this.publish(trx, { entity: 'shiftSwap', rowId: id });
+  }
+
+  /** Overrides in force at or after `from`, in the order they start. */
+  async overrides(db: ServerDb | Trx, query: { rotationId?: string; from: string }): Promise<ShiftOverride[]> {
+    let select = db.selectFrom('shift_overrides').selectAll().where('ends_at', '>', utc(query.from));
+    if (query.rotationId !== undefined) select = select.where('rotation_id', '=', query.rotationId);
+    return (await select.orderBy('starts_at').orderBy('id').execute()).map(overrideFromRow);
+  }
+
+  /** Swaps with a window still to end at or after `from`, in the order they were made. */
+  async swaps(db: ServerDb | Trx, query: { rotationId?: string; from: string }): Promise<ShiftSwap[]> {
+    let select = db.selectFrom('shift_swaps').selectAll().where('ends_at', '>', utc(query.from));
+    if (query.rotationId !== undefined) select = select.where('rotation_id', '=', query.rotationId);
+    return (await select.orderBy('created_at').orderBy('id').execute()).map(swapFromRow);
   }
 
   private async rotation(trx: Trx, id: string): Promise<Rotation | null> {

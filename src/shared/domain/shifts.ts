@@ -49,8 +49,12 @@ const ShiftRotationFields = {
 export const ShiftRotationSchema = z.object({ id: RotaIdSchema, ...ShiftRotationFields }).strict();
 export type ShiftRotation = z.infer<typeof ShiftRotationSchema>;
 
-/** What an admin writes; the id comes from the path or is minted. */
-export const ShiftRotationBodySchema = z.object({ id: RotaIdSchema.optional(), ...ShiftRotationFields }).strict();
+/** A new rotation as an admin writes it: an id of their choosing, or one is minted. */
+export const NewShiftRotationBodySchema = z.object({ id: RotaIdSchema.optional(), ...ShiftRotationFields }).strict();
+export type NewShiftRotationBody = z.infer<typeof NewShiftRotationBodySchema>;
+
+/** A rotation replaced whole; its id is in the path. */
+export const ShiftRotationBodySchema = z.object(ShiftRotationFields).strict();
 export type ShiftRotationBody = z.infer<typeof ShiftRotationBodySchema>;
 
 const OnCallRotationFields = {
@@ -70,7 +74,10 @@ const OnCallRotationFields = {
 export const OnCallRotationSchema = z.object({ id: RotaIdSchema, ...OnCallRotationFields }).strict();
 export type OnCallRotation = z.infer<typeof OnCallRotationSchema>;
 
-export const OnCallRotationBodySchema = z.object({ id: RotaIdSchema.optional(), ...OnCallRotationFields }).strict();
+export const NewOnCallRotationBodySchema = z.object({ id: RotaIdSchema.optional(), ...OnCallRotationFields }).strict();
+export type NewOnCallRotationBody = z.infer<typeof NewOnCallRotationBodySchema>;
+
+export const OnCallRotationBodySchema = z.object(OnCallRotationFields).strict();
 export type OnCallRotationBody = z.infer<typeof OnCallRotationBodySchema>;
 
 const windowIsOrdered = (window: { start: string; end: string }) => Date.parse(window.end) > Date.parse(window.start);
