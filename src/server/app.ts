@@ -38,6 +38,7 @@ import { chatRoutes } from './chat/routes.js';
 import { attachChatNamespace } from './chat/chat-socket.js';
 import { chatDeliverer } from './chat/chat-deliverer.js';
 import { ShiftDirectory } from './shifts/shift-directory.js';
+import { shiftRoutes } from './shifts/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -107,6 +108,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(authRoutes(context));
   await app.register(ticketRoutes(context));
   await app.register(handoffRoutes(context));
+  await app.register(shiftRoutes(context));
   await app.register(intakeRoutes(context));
   await app.register(callRoutes(context));
   await app.register(slaRoutes(context));

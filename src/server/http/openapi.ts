@@ -13,6 +13,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'tickets', description: 'Tickets and their threads, as far as the caller’s queues reach.' },
         { name: 'sla', description: 'The SLA policy and why a ticket’s clocks say what they say.' },
         {
+          name: 'shifts',
+          description:
+            'The rota: shift rotations (working hours of a tier, shifts in their own time zones, following the sun), on-call rotations, ' +
+            'overrides and swaps, and who is on shift and on call now. Everyone signed in reads it; admins change it. See docs/shifts.md.',
+        },
+        {
           name: 'handoffs',
           description:
             'Shift handoff notes: what one shift leaves the next, for one queue or the whole desk (queueId null). ' +
