@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import updater from 'electron-updater';
+import { handoffDraftMinutesFrom } from './core/handoff-settings.js';
 import { WorkerDesk } from './core/worker/worker-desk.js';
 import { forwardDeskEvents, registerDeskIpc } from './ipc.js';
 import { mainWindowOptions } from './window.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     dataDir,
     serverUrl: process.env.SHIFTDESK_SERVER_URL ?? 'http://127.0.0.1:4780',
     secretsFile: join(dataDir, 'session.json'),
+    handoffDraftMinutes: handoffDraftMinutesFrom(process.env),
   });
   registerDeskIpc(ipcMain, core, (event) => event.sender === mainWindow?.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   forwardDeskEvents(core, () => mainWindow?.webContents ?? null);

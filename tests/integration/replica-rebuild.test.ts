@@ -31,7 +31,7 @@ function freshDir(): string {
 }
 
 describe('rebuilding a replica that cannot be used', () => {
-  it('a replica this console cannot migrate is rebuilt from the server, and its unsent change still goes out', async () => {
+  it('a replica this console cannot migrate is rebuilt from the server; its unsent change still goes out and the handoff draft is kept', async () => {
     const dataDir = freshDir();
     const first = core(dataDir);
     await first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
@@ -40,6 +40,7 @@ describe('rebuilding a replica that cannot be used', () => {
     first.close();
     const offline = core(dataDir, 'http://127.0.0.1:9');
     await offline.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: ticket.id, body: 'Saved across a broken replica' } });
+    await offline.api['handoffs.saveDraft']({ queueId: 'billing', body: 'A handoff half written', shift: null });
     offline.close();
 
     // As if a newer console had upgraded the file and the agent went back to this version.
@@ -51,6 +52,7 @@ describe('rebuilding a replica that cannot be used', () => {
     try {
       expect(rebuilt.rebuilt).toMatchObject({ savedMutations: 1, reason: expect.stringMatching(/newer/) });
       expect(existsSync(rebuilt.rebuilt!.brokenFile)).toBe(true);
+      expect(await rebuilt.api['handoffs.draft']({})).toMatchObject({ queueId: 'billing', body: 'A handoff half written' });
       await expect.poll(async () => (await rebuilt.api['outbox.get']({})).waiting, { timeout: 10_000 }).toBe(0);
       const token = await loginAs(running.url, 'agent3@demo');
       const onServer = (await (await fetch(`${running.url}/api/v1/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { messages: { body: string }[] };

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { isoNow, type Clock } from '../../shared/clock.js';
@@ -14,7 +13,6 @@ import {
   type DeskEventPayload,
   type Session,
 } from '../../shared/desk-api/contract.js';
-import { isAcknowledgedBy } from '../../shared/domain/handoff.js';
 import { seesAllQueues, type Queue, type User } from '../../shared/domain/people.js';
 import type { Mutation } from '../../shared/sync/mutations.js';
 import type { AppliedChanges, Replica } from './replica/replica.js';
@@ -24,12 +22,12 @@ import { loadSession, saveSession, type SavedSession } from './session/saved-ses
 import type { SecretStore } from './session/secret-store.js';
 import { channelApi } from './channels/channel-api.js';
 import { escalationApi } from './escalation-api.js';
+import { handoffApi } from './handoff-api.js';
+import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
+import { Schedule } from '../../shared/shifts/schedule.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
-
-/** A few days of a busy desk's handoffs: what an agent coming on shift reads. */
-const RECENT_HANDOFFS = 100;
 
 export interface DeskCoreOptions {
   dataDir: string;
@@ -38,6 +36,8 @@ export interface DeskCoreOptions {
   secrets: SecretStore;
   /** Where pulled pages are decoded; the worker core gives it a thread of its own. */
   decoder?: ChangeDecoder;
+  /** How long before an agent's shift ends the console offers the handoff draft. */
+  handoffDraftMinutes?: number;
 }
 
 
@@ -190,34 +190,6 @@ export class DeskCore implements DeskService {
       this.send();
       return { id };
     },
-    'handoffs.list': async ({ limit }) => {
-      this.requireSession();
-      return this.replica.listHandoffs(limit ?? RECENT_HANDOFFS);
-    },
-    'handoffs.write': async ({ queueId, body }) => {
-      const { user } = this.requireSession();
-      // Refused here rather than by the server later: the agent is still looking at the form.
-      if (queueId !== null && !this.workQueues(user).some((queue) => queue.id === queueId)) {
-        throw new DeskError('invalid_input', `queueId: "${queueId}" is not one of your queues`);
-      }
-      const handoffId = randomUUID();
-      const now = isoNow(this.options.clock);
-      const { shown } = this.record(user, { name: 'handoff.write', args: { handoffId, queueId, body, writtenAt: now }, createdAt: now });
-      this.emit('handoffs.changed', { ids: [...new Set([handoffId, ...shown.handoffIds])] });
-      this.send();
-      return { id: handoffId };
-    },
-    'handoffs.acknowledge': async ({ id }) => {
-      const { user } = this.requireSession();
-      const note = this.replica.getHandoff(id);
-      if (!note) throw new DeskError('not_found', `No handoff note ${id}`);
-      // Already said (perhaps still waiting to be sent): nothing more to send.
-      if (isAcknowledgedBy(note, user.id)) return { queued: false };
-      const { shown } = this.record(user, { name: 'handoff.acknowledge', args: { handoffId: id }, createdAt: isoNow(this.options.clock) });
-      this.emit('handoffs.changed', { ids: [...new Set([id, ...shown.handoffIds])] });
-      this.send();
-      return { queued: true };
-    },
     'calls.log': async (call) => {
       const { user } = this.requireSession();
       // Refused here rather than by the server later: the agent is still looking at the form.
@@ -279,6 +251,17 @@ export class DeskCore implements DeskService {
       record: (user, mutation) => this.record(user, mutation),
       send: () => this.send(),
       changed: (payload) => this.emit('escalations.changed', payload),
+    }),
+    ...handoffApi({
+      replica: () => this.replica,
+      user: () => this.requireSession().user,
+      now: () => this.options.clock.now(),
+      schedule: () => new Schedule(this.replica.rotaFacts()),
+      workQueues: (user) => this.workQueues(user),
+      record: (user, mutation) => this.record(user, mutation),
+      send: () => this.send(),
+      changed: (payload) => this.emit('handoffs.changed', payload),
+      draftLeadMinutes: () => this.options.handoffDraftMinutes ?? DEFAULT_HANDOFF_DRAFT_MINUTES,
     }),
   };
 

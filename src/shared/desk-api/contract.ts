@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
 import { AgentSchema, LocaleSchema, QueueSchema, UserSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
-import { HandoffBodySchema, HandoffNoteSchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationSchema, EscalationTargetSchema } from '../domain/escalation.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
 import { fileMethods } from './file-methods.js';
+import { handoffMethods } from './handoff-methods.js';
 
 export const ArticleHitSchema = z.object({
   id: z.string(),
@@ -55,14 +55,7 @@ export const LocalTicketDetailSchema = TicketDetailSchema.extend({
 });
 export type LocalTicketDetail = z.infer<typeof LocalTicketDetailSchema>;
 
-/** A handoff note as the console shows it: the replica's, or this console's own not yet confirmed. */
-export const LocalHandoffNoteSchema = HandoffNoteSchema.extend({
-  /** Written here and not yet confirmed by the server ("waiting to send"). */
-  pending: z.boolean(),
-  /** This agent's acknowledgement is shown but the server has not confirmed it yet. */
-  acknowledgementPending: z.boolean(),
-});
-export type LocalHandoffNote = z.infer<typeof LocalHandoffNoteSchema>;
+export { LocalHandoffNoteSchema, type LocalHandoffNote } from './handoff-methods.js';
 
 /** An escalation as the console shows it: the replica's, with this console's unconfirmed actions on top. */
 export const LocalEscalationSchema = EscalationSchema.extend({
@@ -130,21 +123,6 @@ export const deskMethods = {
   'agents.list': { input: Empty, output: z.array(AgentSchema) },
   /** Drops a refused mutation the agent has read (or redone). */
   'outbox.discard': { input: z.object({ id: z.number().int() }).strict(), output: OutboxStateSchema },
-  /** The most recent shift handoff notes the agent may read, newest first; from the replica, so offline too. */
-  'handoffs.list': {
-    input: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
-    output: z.array(LocalHandoffNoteSchema),
-  },
-  /** Leaves a note for the next shift of one of the agent's queues, or of the whole desk (null); works offline. */
-  'handoffs.write': {
-    input: z.object({ queueId: HandoffQueueIdSchema, body: HandoffBodySchema }).strict(),
-    output: z.object({ id: z.uuid() }),
-  },
-  /** Says the agent has read a note; `queued` is false when they already had (nothing to send). */
-  'handoffs.acknowledge': {
-    input: z.object({ id: z.uuid() }).strict(),
-    output: z.object({ queued: z.boolean() }),
-  },
   /**
    * Logs an inbound phone call on one of the agent's tickets, or as a new phone ticket; works offline.
    * On a ticket it shows in the thread at once; a new ticket's call is listed by `calls.pending` until
@@ -181,6 +159,7 @@ export const deskMethods = {
     input: z.object({ id: z.uuid(), reason: EscalationReasonSchema }).strict(),
     output: z.object({ queued: z.boolean() }),
   },
+  ...handoffMethods,
   ...fileMethods,
   ...adminMethods,
 } as const;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { handoffDraftMinutesFrom } from '../handoff-settings.js';
 import { WorkerDesk } from '../worker/worker-desk.js';
 import { startBrowserHost } from './host.js';
 
@@ -14,7 +15,7 @@ const env = z
   .parse(process.env);
 
 const dataDir = resolve(env.SHIFTDESK_CONSOLE_DATA);
-const core = await WorkerDesk.start({ dataDir, serverUrl: env.SHIFTDESK_SERVER_URL, secretsFile: resolve(dataDir, 'session.json') });
+const core = await WorkerDesk.start({ dataDir, serverUrl: env.SHIFTDESK_SERVER_URL, secretsFile: resolve(dataDir, 'session.json'), handoffDraftMinutes: handoffDraftMinutesFrom(process.env) });
 const host = await startBrowserHost({ core, rendererDir: resolve(env.SHIFTDESK_RENDERER_DIR), port: env.SHIFTDESK_CONSOLE_PORT });
 console.log(`shiftdesk: console ready at ${host.url}`);
 

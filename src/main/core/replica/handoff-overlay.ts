@@ -18,7 +18,7 @@ interface Overlaid {
  */
 export function rebuildHandoffOverlay(db: Database.Database, mutations: readonly HandoffMutation[], user: User): Set<string> {
   const touched = new Set(db.prepare('SELECT id FROM overlay_handoffs').pluck().all() as string[]);
-  db.exec('DELETE FROM overlay_handoffs');
+  db.exec('DELETE FROM overlay_handoffs; DELETE FROM overlay_handoffs_fts;');
   const readNote = db.prepare('SELECT row FROM handoffs WHERE id = ?').pluck();
   const fromReplica = (id: string): HandoffNote | null => {
     const row = readNote.get(id) as string | undefined;
@@ -47,10 +47,13 @@ export function rebuildHandoffOverlay(db: Database.Database, mutations: readonly
   }
 
   const insert = db.prepare('INSERT INTO overlay_handoffs (id, created_at, row, written, acknowledged) VALUES (?, ?, ?, ?, ?)');
+  // Notes written here are searchable before the server has them; the replica's own are indexed as they arrive.
+  const index = db.prepare('INSERT INTO overlay_handoffs_fts (id, author, body) VALUES (?, ?, ?)');
   for (const [id, { note, written, acknowledged }] of overlaid) {
     // A confirmed note with nothing of this console's on top needs no overlay row.
     if (!written && !acknowledged) continue;
     insert.run(id, note.createdAt, JSON.stringify(note), written ? 1 : 0, acknowledged ? 1 : 0);
+    if (written) index.run(id, note.authorName, note.body);
     touched.add(id);
   }
   return touched;

@@ -159,3 +159,72 @@ describe('handoff notes in the replica', () => {
     replica.close();
   });
 });
+
+describe('searching handoff notes offline', () => {
+  it('finds the replica’s notes and those written here by every word, as prefixes, without diacritics, newest first', () => {
+    const vpn = serverNote({ body: 'VPN concentrator in Rīga flapped; vendor answers by 9:00.', createdAt: '2026-11-23T01:00:00.000Z' });
+    const refund = serverNote({ body: 'Refund batch approved.', authorName: 'Jānis Bērziņš', createdAt: '2026-11-23T02:00:00.000Z' });
+    const { replica, clientId } = replicaWith(vpn, refund);
+    const handoffId = randomUUID();
+    replica.outbox.enqueue(clientId, { name: 'handoff.write', args: { handoffId, queueId: 'billing', body: 'Riga VPN back at 05:10.', writtenAt: night }, createdAt: night });
+    replica.refreshOverlay(clientId, olga);
+
+    const found = (query: string) => replica.searchHandoffs(query, 10).map((note) => [note.id, note.pending]);
+    expect(found('riga vpn')).toEqual([
+      [handoffId, true],
+      [vpn.id, false],
+    ]);
+    expect(found('janis refu')).toEqual([[refund.id, false]]);
+    expect(found('concentr vendor 9')).toEqual([[vpn.id, false]]);
+    expect(found('NEAR( "')).toEqual([]);
+    expect(found('vpn AND nothing')).toEqual([]);
+    replica.close();
+  });
+
+  it('follows the replica: an updated note is found by its new state, a deleted or refused one no more', () => {
+    const note = serverNote({ body: 'Invoice run stuck at 80 %.' });
+    const { replica, clientId } = replicaWith(note);
+    replica.applyPushed('queue:billing', 1, 2, [upsert(2, { ...note, acknowledgements: [{ agentId: 'u-agent3', agentName: 'Olga Smirnova', at: night }] })]);
+    expect(replica.searchHandoffs('invoice', 10).map((found) => found.acknowledgements.length)).toEqual([1]);
+    replica.applyPull([storedChange({ seq: 3, scope: 'queue:billing', entity: 'handoff', op: 'delete', rowId: note.id })], { 'queue:billing': 3 }, null);
+    expect(replica.searchHandoffs('invoice', 10)).toEqual([]);
+
+    const id = replica.outbox.enqueue(clientId, { name: 'handoff.write', args: { handoffId: randomUUID(), queueId: null, body: 'Invoice run restarted.', writtenAt: night }, createdAt: night });
+    replica.refreshOverlay(clientId, olga);
+    expect(replica.searchHandoffs('invoice', 10)).toHaveLength(1);
+    replica.outbox.refuse(clientId, id, { code: 'forbidden', message: 'no' });
+    replica.refreshOverlay(clientId, olga);
+    expect(replica.searchHandoffs('invoice', 10)).toEqual([]);
+    replica.close();
+  });
+});
+
+describe('handoff drafts in the replica', () => {
+  const shift = { rotationId: 'tier1-follow-the-sun', shiftId: 'riga-day', end: '2026-11-23T14:00:00.000Z' };
+
+  it('keeps each agent’s draft across a reopen and when another agent signs in; an empty note draft is forgotten', () => {
+    const file = join(root, `${randomUUID()}.sqlite`);
+    let replica = new Replica(file);
+    replica.handoffDrafts.save('u-agent3', { queueId: 'billing', body: 'Half a thought', shift, updatedAt: night });
+    replica.handoffDrafts.save('u-agent', { queueId: null, body: 'Marta’s note', shift: null, updatedAt: night });
+    replica.clear();
+    replica.close();
+
+    replica = new Replica(file);
+    expect(replica.handoffDrafts.get('u-agent3')).toEqual({ queueId: 'billing', body: 'Half a thought', shift, updatedAt: night });
+    expect(replica.handoffDrafts.save('u-agent', { queueId: null, body: '', shift: null, updatedAt: night })).toBeNull();
+    expect(replica.handoffDrafts.get('u-agent')).toBeNull();
+    // A shift's draft emptied by the agent is still the shift's draft: it stays.
+    expect(replica.handoffDrafts.save('u-agent3', { queueId: 'billing', body: '', shift, updatedAt: night })).toMatchObject({ body: '', shift });
+    replica.close();
+  });
+
+  it('knows which shifts the replica holds a handover of, by author and shift', () => {
+    const handover = { ...shift, incomingStart: shift.end, acknowledgeBy: '2026-11-23T14:30:00.000Z' };
+    const { replica } = replicaWith(serverNote({ authorId: 'u-agent3', handover }));
+    expect(replica.findHandover('u-agent3', shift)).toBe(true);
+    expect(replica.findHandover('u-agent3', { ...shift, end: '2026-11-24T14:00:00.000Z' })).toBe(false);
+    expect(replica.findHandover('u-agent2', shift)).toBe(false);
+    replica.close();
+  });
+});

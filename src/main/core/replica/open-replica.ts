@@ -8,9 +8,9 @@ export interface OpenedReplica {
   rebuilt: { brokenFile: string; savedMutations: number; reason: string } | null;
 }
 
-/** Reads whatever can still be read of the outbox and client ids; a wholly unreadable file yields nothing. */
+/** Reads whatever can still be read of the outbox, client ids and handoff drafts; a wholly unreadable file yields nothing. */
 function salvage(file: string): Salvage {
-  const result: Salvage = { outbox: [], state: [] };
+  const result: Salvage = { outbox: [], state: [], drafts: [] };
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -23,6 +23,11 @@ function salvage(file: string): Salvage {
       result.state = db.prepare("SELECT key, value FROM sync_state WHERE key LIKE 'clientId:%' OR key LIKE 'nextMutationId:%'").raw().all() as [string, string][];
     } catch {
       // Without the client ids a fresh client starts; the saved mutations keep their own client id.
+    }
+    try {
+      result.drafts = db.prepare('SELECT user_id, row FROM handoff_drafts').all() as Salvage['drafts'];
+    } catch {
+      // No drafts table (an older schema, or that page is gone): nobody's half-written note to save.
     }
   } catch {
     // Not a database at all.

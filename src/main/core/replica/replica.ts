@@ -4,7 +4,9 @@ import { ArticleSchema, MacroSchema, type Article, type Macro } from '../../../s
 import type { ArticleHit } from '../../../shared/desk-api/contract.js';
 import type { LocalEscalation, LocalHandoffNote, LocalTicketDetail } from '../../../shared/desk-api/contract.js';
 import { EscalationSchema } from '../../../shared/domain/escalation.js';
-import { HandoffNoteSchema } from '../../../shared/domain/handoff.js';
+import { HandoffNoteSchema, type HandedOverShift } from '../../../shared/domain/handoff.js';
+import { OnCallRotationSchema, ShiftOverrideSchema, ShiftRotationSchema, ShiftSwapSchema } from '../../../shared/domain/shifts.js';
+import type { RotaFacts } from '../../../shared/shifts/schedule.js';
 import type { User } from '../../../shared/domain/people.js';
 import { MessageSchema, TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
 import { CursorsSchema, type Cursors } from '../../../shared/sync/protocol.js';
@@ -12,12 +14,16 @@ import { compilePolicy, type CompiledPolicy } from '../../../shared/sla/engine.j
 import { ReplicatedPolicySchema } from '../../../shared/sla/policy.js';
 import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
+import { HandoffDrafts } from './handoff-drafts.js';
+import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
 import type { StoredChange } from './stored-change.js';
 
 export interface Salvage {
   outbox: { client_id: string; id: number; name: string; args: string; local_id: string; created_at: string; rejection: string | null }[];
   state: [string, string][];
+  /** Handoff drafts, by user. */
+  drafts: { user_id: string; row: string }[];
 }
 
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
@@ -55,6 +61,7 @@ export function hasNews(applied: AppliedChanges): boolean {
 export class Replica {
   private readonly db: Database.Database;
   readonly outbox: Outbox;
+  readonly handoffDrafts: HandoffDrafts;
   private readonly write: ReturnType<typeof prepareWrites>;
   private compiledPolicy: { row: string; policy: CompiledPolicy } | null = null;
 
@@ -83,6 +90,7 @@ export class Replica {
       throw error;
     }
     this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
+    this.handoffDrafts = new HandoffDrafts(this.db);
   }
 
   private migrate(): void {
@@ -159,6 +167,7 @@ export class Replica {
         ticketIds.add(change.id);
       }
       if (change.entity === 'article') write.articleIndexDelete.run(change.id);
+      if (change.entity === 'handoff') write.handoffIndexDelete.run(change.id);
       if (change.entity === 'escalation') write.escalationPeopleDelete.run(change.id);
       write.delete[change.entity].run(change.id);
       return;
@@ -189,6 +198,8 @@ export class Replica {
         return;
       case 'handoff':
         write.handoff.run(change.id, change.queueId, change.createdAt, change.json);
+        write.handoffIndexDelete.run(change.id);
+        write.handoffIndex.run(change.id, change.authorName, change.body);
         return;
       case 'escalation':
         write.escalation.run(change.id, change.ticketId, change.escalatedAt, change.json);
@@ -214,6 +225,17 @@ export class Replica {
     return this.compiledPolicy.policy;
   }
 
+  /** The rota as the server last sent it, for working out shifts offline. */
+  rotaFacts(): RotaFacts {
+    const rows = <T>(table: string, schema: { parse(value: unknown): T }) => (this.db.prepare(`SELECT row FROM ${table} ORDER BY id`).pluck().all() as string[]).map((row) => schema.parse(JSON.parse(row)));
+    return {
+      rotations: rows('shift_rotations', ShiftRotationSchema),
+      onCallRotations: rows('on_call_rotations', OnCallRotationSchema),
+      overrides: rows('shift_overrides', ShiftOverrideSchema),
+      swaps: rows('shift_swaps', ShiftSwapSchema),
+    };
+  }
+
   listMacros(): Macro[] {
     return this.allRows('macros', MacroSchema);
   }
@@ -228,9 +250,8 @@ export class Replica {
    * appear (as a word prefix, so "passw" finds "password"); FTS5 syntax in the input is inert.
    */
   searchArticles(query: string, locale: string | undefined, limit = 20): ArticleHit[] {
-    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) return [];
-    const match = words.map((w) => `"${w}"*`).join(' ');
+    const match = fullTextQuery(query);
+    if (match === null) return [];
     const rows = this.db
       .prepare(
         `SELECT a.row AS row, snippet(articles_fts, 2, '', '', '…', 16) AS snippet
@@ -279,15 +300,41 @@ export class Replica {
    * acknowledgements on top.
    */
   listHandoffs(limit: number): LocalHandoffNote[] {
+    return this.handoffView('', {}, limit);
+  }
+
+  /**
+   * Notes whose author or text has every word of the query (as word prefixes), newest first, as
+   * listHandoffs shows them: the replica's notes and those written here are both indexed.
+   */
+  searchHandoffs(query: string, limit: number): LocalHandoffNote[] {
+    const match = fullTextQuery(query);
+    if (match === null) return [];
+    const matching = 'id IN (SELECT id FROM handoffs_fts WHERE handoffs_fts MATCH @match UNION ALL SELECT id FROM overlay_handoffs_fts WHERE overlay_handoffs_fts MATCH @match)';
+    return this.handoffView(`AND ${matching}`, { match }, limit);
+  }
+
+  private handoffView(where: string, params: Record<string, string>, limit: number): LocalHandoffNote[] {
     const rows = this.db
       .prepare(
-        `SELECT row, created_at, written, acknowledged FROM overlay_handoffs
+        `SELECT row, created_at, written, acknowledged FROM overlay_handoffs WHERE 1 ${where}
          UNION ALL
-         SELECT row, created_at, 0, 0 FROM handoffs h WHERE NOT EXISTS (SELECT 1 FROM overlay_handoffs o WHERE o.id = h.id)
-         ORDER BY created_at DESC LIMIT ?`,
+         SELECT row, created_at, 0, 0 FROM handoffs h WHERE NOT EXISTS (SELECT 1 FROM overlay_handoffs o WHERE o.id = h.id) ${where}
+         ORDER BY created_at DESC LIMIT @limit`,
       )
-      .all(limit) as { row: string; written: number; acknowledged: number }[];
+      .all({ ...params, limit }) as { row: string; written: number; acknowledged: number }[];
     return rows.map(localHandoff);
+  }
+
+  /** Whether the replica holds a note by the author that hands over that shift. */
+  findHandover(authorId: string, shift: HandedOverShift): boolean {
+    const found = this.db
+      .prepare(
+        `SELECT 1 FROM handoffs WHERE json_extract(row, '$.authorId') = ? AND json_extract(row, '$.handover.rotationId') = ?
+         AND json_extract(row, '$.handover.shiftId') = ? AND json_extract(row, '$.handover.end') = ?`,
+      )
+      .get(authorId, shift.rotationId, shift.shiftId, new Date(shift.end).toISOString());
+    return found !== undefined;
   }
 
   getHandoff(id: string): LocalHandoffNote | null {
@@ -391,7 +438,7 @@ export class Replica {
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
     // Every table a change writes, so an entity added to tableOf is forgotten with the rest.
-    const pulled = [...Object.values(tableOf), 'articles_fts', 'escalation_people'].map((table) => `DELETE FROM ${table};`).join(' ');
+    const pulled = [...Object.values(tableOf), 'articles_fts', 'handoffs_fts', 'escalation_people'].map((table) => `DELETE FROM ${table};`).join(' ');
     this.db.exec(`${pulled} DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');`);
   }
 
@@ -401,7 +448,7 @@ export class Replica {
    */
   clear(): void {
     this.resetSynced();
-    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM overlay_handoffs; DELETE FROM overlay_escalations; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
+    this.db.exec("DELETE FROM overlay_tickets; DELETE FROM overlay_messages; DELETE FROM overlay_handoffs; DELETE FROM overlay_handoffs_fts; DELETE FROM overlay_escalations; DELETE FROM sync_state WHERE key NOT LIKE 'clientId:%' AND key NOT LIKE 'nextMutationId:%';");
   }
 
   /** Puts outbox rows and client state saved from a broken replica into this fresh one. */
@@ -410,6 +457,8 @@ export class Replica {
       for (const [key, value] of salvage.state) this.setState(key, value);
       const insert = this.db.prepare('INSERT OR IGNORE INTO outbox (client_id, id, name, args, local_id, created_at, rejection) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const row of salvage.outbox) insert.run(row.client_id, row.id, row.name, row.args, row.local_id, row.created_at, row.rejection);
+      const insertDraft = this.db.prepare('INSERT OR IGNORE INTO handoff_drafts (user_id, row) VALUES (?, ?)');
+      for (const draft of salvage.drafts) insertDraft.run(draft.user_id, draft.row);
     })();
   }
 
@@ -437,6 +486,8 @@ function prepareWrites(db: Database.Database) {
     article: db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)'),
     articleIndexDelete: db.prepare('DELETE FROM articles_fts WHERE id = ?'),
     articleIndex: db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),
+    handoffIndexDelete: db.prepare('DELETE FROM handoffs_fts WHERE id = ?'),
+    handoffIndex: db.prepare('INSERT INTO handoffs_fts (id, author, body) VALUES (?, ?, ?)'),
     ticket: db.prepare('INSERT OR REPLACE INTO tickets (id, queue_id, number, row) VALUES (?, ?, ?, ?)'),
     message: db.prepare('INSERT OR REPLACE INTO messages (id, ticket_id, created_at, row) VALUES (?, ?, ?, ?)'),
     handoff: db.prepare('INSERT OR REPLACE INTO handoffs (id, queue_id, created_at, row) VALUES (?, ?, ?, ?)'),

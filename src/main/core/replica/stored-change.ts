@@ -23,7 +23,7 @@ export type StoredChange =
   | Upsert<'ticket', { queueId: string; number: number }>
   | Upsert<'message', { ticketId: string; createdAt: string }>
   | Upsert<'article', { locale: string; title: string; body: string }>
-  | Upsert<'handoff', { queueId: string | null; createdAt: string }>
+  | Upsert<'handoff', { queueId: string | null; createdAt: string; authorName: string; body: string }>
   | Upsert<'escalation', { ticketId: string; escalatedAt: string; people: string[] }>
   | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | RotaEntity, object>;
 
@@ -39,7 +39,7 @@ export function storedChange(change: Change): StoredChange {
     case 'article':
       return { ...upsert, entity: 'article', locale: change.row.locale, title: change.row.title, body: change.row.body };
     case 'handoff':
-      return { ...upsert, entity: 'handoff', queueId: change.row.queueId, createdAt: change.row.createdAt };
+      return { ...upsert, entity: 'handoff', queueId: change.row.queueId, createdAt: change.row.createdAt, authorName: change.row.authorName, body: change.row.body };
     case 'escalation':
       return { ...upsert, entity: 'escalation', ticketId: change.row.ticketId, escalatedAt: change.row.escalatedAt, people: involvedUserIds(change.row) };
     default:

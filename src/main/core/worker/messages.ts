@@ -5,6 +5,7 @@ export interface DeskWorkerData {
   dataDir: string;
   serverUrl: string;
   secretsFile: string;
+  handoffDraftMinutes?: number;
 }
 
 export type ToWorker = { type: 'call'; id: number; method: unknown; input: unknown } | { type: 'close' };

@@ -11,8 +11,8 @@ import * as portal from './0009-portal.js';
 import * as chat from './0010-chat.js';
 import * as shifts from './0011-shifts.js';
 import * as escalations from './0013-escalations.js';
-
 import * as handoffShifts from './0014-handoff-shifts.js';
+
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -27,5 +27,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0010-chat': chat,
   '0011-shifts': shifts,
   '0013-escalations': escalations,
-};
   '0014-handoff-shifts': handoffShifts,
+};
