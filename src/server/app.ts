@@ -38,6 +38,9 @@ import { chatRoutes } from './chat/routes.js';
 import { attachChatNamespace } from './chat/chat-socket.js';
 import { chatDeliverer } from './chat/chat-deliverer.js';
 import { ShiftDirectory } from './shifts/shift-directory.js';
+import { DEFAULT_PRESENCE_GRACE_MS, Router } from './routing/router.js';
+import { routingRoutes } from './routing/routes.js';
+import { watchConsoles } from './routing/console-presence.js';
 import { shiftRoutes } from './shifts/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -60,6 +63,8 @@ export interface ServerDeps {
   mailPollSeconds?: number;
   /** How long into the incoming shift a handover waits for its first acknowledgement before the supervisors are alerted. */
   handoffAcknowledgeMinutes?: number;
+  /** How long an agent's consoles may all be gone before routing counts them offline. */
+  presenceGraceMs?: number;
 }
 
 export interface ShiftdeskServer {
@@ -76,7 +81,7 @@ async function loadEpoch(db: ServerDb): Promise<string> {
   return epoch;
 }
 
-export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {}, mailPollSeconds = 60, handoffAcknowledgeMinutes = 30 }: ServerDeps): Promise<ShiftdeskServer> {
+export async function createServer({ db, clock, updatesDir, logger = false, timers, publicUrl = 'http://127.0.0.1:4780', mailDomain = 'shiftdesk.local', deliverers = {}, mailPollSeconds = 60, handoffAcknowledgeMinutes = 30, presenceGraceMs = DEFAULT_PRESENCE_GRACE_MS }: ServerDeps): Promise<ShiftdeskServer> {
   await migrateToLatest(db);
   const feed = new ChangeFeed();
   const sla = new SlaService(db, clock);
@@ -87,10 +92,14 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   const handoffs = new HandoffStore(db, clock, feed, shifts, { acknowledgeMinutes: handoffAcknowledgeMinutes });
   const handoverAlerting = new DeadlineLoop(handoverAlerts(db, clock, handoffs, feed, mailDomain), clock, feed, timers);
   const links = await CustomerLinks.load(db, publicUrl);
-  const notifier = new CustomerNotifier(sla, clock, links, mailDomain);
+  const notifier = new CustomerNotifier(sla, clock, links, mailDomain, shifts);
   tickets.observe(notifier);
+  const router = new Router(db, clock, feed, tickets, shifts, presenceGraceMs);
+  tickets.routeWith(router);
+  tickets.observe(router);
+  const routing = new DeadlineLoop(router.deadlines(), clock, feed, timers);
   const outbound = new DeadlineLoop(outboundDeliveries(db, clock, deliverers), clock, feed, timers);
-  const context: ServerContext = { db, clock, feed, tickets, handoffs, handoverAlerting, shifts, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
+  const context: ServerContext = { db, clock, feed, tickets, handoffs, handoverAlerting, shifts, router, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
   const mailboxes = new MailboxPoller(context, mailPollSeconds * 1000);
   const mailPolling = new DeadlineLoop(mailboxes.deadlines(), clock, feed, timers);
 
@@ -112,6 +121,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(intakeRoutes(context));
   await app.register(callRoutes(context));
   await app.register(slaRoutes(context));
+  await app.register(routingRoutes(context));
   await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));
@@ -126,10 +136,13 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   const sync = await attachSyncSocket(app.server, context);
   // The chat widget's namespace on the same socket.io server; the desk's chat notices go through it.
   context.deliverers.chat = chatDeliverer(context, attachChatNamespace(sync.io, context));
+  watchConsoles(sync.io, router);
   app.addHook('onReady', async () => {
     await slaScheduler.start();
     await outbound.start();
     await handoverAlerting.start();
+    await router.start();
+    await routing.start();
     // Not awaited: a mail server that does not answer must not hold up the start.
     void mailPolling.start().catch((error: unknown) => console.error('shiftdesk: polling mailboxes failed', error));
   });
@@ -139,6 +152,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
     slaScheduler.stop();
     outbound.stop();
     handoverAlerting.stop();
+    routing.stop();
     mailPolling.stop();
     await mailboxes.stop();
     await sync.close();

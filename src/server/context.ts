@@ -10,6 +10,7 @@ import type { CustomerNotifier } from './notifications/customer-notifier.js';
 import type { CustomerLinks } from './notifications/customer-links.js';
 import type { Deliverers } from './outbound/outbound-queue.js';
 import type { ShiftDirectory } from './shifts/shift-directory.js';
+import type { Router } from './routing/router.js';
 
 /** What every area of the server is handed: storage, time and the change feed, never globals. */
 export interface ServerContext {
@@ -22,6 +23,8 @@ export interface ServerContext {
   handoverAlerting: DeadlineLoop;
   /** The rota: who is on shift and on call at an instant. */
   shifts: ShiftDirectory;
+  /** Routing: new tickets' queue and agent, waiting tickets, presence (docs/routing.md). */
+  router: Router;
   sla: SlaService;
   slaScheduler: SlaScheduler;
   notifier: CustomerNotifier;

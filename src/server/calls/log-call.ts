@@ -81,6 +81,7 @@ export async function logCall(trx: Trx, context: Pick<ServerContext, 'tickets'>,
     type: call.type ?? 'question',
     queueId,
     firstMessage: { ...(call.writtenAt ? { writtenAt: call.writtenAt } : {}), extras },
+    ...(answered ? { taken: true as const } : {}),
   });
   // A voicemail waits in the queue, new and unanswered, like any message; a call someone took is theirs.
   if (!answered) return opened.ticket;

@@ -97,7 +97,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       const status = weighted(random, statusWeights);
       const ageMinutes = Math.floor(random() * ageLimitMinutes[status]);
       const createdAt = new Date(now - ageMinutes * 60_000).toISOString();
-      const opened = await tickets.insert(trx, { ...ticketInput(template, requester), queueId: template.queue, createdAt });
+      const opened = await tickets.insert(trx, { ...ticketInput(template, requester), queueId: template.queue, createdAt, quiet: true });
       for (const change of history(random, opened.ticket, status, template.locale, now)) {
         await tickets.applyChange(trx, opened.ticket.id, { ...change, quiet: true });
       }

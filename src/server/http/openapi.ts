@@ -13,6 +13,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'tickets', description: 'Tickets and their threads, as far as the caller’s queues reach.' },
         { name: 'sla', description: 'The SLA policy and why a ticket’s clocks say what they say.' },
         {
+          name: 'routing',
+          description:
+            'Which queue and agent a ticket goes to: the routing rules, queues’ skills, calendars and overflow, agents’ skills and capacity per channel (admins), ' +
+            'agents’ presence, and why a ticket went where it went.',
+        },
+        {
           name: 'shifts',
           description:
             'The rota: shift rotations (working hours of a tier, shifts in their own time zones, following the sun), on-call rotations, ' +

@@ -7,7 +7,6 @@ import type { ServerContext } from '../context.js';
 import type { Acknowledgement } from '../notifications/customer-notifier.js';
 import { rememberMailId } from '../outbound/mail-threading.js';
 import type { Database } from '../storage/schema.js';
-import { DEFAULT_QUEUE_ID } from '../tickets/ticket-store.js';
 import { ticketFromRow } from '../tickets/rows.js';
 import { describeAttachments, storeAttachments, storeOriginal, type IncomingFile, type IncomingOriginal } from './attachments.js';
 import { detectLocale } from './customers/detect-locale.js';
@@ -36,7 +35,10 @@ export interface CustomerMessage {
   mailMessageId?: string;
   /** False for what a machine wrote (auto-replies, bounces): answering those is how mail loops start. */
   acknowledge: boolean;
+  /** A queue the sender chose: kept, the routing rules are not asked. */
   queueId?: string;
+  /** Where the ticket goes when no routing rule matches (an IMAP mailbox's queue). */
+  defaultQueueId?: string;
   priority?: Priority;
   type?: TicketType;
 }
@@ -86,7 +88,8 @@ export async function receiveCustomerMessage(context: ServerContext, trx: Trx, i
       priority: input.priority ?? 'medium',
       customerTier: await knownTier(trx, requester.email),
       type: input.type ?? 'question',
-      queueId: input.queueId ?? DEFAULT_QUEUE_ID,
+      ...(input.queueId ? { queueId: input.queueId } : {}),
+      ...(input.defaultQueueId ? { defaultQueueId: input.defaultQueueId } : {}),
       firstMessage: { id: messageId, extras },
     });
     ticket = opened.ticket;

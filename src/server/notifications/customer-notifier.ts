@@ -6,6 +6,7 @@ import { renderTemplate, type CustomerLocale, type TemplateKind } from '../../sh
 import { findRequester, isDeliverable, type Requester } from '../intake/customers/requesters.js';
 import { threadHeaders } from '../outbound/mail-threading.js';
 import { enqueueOutbound, type OutboundChannel } from '../outbound/outbound-queue.js';
+import type { ShiftDirectory } from '../shifts/shift-directory.js';
 import type { SlaService } from '../sla/sla-service.js';
 import type { Database } from '../storage/schema.js';
 import type { TicketObserver } from '../tickets/ticket-store.js';
@@ -39,11 +40,13 @@ export class CustomerNotifier implements TicketObserver {
     private readonly links: CustomerLinks,
     /** The domain of the desk's own Message-IDs; other mail the desk sends (portal links) uses it too. */
     readonly mailDomain: string,
+    /** Who is on shift: an acknowledgement out of hours names the next shift's start. */
+    private readonly shifts: Pick<ShiftDirectory, 'onShiftAgentIds' | 'nextShiftStart'>,
   ) {}
 
   /** Queues the acknowledgement and answers its text, for channels that also show it at once (portal, chat). */
   async acknowledge(trx: Trx, ticket: Ticket, requester: Requester): Promise<Acknowledgement> {
-    const expected = await expectedFirstAnswer(trx, this.sla, ticket, this.clock.now());
+    const expected = await expectedFirstAnswer(trx, this.sla, this.shifts, ticket, this.clock.now());
     const answerBy = formatAnswerTime(expected.at, expected.timeZone, requester.locale);
     const notice = await this.render(trx, expected.kind, requester.locale, ticket, requester, { 'answer.by': answerBy });
     await this.send(trx, ticket, requester, this.channelOf(ticket, requester), notice, `ack-${ticket.id}`);

@@ -194,5 +194,11 @@ export interface Database {
     created_at: string;
     ends_at: string;
   };
+  routing_rules: { version: number; document: string; reason: string; created_by: string | null; created_at: string };
+  queue_routing: { queue_id: string; skills_json: string; calendar_json: string | null; overflow_queue_id: string | null; updated_at: string };
+  agent_routing: { user_id: string; skills_json: string; capacity_json: string; last_routed_seq: Generated<number>; updated_at: string };
+  agent_presence: { user_id: string; status: string; status_at: string; offline_at: string | null; lost: number };
+  routing_wakeups: { id: string; wake_at: string };
+  ticket_routing: { ticket_id: string; queue_id: string; rule_id: string | null; skills_json: string };
   chat_lines: { session_id: string; seq: number; author: string; name: string | null; text: string; at: string; data_json: string | null; ref: string | null };
 }

@@ -75,6 +75,7 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
       if (isEscalationMutation(mutation)) throw new Rejected({ code: 'invalid', message: 'This server does not take escalations yet' });
       if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
       else if (mutation.name === 'call.log') await applyCallIntent(trx, context, user, { clientId, receivedAt }, mutation);
+      else if (mutation.name === 'agent.setStatus') await context.router.setStatus(trx, user.id, mutation.args.status, { userId: user.id, name: user.name }, { fromConsole: true, origin: { clientId, mutationId: mutation.id } });
       else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));
       const result: MutationResult = { id: mutation.id, status: 'applied' };
       await record(trx, user, clientId, mutation, result);

@@ -23,7 +23,18 @@ export type NewTicket = z.output<typeof CreateTicketBodySchema> & {
   createdAt?: string;
   /** Intake that stores attachments or an original under the first message names its id beforehand. */
   firstMessage?: { id?: string; writtenAt?: string; extras?: MessageExtras };
+  /** Where the ticket goes when no routing rule matches (an IMAP mailbox's queue); a `queueId` skips the rules. */
+  defaultQueueId?: string;
+  /** Someone already has it (a call the agent answered): the intake assigns it, routing does not place it. */
+  taken?: true;
+  /** History being replayed (demo data, imports): stored as it was, not routed. */
+  quiet?: true;
 };
+
+/** Where a new ticket goes (docs/routing.md): its queue before it is stored, its agent once it is, in the same transaction. */
+export interface NewTicketRouter {
+  route(trx: Transaction<Database>, input: NewTicket): Promise<{ queueId: string; place(ticket: Ticket): Promise<Ticket> }>;
+}
 
 /** Something that happened to a ticket: a status or attribute change, a message, or several at once. */
 export interface TicketChange {
@@ -47,9 +58,14 @@ export interface TicketChange {
   origin?: { clientId: string; mutationId: number };
 }
 
-/** Hears every change in its transaction: what it writes (a notice to the customer) commits with the change. */
+/**
+ * Hears every change in its transaction: what it writes (a notice to the customer) commits with the
+ * change. SLA recomputes are changes too (a clock that warns or breaches), told with no messages.
+ */
 export interface TicketObserver {
   ticketChanged(trx: Transaction<Database>, before: Ticket, after: Ticket, newMessages: readonly Message[]): Promise<void>;
+  /** A ticket opened live (not history being replayed), once it is stored and placed. */
+  ticketCreated?(trx: Transaction<Database>, ticket: Ticket, firstMessage: Message): Promise<void>;
 }
 
 export class TicketStoreError extends Error {
@@ -69,6 +85,7 @@ type Trx = Transaction<Database>;
  */
 export class TicketStore {
   private readonly observers: TicketObserver[] = [];
+  private router: NewTicketRouter | null = null;
 
   constructor(
     private readonly db: ServerDb,
@@ -79,6 +96,10 @@ export class TicketStore {
 
   observe(observer: TicketObserver): void {
     this.observers.push(observer);
+  }
+
+  routeWith(router: NewTicketRouter): void {
+    this.router = router;
   }
 
   private nowIso(): string {
@@ -94,7 +115,8 @@ export class TicketStore {
 
   /** For callers that batch many tickets into their own transaction (demo seeding, imports). */
   async insert(trx: Trx, input: NewTicket): Promise<TicketDetail> {
-    const queueId = input.queueId ?? DEFAULT_QUEUE_ID;
+    const route = input.quiet ? null : await this.router?.route(trx, input);
+    const queueId = route?.queueId ?? input.queueId ?? DEFAULT_QUEUE_ID;
     const queue = await trx.selectFrom('queues').select('id').where('id', '=', queueId).executeTakeFirst();
     if (!queue) throw new TicketStoreError('queueId', `queueId: no queue "${queueId}"`);
 
@@ -134,7 +156,9 @@ export class TicketStore {
     await trx.insertInto('messages').values(messageToRow(message)).execute();
     const withSla = await this.withSla(trx, ticket);
     await this.persist(trx, withSla, [message]);
-    return { ticket: withSla, messages: [message] };
+    const placed = route ? await route.place(withSla) : withSla;
+    if (!input.quiet) for (const observer of this.observers) await observer.ticketCreated?.(trx, placed, message);
+    return { ticket: placed, messages: [message] };
   }
 
   /** Applies a change to a ticket the caller may already see; answers the ticket as it is now. */
@@ -259,7 +283,9 @@ export class TicketStore {
         after: clockStates(after),
       });
     }
-    return this.persist(trx, after, []);
+    const seq = await this.persist(trx, after, []);
+    if (moved) for (const observer of this.observers) await observer.ticketChanged(trx, before, after, []);
+    return seq;
   }
 
   private async withSla(trx: Trx, ticket: Ticket): Promise<Ticket> {

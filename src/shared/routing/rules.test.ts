@@ -94,9 +94,11 @@ describe('the rules document', () => {
     expect(refusal({ defaultQueueId: 'general', rules: [{ id: 'a', name: 'A', queueId: 'x', match: { unknown: ['y'] } }] })?.[0]).toMatch(/^rules\.0\.match: /);
   });
 
-  it('keeps domains and skills in one form: lower case, no @, no repeats', () => {
-    const parsed = RoutingRulesSchema.parse({ defaultQueueId: 'g', rules: [{ id: 'a', name: 'A', queueId: 'x', skills: ['Billing', 'billing'], match: { organisation: ['@NordBank.LV'] } }] });
+  it('keeps domains and skills in lower case, and refuses a skill listed twice or an address for a domain', () => {
+    const parsed = RoutingRulesSchema.parse({ defaultQueueId: 'g', rules: [{ id: 'a', name: 'A', queueId: 'x', skills: [' Billing'], match: { organisation: ['NordBank.LV'] } }] });
     expect(parsed.rules[0]!.skills).toEqual(['billing']);
     expect(parsed.rules[0]!.match.organisation).toEqual(['nordbank.lv']);
+    expect(refusal({ defaultQueueId: 'g', rules: [{ id: 'a', name: 'A', queueId: 'x', skills: ['billing', 'Billing'] }] })).toEqual(['rules.0.skills: a skill is listed twice']);
+    expect(refusal({ defaultQueueId: 'g', rules: [{ id: 'a', name: 'A', queueId: 'x', match: { organisation: ['ops@nordbank.lv'] } }] })?.[0]).toMatch(/^rules\.0\.match\.organisation\.0: an e-mail domain/);
   });
 });

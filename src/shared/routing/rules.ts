@@ -6,8 +6,7 @@ const DomainSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((domain) => domain.replace(/^@/, ''))
-  .pipe(z.string().regex(/^(?=.{1,253}$)([\p{Ll}\p{N}](-*[\p{Ll}\p{N}])*\.)*[\p{Ll}\p{N}](-*[\p{Ll}\p{N}])*$/u, 'an e-mail domain such as example.com'));
+  .regex(/^(?=.{1,253}$)([\p{Ll}\p{N}](-*[\p{Ll}\p{N}])*\.)*[\p{Ll}\p{N}](-*[\p{Ll}\p{N}])*$/u, 'an e-mail domain such as example.com');
 
 const KeywordSchema = z.string().trim().min(1, 'an empty keyword').max(100);
 const anyOf = <T extends z.ZodType>(schema: T) => z.array(schema).min(1, 'at least one value, or leave the field out').max(200);

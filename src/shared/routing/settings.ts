@@ -9,10 +9,11 @@ export const SkillSchema = z
   .trim()
   .toLowerCase()
   .regex(/^[\p{Ll}\p{N}][\p{Ll}\p{N}-]{0,39}$/u, 'a skill is one word of letters, digits and hyphens, at most 40 characters');
+// No transforms in these schemas: replies are encoded with them too, and zod cannot encode through one.
 export const SkillListSchema = z
   .array(SkillSchema)
   .max(50)
-  .transform((skills) => [...new Set(skills)]);
+  .refine((skills) => new Set(skills).size === skills.length, 'a skill is listed twice');
 
 /**
  * How many tickets of each channel an agent works at once before routing passes them by. A chat needs
@@ -21,10 +22,10 @@ export const SkillListSchema = z
 export const defaultCapacity: Readonly<Record<Channel, number>> = { email: 6, web: 6, chat: 2, phone: 3, social: 4, monitoring: 6 };
 
 const SlotsSchema = z.number().int().min(0).max(100);
+/** A channel left out gets its default. */
 export const ChannelCapacitySchema = z
-  .object(Object.fromEntries(channels.map((channel) => [channel, SlotsSchema.optional()])) as Record<Channel, z.ZodOptional<typeof SlotsSchema>>)
-  .strict()
-  .transform((given): Record<Channel, number> => ({ ...defaultCapacity, ...Object.fromEntries(Object.entries(given).filter(([, slots]) => slots !== undefined)) }));
+  .object(Object.fromEntries(channels.map((channel) => [channel, SlotsSchema.default(defaultCapacity[channel])])) as Record<Channel, z.ZodDefault<typeof SlotsSchema>>)
+  .strict();
 export type ChannelCapacity = z.output<typeof ChannelCapacitySchema>;
 
 /** What routing knows of a queue besides its name and tier. */
@@ -44,7 +45,7 @@ export type QueueRoutingInput = z.input<typeof QueueRoutingSchema>;
 export const AgentRoutingSchema = z
   .object({
     skills: SkillListSchema.default([]),
-    capacity: ChannelCapacitySchema.default(defaultCapacity),
+    capacity: ChannelCapacitySchema.default({ ...defaultCapacity }),
   })
   .strict();
 export type AgentRouting = z.output<typeof AgentRoutingSchema>;

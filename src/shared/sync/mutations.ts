@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgentStatusSchema } from '../domain/people.js';
 import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
 import { HandedOverShiftSchema, HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { LoggedCallSchema } from '../domain/phone-call.js';
@@ -30,6 +31,8 @@ export const mutationArgs = {
   'ticket.escalate': z.object({ ...TicketRef, escalationId: z.uuid(), target: EscalationTargetSchema, reason: EscalationReasonSchema }).strict(),
   'escalation.acknowledge': z.object({ escalationId: z.uuid() }).strict(),
   'escalation.decline': z.object({ escalationId: z.uuid(), reason: EscalationReasonSchema }).strict(),
+  // The agent's own presence; it reaches the server when the console does, which is when it matters.
+  'agent.setStatus': z.object({ status: AgentStatusSchema }).strict(),
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -49,6 +52,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('ticket.escalate'), args: mutationArgs['ticket.escalate'] }),
   z.object({ ...mutationBase, name: z.literal('escalation.acknowledge'), args: mutationArgs['escalation.acknowledge'] }),
   z.object({ ...mutationBase, name: z.literal('escalation.decline'), args: mutationArgs['escalation.decline'] }),
+  z.object({ ...mutationBase, name: z.literal('agent.setStatus'), args: mutationArgs['agent.setStatus'] }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type EscalationMutation = Extract<Mutation, { name: 'ticket.escalate' | 'escalation.acknowledge' | 'escalation.decline' }>;

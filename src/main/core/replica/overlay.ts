@@ -33,6 +33,8 @@ export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEn
   for (const { mutation, localId } of entries) {
     if (isHandoffMutation(mutation)) handoffs.push(mutation);
     else if (isEscalationMutation(mutation)) escalations.push(mutation);
+    // The agent's own status is read from the outbox as it is (the console's status control), not overlaid.
+    else if (mutation.name === 'agent.setStatus') continue;
     // A call that opens a new ticket has no ticket here to show it on: the console lists it as a pending call.
     else if (mutation.name !== 'call.log' || isCallOnTicket(mutation)) tickets.push({ mutation, localId });
   }

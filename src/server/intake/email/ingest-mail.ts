@@ -106,7 +106,8 @@ async function takeIn(context: ServerContext, trx: Trx, raw: Buffer, mail: Inbou
     ticketId,
     ...(mail.messageId ? { mailMessageId: mail.messageId } : {}),
     acknowledge: automated === null,
-    ...(source.queueId ? { queueId: source.queueId } : {}),
+    // A mailbox's queue takes what no routing rule claims.
+    ...(source.queueId ? { defaultQueueId: source.queueId } : {}),
   });
   await rememberSender(trx, received.ticket.id, mail.from.email, isoNow(context.clock));
   return { outcome: received.created ? 'created' : 'joined', ticketId: received.ticket.id, number: received.ticket.number, acknowledged: received.acknowledgement !== null };

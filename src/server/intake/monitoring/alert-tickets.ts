@@ -5,7 +5,6 @@ import { placeholderAddress } from '../../../shared/domain/requester-address.js'
 import type { Priority } from '../../../shared/domain/ticket.js';
 import type { ServerContext } from '../../context.js';
 import type { Database } from '../../storage/schema.js';
-import { DEFAULT_QUEUE_ID } from '../../tickets/ticket-store.js';
 import type { Integration } from '../integrations.js';
 
 type Trx = Transaction<Database>;
@@ -89,7 +88,8 @@ async function firing({ context, integration, source }: Intake, trx: Trx, alert:
     priority: priorityOfSeverity[(alert.labels.severity ?? '').toLowerCase()] ?? 'medium',
     customerTier: 'standard',
     type: 'incident',
-    queueId: queue?.id ?? DEFAULT_QUEUE_ID,
+    // A `queue` label is the sender's choice; without one the routing rules decide.
+    ...(queue ? { queueId: queue.id } : {}),
   });
   const at = isoNow(context.clock);
   await trx

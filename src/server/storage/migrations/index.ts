@@ -10,6 +10,7 @@ import * as channels from './0008-channels.js';
 import * as portal from './0009-portal.js';
 import * as chat from './0010-chat.js';
 import * as shifts from './0011-shifts.js';
+import * as routing from './0012-routing.js';
 import * as escalations from './0013-escalations.js';
 import * as handoffShifts from './0014-handoff-shifts.js';
 
@@ -26,6 +27,7 @@ export const serverMigrations: Record<string, Migration> = {
   '0009-portal': portal,
   '0010-chat': chat,
   '0011-shifts': shifts,
+  '0012-routing': routing,
   '0013-escalations': escalations,
   '0014-handoff-shifts': handoffShifts,
 };
