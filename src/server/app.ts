@@ -41,6 +41,10 @@ import { ShiftDirectory } from './shifts/shift-directory.js';
 import { DEFAULT_PRESENCE_GRACE_MS, Router } from './routing/router.js';
 import { routingRoutes } from './routing/routes.js';
 import { watchConsoles } from './routing/console-presence.js';
+import { EscalationService } from './escalations/escalation-service.js';
+import { EscalationTriggerObserver } from './escalations/escalation-triggers.js';
+import { escalationDeadlines } from './escalations/escalation-deadlines.js';
+import { escalationRoutes } from './escalations/routes.js';
 import { shiftRoutes } from './shifts/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -98,8 +102,11 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   tickets.routeWith(router);
   tickets.observe(router);
   const routing = new DeadlineLoop(router.deadlines(), clock, feed, timers);
+  const escalations = new EscalationService({ clock, tickets, router, shifts, mailDomain });
+  tickets.observe(new EscalationTriggerObserver(escalations));
+  const escalationLadders = new DeadlineLoop(escalationDeadlines(db, clock, feed, escalations), clock, feed, timers);
   const outbound = new DeadlineLoop(outboundDeliveries(db, clock, deliverers), clock, feed, timers);
-  const context: ServerContext = { db, clock, feed, tickets, handoffs, handoverAlerting, shifts, router, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
+  const context: ServerContext = { db, clock, feed, tickets, handoffs, handoverAlerting, shifts, router, escalations, escalationLadders, sla, slaScheduler, notifier, links, deliverers, epoch: await loadEpoch(db) };
   const mailboxes = new MailboxPoller(context, mailPollSeconds * 1000);
   const mailPolling = new DeadlineLoop(mailboxes.deadlines(), clock, feed, timers);
 
@@ -122,6 +129,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(callRoutes(context));
   await app.register(slaRoutes(context));
   await app.register(routingRoutes(context));
+  await app.register(escalationRoutes(context));
   await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));
@@ -143,6 +151,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
     await handoverAlerting.start();
     await router.start();
     await routing.start();
+    await escalationLadders.start();
     // Not awaited: a mail server that does not answer must not hold up the start.
     void mailPolling.start().catch((error: unknown) => console.error('shiftdesk: polling mailboxes failed', error));
   });
@@ -153,6 +162,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
     outbound.stop();
     handoverAlerting.stop();
     routing.stop();
+    escalationLadders.stop();
     mailPolling.stop();
     await mailboxes.stop();
     await sync.close();

@@ -11,6 +11,7 @@ import type { CustomerLinks } from './notifications/customer-links.js';
 import type { Deliverers } from './outbound/outbound-queue.js';
 import type { ShiftDirectory } from './shifts/shift-directory.js';
 import type { Router } from './routing/router.js';
+import type { EscalationService } from './escalations/escalation-service.js';
 
 /** What every area of the server is handed: storage, time and the change feed, never globals. */
 export interface ServerContext {
@@ -25,6 +26,10 @@ export interface ServerContext {
   shifts: ShiftDirectory;
   /** Routing: new tickets' queue and agent, waiting tickets, presence (docs/routing.md). */
   router: Router;
+  /** Escalations and their ladders (docs/escalation.md). */
+  escalations: EscalationService;
+  /** Climbs the ladders from their stored timeouts; tests drive it with runDue. */
+  escalationLadders: DeadlineLoop;
   sla: SlaService;
   slaScheduler: SlaScheduler;
   notifier: CustomerNotifier;

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, demoQueues, demoUsers, type DemoUser } from './people.js
 import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
 import { seedDemoRota } from './rota.js';
+import { seedEscalationSettings } from '../escalations/demo-settings.js';
 
 export const DEMO_TICKET_COUNT = 200;
 
@@ -111,6 +112,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       }
     }
     await seedDemoRota(trx, context);
+    await seedEscalationSettings(trx, nowIso);
     await createIntegration(trx, 'Demo integrations', DEMO_INTAKE_TOKEN, nowIso, DEMO_WEBHOOK_SECRET);
   });
   context.feed.committed();

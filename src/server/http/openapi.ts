@@ -13,16 +13,22 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'tickets', description: 'Tickets and their threads, as far as the caller’s queues reach.' },
         { name: 'sla', description: 'The SLA policy and why a ticket’s clocks say what they say.' },
         {
+          name: 'shifts',
+          description:
+            'The rota: shift rotations (working hours of a tier, shifts in their own time zones, following the sun), on-call rotations, ' +
+            'overrides and swaps, and who is on shift and on call now. Everyone signed in reads it; admins change it. See docs/shifts.md.',
+        },
+        {
           name: 'routing',
           description:
             'Which queue and agent a ticket goes to: the routing rules, queues’ skills, calendars and overflow, agents’ skills and capacity per channel (admins), ' +
             'agents’ presence, and why a ticket went where it went.',
         },
         {
-          name: 'shifts',
+          name: 'escalations',
           description:
-            'The rota: shift rotations (working hours of a tier, shifts in their own time zones, following the sun), on-call rotations, ' +
-            'overrides and swaps, and who is on shift and on call now. Everyone signed in reads it; admins change it. See docs/shifts.md.',
+            'Escalations to a higher tier or another queue, with a mandatory reason; the target queue’s policy pages people level by level until someone acknowledges. ' +
+            'Admins keep the automatic triggers and the policies. See docs/escalation.md.',
         },
         {
           name: 'handoffs',

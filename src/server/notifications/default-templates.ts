@@ -115,4 +115,22 @@ export const defaultTemplates: Record<TemplateKind, Record<CustomerLocale, Text>
     ru: { subject: '[#{{ticket.number}}] Ответ на ваш чат: {{ticket.subject}}', body: 'Здравствуйте, {{requester.name}}!\n\nКогда мы ответили, вы уже покинули чат, поэтому отправляем ответ по почте:\n\n{{message.body}}\n\n{{agent.name}}\n--\nЧтобы продолжить, ответьте на это письмо. Обращение {{ticket.number}}: {{portal.url}}' },
     lv: { subject: '[#{{ticket.number}}] Atbilde uz jūsu tērzēšanu: {{ticket.subject}}', body: 'Labdien, {{requester.name}}!\n\nKad atbildējām, jūs jau bijāt pametis tērzēšanu, tāpēc sūtām atbildi e-pastā:\n\n{{message.body}}\n\n{{agent.name}}\n--\nLai turpinātu, atbildiet uz šo vēstuli. Pieteikums {{ticket.number}}: {{portal.url}}' },
   },
+  'escalation.vendor': {
+    en: {
+      subject: '[#{{ticket.number}}] Escalation ({{ticket.priority}}): {{ticket.subject}}',
+      body: 'Hello {{vendor.name}} support,\n\nwe are escalating our request {{ticket.number}} to you: {{ticket.subject}}\nPriority: {{ticket.priority}}\nWhy: {{escalation.reason}}\nEscalated by: {{escalated.by}}\n\nPlease reply to this message and keep [#{{ticket.number}}] in the subject, so your answer reaches the engineers working on it.',
+    },
+    pl: {
+      subject: '[#{{ticket.number}}] Eskalacja ({{ticket.priority}}): {{ticket.subject}}',
+      body: 'Dzień dobry, zespole wsparcia {{vendor.name}},\n\nprzekazujemy Państwu nasze zgłoszenie {{ticket.number}}: {{ticket.subject}}\nPriorytet: {{ticket.priority}}\nPowód: {{escalation.reason}}\nEskalował(a): {{escalated.by}}\n\nProsimy o odpowiedź na tę wiadomość z zachowaniem [#{{ticket.number}}] w temacie, aby trafiła do inżynierów, którzy się nim zajmują.',
+    },
+    ru: {
+      subject: '[#{{ticket.number}}] Эскалация ({{ticket.priority}}): {{ticket.subject}}',
+      body: 'Здравствуйте, служба поддержки {{vendor.name}}!\n\nМы передаём вам нашу заявку {{ticket.number}}: {{ticket.subject}}\nПриоритет: {{ticket.priority}}\nПричина: {{escalation.reason}}\nЭскалировал(а): {{escalated.by}}\n\nПожалуйста, ответьте на это письмо, сохранив [#{{ticket.number}}] в теме, чтобы ответ дошёл до инженеров, которые ею занимаются.',
+    },
+    lv: {
+      subject: '[#{{ticket.number}}] Eskalācija ({{ticket.priority}}): {{ticket.subject}}',
+      body: 'Labdien, {{vendor.name}} atbalsta komanda!\n\nMēs nododam jums mūsu pieteikumu {{ticket.number}}: {{ticket.subject}}\nPrioritāte: {{ticket.priority}}\nIemesls: {{escalation.reason}}\nEskalēja: {{escalated.by}}\n\nLūdzu, atbildiet uz šo vēstuli, saglabājot [#{{ticket.number}}] tēmā, lai atbilde nonāktu pie inženieriem, kas ar to strādā.',
+    },
+  },
 };

@@ -194,6 +194,18 @@ export interface Database {
     created_at: string;
     ends_at: string;
   };
+  escalations: {
+    id: string;
+    ticket_id: string;
+    cause: string | null;
+    state: string;
+    deadline_at: string | null;
+    escalated_at: string;
+    updated_at: string;
+    row_json: string;
+    ladder_json: string;
+  };
+  escalation_documents: { kind: string; version: number; document: string; created_by: string | null; created_at: string };
   routing_rules: { version: number; document: string; reason: string; created_by: string | null; created_at: string };
   queue_routing: { queue_id: string; skills_json: string; calendar_json: string | null; overflow_queue_id: string | null; updated_at: string };
   agent_routing: { user_id: string; skills_json: string; capacity_json: string; last_routed_seq: Generated<number>; updated_at: string };

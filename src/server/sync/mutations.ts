@@ -6,6 +6,7 @@ import {
   isHandoffMutation,
   MutationResultSchema,
   type CallMutation,
+  type EscalationMutation,
   type HandoffMutation,
   type Mutation,
   type MutationResult,
@@ -17,6 +18,7 @@ import {
 import { CallRefusal, logCall } from '../calls/log-call.js';
 import type { ServerContext } from '../context.js';
 import { HandoffRefusal } from '../handoffs/handoff-store.js';
+import { EscalationRefusal } from '../escalations/escalation-service.js';
 import { seesTicket, visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
@@ -71,9 +73,8 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
   try {
     const outcome = await db.transaction().execute(async (trx) => {
       await expectNext(trx, clientId, mutation.id);
-      // Escalations are being built (issue 6): refused, recorded and moved past until the server takes them.
-      if (isEscalationMutation(mutation)) throw new Rejected({ code: 'invalid', message: 'This server does not take escalations yet' });
-      if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
+      if (isEscalationMutation(mutation)) await applyEscalationIntent(trx, context, user, clientId, mutation);
+      else if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
       else if (mutation.name === 'call.log') await applyCallIntent(trx, context, user, { clientId, receivedAt }, mutation);
       else if (mutation.name === 'agent.setStatus') await context.router.setStatus(trx, user.id, mutation.args.status, { userId: user.id, name: user.name }, { fromConsole: true, origin: { clientId, mutationId: mutation.id } });
       else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));
@@ -163,6 +164,27 @@ async function applyHandoffIntent(trx: Trx, { handoffs }: ServerContext, user: U
     }
   } catch (error) {
     if (error instanceof HandoffRefusal) throw new Rejected({ code: error.code, field: error.field, message: error.message });
+    throw error;
+  }
+}
+
+/**
+ * Escalating is checked against the ticket as it is now (still visible, still below the target);
+ * acknowledging against the escalation (taken by someone else meanwhile is a conflict naming them).
+ */
+async function applyEscalationIntent(trx: Trx, { escalations }: ServerContext, user: User, clientId: string, mutation: EscalationMutation): Promise<void> {
+  const origin = { clientId, mutationId: mutation.id };
+  try {
+    if (mutation.name === 'ticket.escalate') {
+      const { escalationId, ticketId, target, reason } = mutation.args;
+      await escalations.escalateByHand(trx, user, { id: escalationId, ticketId, target, reason }, origin);
+    } else if (mutation.name === 'escalation.acknowledge') {
+      await escalations.acknowledge(trx, user, mutation.args.escalationId, origin);
+    } else {
+      await escalations.decline(trx, user, mutation.args.escalationId, mutation.args.reason, origin);
+    }
+  } catch (error) {
+    if (error instanceof EscalationRefusal) throw new Rejected(error.rejection);
     throw error;
   }
 }

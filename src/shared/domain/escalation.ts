@@ -26,6 +26,11 @@ export function isLadderRunning(escalation: Pick<Escalation, 'state'>): boolean 
   return escalation.state === 'paging';
 }
 
+/** Nobody has taken it yet: its ladder runs, or ran out and it waits for a supervisor or the queue. */
+export function awaitsAcknowledgement(escalation: Pick<Escalation, 'state'>): boolean {
+  return escalation.state === 'paging' || escalation.state === 'exhausted';
+}
+
 /** Where an agent sends a ticket: the queue of a higher tier, or a named queue. */
 export const EscalationTargetSchema = z.union([
   z.object({ tier: z.union([z.literal(2), z.literal(3)]) }).strict(),
@@ -116,10 +121,11 @@ export function isPagingUser(escalation: Pick<Escalation, 'state' | 'paged'>, us
 
 /**
  * Who may take an escalation: anyone paged now, any agent of the queue it went to, and supervisors
- * (who are told when a ladder runs out). Declining is for those paged only: it says "not me".
+ * (who are told when a ladder runs out), until someone has. Declining is for those paged only: it
+ * says "not me".
  */
 export function mayAcknowledge(escalation: Pick<Escalation, 'state' | 'paged' | 'to'>, user: Pick<User, 'id' | 'role' | 'queueIds'>): boolean {
-  if (!isLadderRunning(escalation)) return false;
+  if (!awaitsAcknowledgement(escalation)) return false;
   return isPagingUser(escalation, user.id) || user.queueIds.includes(escalation.to.queueId) || seesAllQueues(user);
 }
 

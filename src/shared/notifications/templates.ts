@@ -9,7 +9,7 @@ export type CustomerLocale = z.infer<typeof CustomerLocaleSchema>;
  * What the desk says to customers by itself. The acknowledgement has three forms, because "we are
  * closed" and "we are busy" are different promises from "we are on it".
  */
-export const templateKinds = ['ack.open', 'ack.closed', 'ack.busy', 'status.pending', 'status.solved', 'reply', 'portal.link', 'chat.fallback'] as const;
+export const templateKinds = ['ack.open', 'ack.closed', 'ack.busy', 'status.pending', 'status.solved', 'reply', 'portal.link', 'chat.fallback', 'escalation.vendor'] as const;
 export const TemplateKindSchema = z.enum(templateKinds);
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
@@ -25,6 +25,8 @@ export const templatePlaceholders: Record<TemplateKind, readonly string[]> = {
   reply: [...ticketFields, 'message.body', 'agent.name'],
   'portal.link': ['requester.name', 'link.url', 'link.expires'],
   'chat.fallback': [...ticketFields, 'message.body', 'agent.name'],
+  // To a vendor's support desk, not to the customer: the ticket's facts and why it is escalated.
+  'escalation.vendor': ['ticket.number', 'ticket.subject', 'ticket.priority', 'vendor.name', 'escalation.reason', 'escalated.by'],
 };
 
 export const TemplateSchema = z.object({

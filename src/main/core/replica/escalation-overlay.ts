@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EscalationSchema, firstQueueOfTier, isLadderRunning, isPagingUser, type Escalation } from '../../../shared/domain/escalation.js';
+import { awaitsAcknowledgement, EscalationSchema, firstQueueOfTier, isPagingUser, type Escalation } from '../../../shared/domain/escalation.js';
 import { QueueSchema, type Queue, type User } from '../../../shared/domain/people.js';
 import { TicketSchema } from '../../../shared/domain/ticket.js';
 import type { EscalationMutation } from '../../../shared/sync/mutations.js';
@@ -44,7 +44,7 @@ export function rebuildEscalationOverlay(db: Database.Database, mutations: reado
       return escalation && { escalation, escalated: false, acknowledged: false, declined: false };
     })();
     // Gone from this replica, or already taken: the server's answer will say what happened.
-    if (!current || !isLadderRunning(current.escalation)) continue;
+    if (!current || !awaitsAcknowledgement(current.escalation)) continue;
     const at = mutation.createdAt;
     if (mutation.name === 'escalation.acknowledge') {
       const escalation: Escalation = {

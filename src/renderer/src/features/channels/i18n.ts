@@ -82,6 +82,9 @@ export const en = {
       chat: {
         fallback: 'Chat answer by email',
       },
+      escalation: {
+        vendor: 'Escalation to a vendor',
+      },
     },
     when: {
       ack: {
@@ -99,6 +102,9 @@ export const en = {
       },
       chat: {
         fallback: 'Sent when an agent answers a chat the customer has already left.',
+      },
+      escalation: {
+        vendor: 'Sent to a vendor’s support desk when an escalation policy pages it; replies thread back to the ticket.',
       },
     },
     subject: 'Subject',
@@ -304,6 +310,9 @@ export const pl: Translation<typeof en> = {
       chat: {
         fallback: 'Odpowiedź na czat e-mailem',
       },
+      escalation: {
+        vendor: 'Eskalacja do dostawcy',
+      },
     },
     when: {
       ack: {
@@ -321,6 +330,9 @@ export const pl: Translation<typeof en> = {
       },
       chat: {
         fallback: 'Wysyłane, gdy agent odpowiada na czat, który klient już opuścił.',
+      },
+      escalation: {
+        vendor: 'Wysyłane do wsparcia dostawcy, gdy polityka eskalacji go wzywa; odpowiedzi trafiają do zgłoszenia.',
       },
     },
     subject: 'Temat',
@@ -534,6 +546,9 @@ export const ru: Translation<typeof en> = {
       chat: {
         fallback: 'Ответ на чат по почте',
       },
+      escalation: {
+        vendor: 'Эскалация поставщику',
+      },
     },
     when: {
       ack: {
@@ -551,6 +566,9 @@ export const ru: Translation<typeof en> = {
       },
       chat: {
         fallback: 'Отправляется, когда агент отвечает в чате, который клиент уже покинул.',
+      },
+      escalation: {
+        vendor: 'Отправляется в поддержку поставщика, когда политика эскалации вызывает его; ответы попадают в заявку.',
       },
     },
     subject: 'Тема',
@@ -763,6 +781,9 @@ export const lv: Translation<typeof en> = {
       chat: {
         fallback: 'Tērzēšanas atbilde e-pastā',
       },
+      escalation: {
+        vendor: 'Eskalācija piegādātājam',
+      },
     },
     when: {
       ack: {
@@ -780,6 +801,9 @@ export const lv: Translation<typeof en> = {
       },
       chat: {
         fallback: 'Tiek sūtīts, kad aģents atbild tērzēšanā, ko klients jau ir pametis.',
+      },
+      escalation: {
+        vendor: 'Tiek sūtīts piegādātāja atbalstam, kad eskalācijas politika to izsauc; atbildes nonāk pieteikumā.',
       },
     },
     subject: 'Temats',
