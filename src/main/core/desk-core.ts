@@ -23,6 +23,7 @@ import type { SecretStore } from './session/secret-store.js';
 import { channelApi } from './channels/channel-api.js';
 import { escalationApi } from './escalation-api.js';
 import { handoffApi } from './handoff-api.js';
+import { rotaApi } from './rota-api.js';
 import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
 import { Schedule } from '../../shared/shifts/schedule.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
@@ -63,11 +64,12 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
         if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
         if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
+        if (rotaChanged) this.emit('rota.changed', {});
       },
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
@@ -251,6 +253,13 @@ export class DeskCore implements DeskService {
       record: (user, mutation) => this.record(user, mutation),
       send: () => this.send(),
       changed: (payload) => this.emit('escalations.changed', payload),
+    }),
+    ...rotaApi({
+      schedule: () => new Schedule(this.replica.rotaFacts()),
+      names: () => new Map(this.replica.listAgents().map((agent) => [agent.id, agent.name])),
+      userId: () => this.requireSession().user.id,
+      now: () => this.options.clock.now(),
+      session: () => this.requireSession(),
     }),
     ...handoffApi({
       replica: () => this.replica,

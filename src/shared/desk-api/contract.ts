@@ -9,6 +9,7 @@ import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
 import { fileMethods } from './file-methods.js';
 import { handoffMethods } from './handoff-methods.js';
+import { rotaMethods } from './rota-methods.js';
 
 export const ArticleHitSchema = z.object({
   id: z.string(),
@@ -160,6 +161,7 @@ export const deskMethods = {
     output: z.object({ queued: z.boolean() }),
   },
   ...handoffMethods,
+  ...rotaMethods,
   ...fileMethods,
   ...adminMethods,
 } as const;
@@ -172,6 +174,8 @@ export const deskEvents = {
   'handoffs.changed': z.object({ ids: z.array(z.string()) }),
   /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
   'escalations.changed': z.object({ ids: z.array(z.string()) }),
+  /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
+  'rota.changed': z.object({}),
   'connection.changed': ConnectionStateSchema,
   'session.changed': SessionSchema,
   'outbox.changed': OutboxStateSchema,

@@ -17,7 +17,7 @@ import { Outbox } from './outbox.js';
 import { HandoffDrafts } from './handoff-drafts.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
-import type { StoredChange } from './stored-change.js';
+import { isRotaEntity, type StoredChange } from './stored-change.js';
 
 export interface Salvage {
   outbox: { client_id: string; id: number; name: string; args: string; local_id: string; created_at: string; rejection: string | null }[];
@@ -37,9 +37,11 @@ export interface AppliedChanges {
   queuesChanged: boolean;
   handoffIds: string[];
   escalationIds: string[];
+  /** A rotation, override or swap arrived: who is on shift and on call may read differently now. */
+  rotaChanged: boolean;
 }
 
-export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [] };
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false };
 
 export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
   return {
@@ -47,11 +49,12 @@ export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedCha
     queuesChanged: a.queuesChanged || b.queuesChanged,
     handoffIds: [...new Set([...a.handoffIds, ...b.handoffIds])],
     escalationIds: [...new Set([...a.escalationIds, ...b.escalationIds])],
+    rotaChanged: a.rotaChanged || b.rotaChanged,
   };
 }
 
 export function hasNews(applied: AppliedChanges): boolean {
-  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0;
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged;
 }
 
 /**
@@ -127,18 +130,20 @@ export class Replica {
   private applyPage(changes: readonly StoredChange[], cursors: Cursors): AppliedChanges {
     const ticketIds = new Set<string>();
     let queuesChanged = false;
+    let rotaChanged = false;
     const handoffIds = new Set<string>();
     const escalationIds = new Set<string>();
     this.db.transaction(() => {
       for (const change of changes) {
         if (change.entity === 'queue') queuesChanged = true;
+        if (isRotaEntity(change.entity)) rotaChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
         if (change.entity === 'escalation') escalationIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds] };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged };
   }
 
   /**
@@ -395,7 +400,7 @@ export class Replica {
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
       const { ticketIds, handoffIds, escalationIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
-      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds] };
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false };
     })();
   }
 

@@ -5,6 +5,10 @@ import { involvedUserIds } from '../../../shared/domain/escalation.js';
 export const rotaEntities = ['shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap'] as const;
 export type RotaEntity = (typeof rotaEntities)[number];
 
+export function isRotaEntity(entity: Change['entity']): entity is RotaEntity {
+  return (rotaEntities as readonly string[]).includes(entity);
+}
+
 interface Placed {
   seq: number;
   scope: string;
