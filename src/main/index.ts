@@ -3,6 +3,7 @@ import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import updater from 'electron-updater';
 import { handoffDraftMinutesFrom } from './core/handoff-settings.js';
 import { WorkerDesk } from './core/worker/worker-desk.js';
+import { presentAlerts } from './alert-presenter.js';
 import { forwardDeskEvents, registerDeskIpc } from './ipc.js';
 import { mainWindowOptions } from './window.js';
 
@@ -27,6 +28,8 @@ function createMainWindow(): BrowserWindow {
 }
 
 async function main(): Promise<void> {
+  // Windows shows an app's notifications only under the id it was installed with.
+  app.setAppUserModelId('org.shiftdesk.console');
   await app.whenReady();
   const dataDir = join(app.getPath('userData'), 'console');
   const core = await WorkerDesk.start({
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
   });
   registerDeskIpc(ipcMain, core, (event) => event.sender === mainWindow?.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   forwardDeskEvents(core, () => mainWindow?.webContents ?? null);
+  presentAlerts(core, () => mainWindow);
   mainWindow = createMainWindow();
   if (app.isPackaged) void autoUpdater.checkForUpdatesAndNotify().catch(() => undefined);
 

@@ -38,6 +38,7 @@ const fake = vi.hoisted(() => {
         on: () => undefined,
         quit: () => undefined,
         isPackaged: false,
+        setAppUserModelId: () => undefined,
       },
       BrowserWindow,
       ipcMain: {
@@ -45,6 +46,11 @@ const fake = vi.hoisted(() => {
         removeHandler: (channel: string) => handlers.delete(channel),
       },
       shell: { openExternal: () => Promise.resolve() },
+      Notification: class {
+        static isSupported() {
+          return false;
+        }
+      },
     },
   };
 });

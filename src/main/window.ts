@@ -21,6 +21,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: true,
+      // A page must sound at 3 a.m. after a restart that signed in from the saved session, before anyone has clicked.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }

@@ -22,6 +22,8 @@ import { loadSession, saveSession, type SavedSession } from './session/saved-ses
 import type { SecretStore } from './session/secret-store.js';
 import { channelApi } from './channels/channel-api.js';
 import { escalationApi } from './escalation-api.js';
+import { Alerter, systemTimers, type Timers } from './alerts/alerter.js';
+import { alertApi } from './alerts/alert-api.js';
 import { handoffApi } from './handoff-api.js';
 import { rotaApi } from './rota-api.js';
 import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
@@ -39,6 +41,8 @@ export interface DeskCoreOptions {
   decoder?: ChangeDecoder;
   /** How long before an agent's shift ends the console offers the handoff draft. */
   handoffDraftMinutes?: number;
+  /** Where the alerter waits (pages ringing again, shifts starting); the system's by default. */
+  timers?: Timers;
 }
 
 
@@ -55,6 +59,8 @@ export class DeskCore implements DeskService {
   readonly rebuilt: OpenedReplica['rebuilt'];
 
   private readonly decoder: ChangeDecoder;
+  /** Decides what the agent is told and when: the notification policy at work. */
+  private readonly alerter: Alerter;
 
   constructor(private readonly options: DeskCoreOptions) {
     this.decoder = options.decoder ?? inlineDecoder;
@@ -75,7 +81,17 @@ export class DeskCore implements DeskService {
       unauthorized: () => void this.api['session.logout']({}),
     }, this.decoder);
     this.session = loadSession(options.secrets);
+    this.alerter = new Alerter({
+      clock: options.clock,
+      timers: options.timers ?? systemTimers,
+      replica: () => this.replica,
+      user: () => this.session?.user ?? null,
+      changed: (status) => this.emit('alerts.changed', status),
+      ring: (ring) => this.emit('alerts.ring', ring),
+    });
+    this.onEvent((event, payload) => this.alerter.follow(event, payload));
     if (this.session) this.startSync(this.session);
+    this.alerter.refresh();
   }
 
   private startSync(session: SavedSession): void {
@@ -246,6 +262,7 @@ export class DeskCore implements DeskService {
       return fetchSlaExplanation(serverUrl, token, id);
     },
     ...channelApi(() => this.requireSession()),
+    ...alertApi(() => this.alerter),
     ...escalationApi({
       replica: () => this.replica,
       user: () => this.requireSession().user,
@@ -279,6 +296,7 @@ export class DeskCore implements DeskService {
   }
 
   async close(): Promise<void> {
+    this.alerter.stop();
     this.sync.stop();
     await this.decoder.close();
     this.replica.close();

@@ -9,6 +9,7 @@ import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
 import { fileMethods } from './file-methods.js';
 import { handoffMethods } from './handoff-methods.js';
+import { alertEvents, alertMethods } from './alert-methods.js';
 import { rotaMethods } from './rota-methods.js';
 
 export const ArticleHitSchema = z.object({
@@ -161,6 +162,7 @@ export const deskMethods = {
     output: z.object({ queued: z.boolean() }),
   },
   ...handoffMethods,
+  ...alertMethods,
   ...rotaMethods,
   ...fileMethods,
   ...adminMethods,
@@ -174,6 +176,7 @@ export const deskEvents = {
   'handoffs.changed': z.object({ ids: z.array(z.string()) }),
   /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
   'escalations.changed': z.object({ ids: z.array(z.string()) }),
+  ...alertEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
   'rota.changed': z.object({}),
   'connection.changed': ConnectionStateSchema,
