@@ -8,7 +8,8 @@ import { receiveCustomerMessage } from '../intake/customer-intake.js';
 import { saveAgentSettings, saveQueueSettings } from '../routing/settings-store.js';
 import type { RunningTestServer } from './test-server.js';
 
-export const TEST_PASSWORD = 'routing';
+/** What loginAs and openSyncSocket sign in with by default. */
+export const TEST_PASSWORD = 'shiftdesk';
 
 export interface DeskPerson {
   id: string;
