@@ -26,6 +26,7 @@ import { Alerter, systemTimers, type Timers } from './alerts/alerter.js';
 import { alertApi } from './alerts/alert-api.js';
 import { handoffApi } from './handoff-api.js';
 import { rotaApi } from './rota-api.js';
+import { routingApi } from './routing-api.js';
 import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
 import { Schedule } from '../../shared/shifts/schedule.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
@@ -70,12 +71,13 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
         if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
         if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
         if (rotaChanged) this.emit('rota.changed', {});
+        if (agentsChanged) this.emit('agents.changed', {});
       },
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
@@ -276,6 +278,16 @@ export class DeskCore implements DeskService {
       names: () => new Map(this.replica.listAgents().map((agent) => [agent.id, agent.name])),
       userId: () => this.requireSession().user.id,
       now: () => this.options.clock.now(),
+      session: () => this.requireSession(),
+    }),
+    ...routingApi({
+      user: () => this.requireSession().user,
+      agents: () => this.replica.listAgents(),
+      unconfirmed: (user) => this.replica.outbox.unconfirmed(this.replica.outbox.clientIdFor(user.id)),
+      now: () => isoNow(this.options.clock),
+      record: (user, mutation) => this.record(user, mutation),
+      send: () => this.send(),
+      changed: () => this.emit('agents.changed', {}),
       session: () => this.requireSession(),
     }),
     ...handoffApi({

@@ -110,7 +110,8 @@ describe('mutations over the sync socket', () => {
     const networkAfter = await pull(network, { cursors: networkBefore.ok ? networkBefore.value.cursors : {}, limit: 1000 });
     expect(billingAfter.ok && billingAfter.value.changes).toEqual([expect.objectContaining({ entity: 'ticket', op: 'delete', rowId: ticket.id, scope: 'queue:billing' })]);
     const arrived = networkAfter.ok ? networkAfter.value.changes : [];
-    expect(arrived.filter((c) => c.entity === 'ticket' && c.op === 'upsert').map((c) => (c.op === 'upsert' ? c.row.id : ''))).toEqual([ticket.id]);
+    // Routing may place it with a network agent as it arrives: the same ticket upserted again.
+    expect([...new Set(arrived.filter((c) => c.entity === 'ticket' && c.op === 'upsert').map((c) => (c.op === 'upsert' ? c.row.id : '')))]).toEqual([ticket.id]);
     expect(arrived.filter((c) => c.entity === 'message').length).toBe((await detail(ticket.id, admin)).messages.length);
   });
 });

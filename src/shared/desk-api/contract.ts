@@ -11,6 +11,7 @@ import { fileMethods } from './file-methods.js';
 import { handoffMethods } from './handoff-methods.js';
 import { alertEvents, alertMethods } from './alert-methods.js';
 import { rotaMethods } from './rota-methods.js';
+import { routingMethods } from './routing-methods.js';
 
 export const ArticleHitSchema = z.object({
   id: z.string(),
@@ -164,6 +165,7 @@ export const deskMethods = {
   ...handoffMethods,
   ...alertMethods,
   ...rotaMethods,
+  ...routingMethods,
   ...fileMethods,
   ...adminMethods,
 } as const;
@@ -179,6 +181,8 @@ export const deskEvents = {
   ...alertEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
   'rota.changed': z.object({}),
+  /** A colleague's row arrived: their name, queues or presence (the agent's own status among them). */
+  'agents.changed': z.object({}),
   'connection.changed': ConnectionStateSchema,
   'session.changed': SessionSchema,
   'outbox.changed': OutboxStateSchema,

@@ -39,9 +39,11 @@ export interface AppliedChanges {
   escalationIds: string[];
   /** A rotation, override or swap arrived: who is on shift and on call may read differently now. */
   rotaChanged: boolean;
+  /** An agent's row (name, queues, presence) arrived. */
+  agentsChanged: boolean;
 }
 
-export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false };
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false };
 
 export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
   return {
@@ -50,11 +52,12 @@ export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedCha
     handoffIds: [...new Set([...a.handoffIds, ...b.handoffIds])],
     escalationIds: [...new Set([...a.escalationIds, ...b.escalationIds])],
     rotaChanged: a.rotaChanged || b.rotaChanged,
+    agentsChanged: a.agentsChanged || b.agentsChanged,
   };
 }
 
 export function hasNews(applied: AppliedChanges): boolean {
-  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged;
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged;
 }
 
 /**
@@ -131,19 +134,21 @@ export class Replica {
     const ticketIds = new Set<string>();
     let queuesChanged = false;
     let rotaChanged = false;
+    let agentsChanged = false;
     const handoffIds = new Set<string>();
     const escalationIds = new Set<string>();
     this.db.transaction(() => {
       for (const change of changes) {
         if (change.entity === 'queue') queuesChanged = true;
         if (isRotaEntity(change.entity)) rotaChanged = true;
+        if (change.entity === 'agent') agentsChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
         if (change.entity === 'escalation') escalationIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged };
   }
 
   /**
@@ -400,7 +405,7 @@ export class Replica {
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
       const { ticketIds, handoffIds, escalationIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
-      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false };
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false };
     })();
   }
 
