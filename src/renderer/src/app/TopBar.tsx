@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { locales } from '../../../shared/domain/people.js';
 import { ChannelSettingsButton } from '../features/channels/ChannelSettingsButton.js';
 import { HandoffButton } from '../features/handoff/HandoffButton.js';
+import { RotaButton } from '../features/shifts/RotaButton.js';
 import { LogCallButton } from '../features/phone/LogCallButton.js';
 import { isLocale } from '../i18n.js';
 import { useConnection, useDeskServices, useSession } from '../services.js';
@@ -21,6 +22,7 @@ export function TopBar() {
       <span className="top-bar__spacer" />
       {user && <LogCallButton />}
       {user && <HandoffButton />}
+      {user && <RotaButton />}
       {user && <ChannelSettingsButton />}
       <LanguageSwitcher userId={user?.id ?? null} />
       {user && (

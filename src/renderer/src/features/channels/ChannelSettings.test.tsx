@@ -4,23 +4,14 @@ import { DeskError } from '../../../../shared/desk-api/errors.js';
 import type { User } from '../../../../shared/domain/people.js';
 import type { Template } from '../../../../shared/notifications/templates.js';
 import { agent, deskWith, settle, testNow } from '../../testing/fake-desk.js';
+import { fakeModalDialogs } from '../../testing/modal-dialog.js';
 import { renderFeature } from '../../testing/render.js';
 import { ChannelSettingsButton } from './ChannelSettingsButton.js';
 
 const admin: User = { ...agent, id: 'user-alex', name: 'Alex Morgan', role: 'admin', queueIds: [] };
 const at = new Date(testNow).toISOString();
 
-// jsdom has no modal dialogs: enough of one for the component to open and close it.
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement) {
-    if (!this.hasAttribute('open')) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-});
+beforeAll(fakeModalDialogs);
 
 function template(overrides: Partial<Template> = {}): Template {
   return { kind: 'ack.open', locale: 'en', subject: '[#{{ticket.number}}] We have your request', body: 'Hello {{requester.name}}', customised: false, placeholders: ['ticket.number', 'requester.name', 'answer.by'], updatedAt: null, ...overrides };

@@ -5,8 +5,11 @@ import { IntegrationsPanel } from './IntegrationsPanel.js';
 import { MailboxesPanel } from './MailboxesPanel.js';
 import { OutboundPanel } from './OutboundPanel.js';
 import { QuarantinePanel } from './QuarantinePanel.js';
-import { panelId, SectionTabs, tabId, type Section } from './SectionTabs.js';
+import { panelId, SectionTabs, tabId } from '../../ui/SectionTabs.js';
 import { TemplatesPanel } from './TemplatesPanel.js';
+
+const sections = ['integrations', 'templates', 'quarantine', 'outbound', 'mailboxes'] as const;
+type Section = (typeof sections)[number];
 
 const panels: Record<Section, ComponentType> = {
   integrations: IntegrationsPanel,
@@ -29,18 +32,18 @@ export function ChannelSettingsDialog({ onClose }: { onClose(): void }) {
   const Panel = panels[section];
 
   return (
-    <dialog ref={dialogRef} className="modal-dialog channels-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
+    <dialog ref={dialogRef} className="modal-dialog settings-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
       {/* A div, not a header: inside a dialog a header would be a second banner landmark. */}
       <div className="modal-dialog__header">
-        <h2 id={headingId} className="channels-dialog__title">
+        <h2 id={headingId} className="settings-dialog__title">
           {t('title')}
         </h2>
         <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <SectionTabs base={base} value={section} onChange={setSection} />
-      <div className="channels-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
+      <SectionTabs<Section> base={base} sections={sections} value={section} label={t('sections.label')} labelOf={(s) => t(`sections.${s}`)} onChange={setSection} />
+      <div className="settings-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
         <Panel />
       </div>
     </dialog>

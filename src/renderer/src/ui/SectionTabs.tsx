@@ -1,19 +1,28 @@
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 
-export const sections = ['integrations', 'templates', 'quarantine', 'outbound', 'mailboxes'] as const;
-export type Section = (typeof sections)[number];
-
-export const tabId = (base: string, section: Section) => `${base}-tab-${section}`;
-export const panelId = (base: string, section: Section) => `${base}-panel-${section}`;
+export const tabId = (base: string, section: string) => `${base}-tab-${section}`;
+export const panelId = (base: string, section: string) => `${base}-panel-${section}`;
 
 /**
- * The settings' sections as ARIA tabs: one tab stop, arrows (and Home/End) move between them and
- * show the one they land on, Tab goes on into its panel.
+ * A settings dialog's sections as ARIA tabs: one tab stop, arrows (and Home/End) move between them
+ * and show the one they land on, Tab goes on into its panel.
  */
-export function SectionTabs({ base, value, onChange }: { base: string; value: Section; onChange(section: Section): void }) {
-  const { t } = useTranslation('channels');
-
+export function SectionTabs<S extends string>({
+  base,
+  sections,
+  value,
+  label,
+  labelOf,
+  onChange,
+}: {
+  base: string;
+  sections: readonly S[];
+  value: S;
+  /** The tab list's accessible name. */
+  label: string;
+  labelOf(section: S): string;
+  onChange(section: S): void;
+}) {
   function onKeyDown(event: KeyboardEvent) {
     const index = sections.indexOf(value);
     const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: sections.length - 1 }[event.key];
@@ -25,21 +34,21 @@ export function SectionTabs({ base, value, onChange }: { base: string; value: Se
   }
 
   return (
-    <div className="channels-tabs" role="tablist" aria-label={t('sections.label')} onKeyDown={onKeyDown}>
+    <div className="section-tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
       {sections.map((section) => (
         <button
           key={section}
           id={tabId(base, section)}
           type="button"
           role="tab"
-          className="channels-tabs__tab"
+          className="section-tabs__tab"
           aria-selected={section === value}
           // Only the shown panel exists to point to.
           aria-controls={section === value ? panelId(base, section) : undefined}
           tabIndex={section === value ? 0 : -1}
           onClick={() => onChange(section)}
         >
-          {t(`sections.${section}`)}
+          {labelOf(section)}
         </button>
       ))}
     </div>
