@@ -236,3 +236,14 @@ describe('on-call board', () => {
     expect(tier3).toEqual({ tier: 3, onShift: [], onCall: [], nextShiftStart: null, nextHandover: null });
   });
 });
+
+describe('a pager that stays with one person', () => {
+  it('is one stint across turns, and no hand-over is announced where none happens', () => {
+    const alone: OnCallRotation = { ...tier2OnCall, id: 'alone', memberIds: ['pz'] };
+    const s = schedule({ onCallRotations: [alone] });
+    const stint = s.onCall('alone', at('2026-11-10T12:00:00Z'))!;
+    // Four weeks either side of the instant asked about, cut at the turns' hand-overs.
+    expect([iso(stint.start), iso(stint.end)]).toEqual(['2026-11-02T08:00:00.000Z', '2026-12-14T08:00:00.000Z']);
+    expect(s.nextHandover(at('2026-11-10T12:00:00Z'), { shift: [], onCall: [alone] })).toBe(null);
+  });
+});

@@ -39,9 +39,15 @@ export class Schedule {
     return this.stintsOf(rotations.flatMap((rotation) => shiftOccurrences(rotation, fromMs, toMs))).filter((s) => s.start < toMs && s.end > fromMs);
   }
 
-  /** On-call stints of the given rotations that overlap [fromMs, toMs). */
+  /**
+   * On-call stints of the given rotations that overlap [fromMs, toMs). A person whose turn is followed
+   * by their own next one (a rotation of one, or an override that hands them the next turn early)
+   * holds the pager throughout: their turns are one stint, within four weeks either side of the window.
+   */
   onCallStints(fromMs: number, toMs: number, rotations: readonly OnCallRotation[] = this.facts.onCallRotations): Stint[] {
-    return this.stintsOf(rotations.flatMap((rotation) => onCallTurns(rotation, fromMs, toMs))).filter((s) => s.start < toMs && s.end > fromMs);
+    const reach = LOOKAHEAD_DAYS * DAY_MS;
+    const turns = rotations.flatMap((rotation) => onCallTurns(rotation, fromMs - reach, toMs + reach));
+    return joinTouching(this.stintsOf(turns)).filter((s) => s.start < toMs && s.end > fromMs);
   }
 
   /** Everyone working a shift at the instant, with the stint they are in. */
@@ -122,4 +128,21 @@ export class Schedule {
   private stintsOf(duties: readonly Duty[]): Stint[] {
     return duties.flatMap((duty) => dutyStints(duty, this.overrides));
   }
+}
+
+/** One person's stints in one rotation that meet end to start become one. */
+function joinTouching(stints: readonly Stint[]): Stint[] {
+  const joined: Stint[] = [];
+  const last = new Map<string, Stint>();
+  for (const stint of [...stints].sort((a, b) => a.start - b.start)) {
+    const key = `${stint.rotationId}\u0000${stint.userId}`;
+    const previous = last.get(key);
+    if (previous && previous.end === stint.start) previous.end = stint.end;
+    else {
+      const copy = { ...stint };
+      joined.push(copy);
+      last.set(key, copy);
+    }
+  }
+  return joined;
 }
