@@ -4,17 +4,18 @@ import type { Database } from '../storage/schema.js';
 import { storeDocument } from './settings-store.js';
 
 /**
- * The demo desk's triggers, as the escalation guides we follow lay them out: severity (critical),
- * the customer's importance (premium with urgent work), broken promises (breached SLAs on urgent
- * tickets) and words that mean an outage, in the four languages customers write in. A warning rule
- * is there for admins to switch on.
+ * The demo desk's triggers, as the escalation guides we follow lay them out: severity, the customer's
+ * importance, broken promises and words that mean an outage. Switched on: a critical alert from
+ * monitoring goes straight to the network engineers, and a customer who reports an outage (in any of
+ * the four languages) reaches tier 2. Written but switched off, for admins to turn on: every critical
+ * ticket, premium customers' urgent work, breached SLAs on urgent tickets (the demo's history leaves
+ * many unanswered tickets hours old, which would all go up a tier in the first hour), and a warning
+ * before a premium first response breaches.
  */
 export const demoTriggers: EscalationTriggers = EscalationTriggersSchema.parse({
   tierQueues: { 2: 'network', 3: 'platform' },
   rules: [
-    { id: 'critical-incident', name: 'Critical incident', trigger: 'critical', match: { queueTier: [1] }, target: { tier: 2 } },
-    { id: 'urgent-sla-breach', name: 'SLA breached on an urgent ticket', trigger: 'sla_breach', clocks: ['firstResponse', 'resolution'], match: { priority: ['critical', 'high'] } },
-    { id: 'premium-urgent', name: 'Premium customer with urgent work', trigger: 'premium', match: { priority: ['critical', 'high'], queueTier: [1] }, target: { tier: 2 } },
+    { id: 'critical-alert', name: 'Critical alert from monitoring', trigger: 'critical', match: { channel: ['monitoring'], queueTier: [1] }, target: { tier: 2 } },
     {
       id: 'outage-words',
       name: 'Customer reports an outage',
@@ -23,6 +24,9 @@ export const demoTriggers: EscalationTriggers = EscalationTriggersSchema.parse({
       target: { tier: 2 },
       keywords: ['outage', 'data loss', 'security breach', 'awaria', 'utrata danych', 'wyciek danych', 'сбой', 'потеря данных', 'утечка данных', 'traucējums', 'datu zudums', 'datu noplūde'],
     },
+    { id: 'critical-incident', name: 'Critical incident', trigger: 'critical', enabled: false, match: { queueTier: [1] }, target: { tier: 2 } },
+    { id: 'urgent-sla-breach', name: 'SLA breached on an urgent ticket', trigger: 'sla_breach', enabled: false, clocks: ['firstResponse', 'resolution'], match: { priority: ['critical', 'high'] } },
+    { id: 'premium-urgent', name: 'Premium customer with urgent work', trigger: 'premium', enabled: false, match: { priority: ['critical', 'high'], queueTier: [1] }, target: { tier: 2 } },
     { id: 'premium-first-response-warning', name: 'Premium first response about to breach', trigger: 'sla_warning', enabled: false, clocks: ['firstResponse'], match: { customerTier: ['premium'], queueTier: [1] } },
   ],
 });

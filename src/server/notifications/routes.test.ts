@@ -16,7 +16,7 @@ afterAll(() => server.stop());
 describe('notification templates', () => {
   it('lists every kind in four languages, and an admin’s text is what the next customer receives', async () => {
     const list = await callApi<{ items: Template[] }>(server.url, '/api/v1/admin/templates', { token: admin });
-    expect(list.body.items).toHaveLength(8 * 4);
+    expect(list.body.items).toHaveLength(9 * 4);
     // Whichever acknowledgement applies right now (open, closed or busy), the admin's text is used.
     for (const kind of ['ack.open', 'ack.closed', 'ack.busy']) {
       const saved = await callApi<Template>(server.url, `/api/v1/admin/templates/${kind}/ru`, {

@@ -157,15 +157,20 @@ export class TicketStore {
     const withSla = await this.withSla(trx, ticket);
     await this.persist(trx, withSla, [message]);
     const placed = route ? await route.place(withSla) : withSla;
-    if (!input.quiet) for (const observer of this.observers) await observer.ticketCreated?.(trx, placed, message);
-    return { ticket: placed, messages: [message] };
+    if (input.quiet) return { ticket: placed, messages: [message] };
+    for (const observer of this.observers) await observer.ticketCreated?.(trx, placed, message);
+    // As it is after its observers: one may have escalated it to another queue.
+    const row = await trx.selectFrom('tickets').selectAll().where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    return { ticket: ticketFromRow(row), messages: [message] };
   }
 
   /** Applies a change to a ticket the caller may already see; answers the ticket as it is now. */
   async change(ticketId: string, change: TicketChange): Promise<TicketDetail> {
-    const ticket = await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
+    await this.db.transaction().execute((trx) => this.applyChange(trx, ticketId, change));
     this.feed.committed();
-    return (await this.find([ticket.queueId], ticket.id))!;
+    // Read where it is now: an observer may have moved it on in the same transaction (an escalation).
+    const { queue_id: queueId } = await this.db.selectFrom('tickets').select('queue_id').where('id', '=', ticketId).executeTakeFirstOrThrow();
+    return (await this.find([queueId], ticketId))!;
   }
 
   async applyChange(trx: Trx, ticketId: string, change: TicketChange): Promise<Ticket> {
