@@ -143,7 +143,8 @@ export function handoffApi(deps: HandoffApiDeps): Pick<DeskApi, HandoffMethod> {
     'handoffs.facts': async () => {
       const user = deps.user();
       const queueIds = deps.workQueues(user).map((queue) => queue.id);
-      return handoffFacts(replica().listTickets(), { id: user.id, queueIds }, deps.now());
+      const names = new Map(replica().listAgents().map((agent) => [agent.id, agent.name]));
+      return handoffFacts(replica().listTickets(), { id: user.id, queueIds }, deps.now(), names);
     },
     'handoffs.draft': async () => replica().handoffDrafts.get(deps.user().id),
     'handoffs.saveDraft': async (draft) => {

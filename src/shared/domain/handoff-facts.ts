@@ -24,6 +24,8 @@ export const HandoffSlaDueSchema = z.object({
   target: z.enum(['firstResponse', 'nextReply', 'resolution']),
   dueAt: IsoDateTimeSchema,
   assigneeId: z.string().nullable(),
+  /** So the draft can say whose it is; null when unassigned (or the colleague is unknown here). */
+  assigneeName: z.string().nullable(),
 });
 export type HandoffSlaDue = z.infer<typeof HandoffSlaDueSchema>;
 
@@ -50,7 +52,7 @@ function capped<T>(lines: readonly T[]): { lines: T[]; more: number } {
  * within four hours or already have, soonest first. A countdown is read from the ticket's snapshot,
  * as the queue shows it, so the draft agrees with what the agent sees.
  */
-export function handoffFacts(tickets: readonly Ticket[], agent: { id: string; queueIds: readonly string[] }, at: number): HandoffFacts {
+export function handoffFacts(tickets: readonly Ticket[], agent: { id: string; queueIds: readonly string[] }, at: number, names: ReadonlyMap<string, string> = new Map()): HandoffFacts {
   const open = tickets
     .filter((ticket) => ticket.assigneeId === agent.id && unfinished.has(ticket.status))
     .sort((a, b) => priorityRank[a.priority] - priorityRank[b.priority] || a.number - b.number)
@@ -61,7 +63,8 @@ export function handoffFacts(tickets: readonly Ticket[], agent: { id: string; qu
       const countdown = slaCountdown(ticket, at);
       if (countdown.state !== 'running' && countdown.state !== 'breached') return [];
       if (Date.parse(countdown.dueAt) > at + HANDOFF_SLA_HORIZON_MS) return [];
-      return [{ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, target: countdown.target, dueAt: countdown.dueAt, assigneeId: ticket.assigneeId }];
+      const assigneeName = ticket.assigneeId === null ? null : (names.get(ticket.assigneeId) ?? null);
+      return [{ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, target: countdown.target, dueAt: countdown.dueAt, assigneeId: ticket.assigneeId, assigneeName }];
     })
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.number - b.number);
   return { at: new Date(at).toISOString(), openTickets: capped(open), slaDue: capped(due) };

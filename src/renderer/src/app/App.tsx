@@ -5,6 +5,8 @@ import { DeskServicesProvider, useDeskServices, useSession, type DeskServices } 
 import { LoginScreen } from '../features/login/LoginScreen.js';
 import { QueueView } from '../features/queue/QueueView.js';
 import { SyncStatus } from '../features/sync/SyncStatus.js';
+import { HandoffBanners } from '../features/handoff/HandoffBanners.js';
+import { IncomingHandoffs } from '../features/handoff/IncomingHandoffs.js';
 import { TicketPane } from '../features/ticket/TicketPane.js';
 import { errorMessage } from '../ui/format.js';
 import { languageForUser, rememberLastUsedLanguage } from './language.js';
@@ -70,6 +72,8 @@ function Workspace() {
   return (
     <div className="workspace" aria-label={t('workspace.label')} role="group">
       <SyncStatus />
+      <HandoffBanners />
+      <IncomingHandoffs />
       <div className="workspace__columns">
         <QueueView />
         <TicketPane />

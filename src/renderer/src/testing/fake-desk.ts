@@ -11,6 +11,8 @@ import {
   type LocalHandoffNote,
   type OutboxState,
 } from '../../../shared/desk-api/contract.js';
+import type { HandoffDraft, IncomingHandoffs, ShiftEnd } from '../../../shared/desk-api/handoff-methods.js';
+import type { HandoffFacts } from '../../../shared/domain/handoff-facts.js';
 import { isAcknowledgedBy } from '../../../shared/domain/handoff.js';
 import type { DeskBridge, DeskResult } from '../../../shared/desk-api/bridge.js';
 import type { Queue, User } from '../../../shared/domain/people.js';
@@ -83,6 +85,14 @@ export type DeskWith = FakeDesk & {
   confirmAll(): void;
   /** Replaces the handoff notes and fires `handoffs.changed`, as a pull or push does. */
   setHandoffs(handoffs: LocalHandoffNote[]): void;
+  /** The shift whose handoff is owed, the handovers to the agent's shift, and what a draft is filled with. */
+  shiftEnd: ShiftEnd | null;
+  incoming: IncomingHandoffs;
+  facts: HandoffFacts;
+  /** The draft as the core keeps it (saved by `handoffs.saveDraft`, ended by `handoffs.write`). */
+  draft: HandoffDraft | null;
+  /** Replaces the owed shift and the incoming handovers, and fires `rota.changed` as a rota change does. */
+  setShifts(change: { shiftEnd?: ShiftEnd | null; incoming?: IncomingHandoffs }): void;
 };
 
 /** A desk with a signed-in agent, their queues and tickets, served from mutable arrays. */
@@ -92,6 +102,10 @@ export function deskWith(options: {
   tickets?: Ticket[];
   messages?: Message[];
   handoffs?: LocalHandoffNote[];
+  shiftEnd?: ShiftEnd | null;
+  incoming?: IncomingHandoffs;
+  facts?: HandoffFacts;
+  draft?: HandoffDraft | null;
   serverUrl?: string;
   /** What the server explains, per ticket id; a ticket without one has no matching rule (null). */
   explanations?: Record<string, SlaExplanation>;
@@ -110,6 +124,10 @@ export function deskWith(options: {
     queues: options.queues ?? [tier1, tier2],
     messages: options.messages ?? [],
     handoffs: options.handoffs ?? [],
+    shiftEnd: options.shiftEnd ?? null,
+    incoming: options.incoming ?? { shift: null, notes: [] },
+    facts: options.facts ?? { at: new Date(testNow).toISOString(), openTickets: { lines: [], more: 0 }, slaDue: { lines: [], more: 0 } },
+    draft: options.draft ?? null,
     pendingMessageIds: new Set<string>(),
     explanations: options.explanations ?? {},
     offline: options.connection === 'offline',
@@ -151,12 +169,27 @@ export function deskWith(options: {
     },
     'outbox.get': async () => state.outbox,
     'handoffs.list': async ({ limit }) => state.handoffs.slice(0, limit ?? 100),
-    // Like the core: shown at once (newest first), waiting in the outbox, and announced.
-    'handoffs.write': async ({ queueId, body }) => {
+    // Not FTS5: every word of the query somewhere in the author or text, which is what tests need.
+    'handoffs.search': async ({ query }) => {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      return words.length === 0 ? [] : state.handoffs.filter((note) => words.every((word) => `${note.authorName} ${note.body}`.toLowerCase().includes(word)));
+    },
+    'handoffs.shiftEnd': async () => state.shiftEnd,
+    'handoffs.incoming': async () => state.incoming,
+    'handoffs.facts': async () => state.facts,
+    'handoffs.draft': async () => state.draft,
+    'handoffs.saveDraft': async (draft) => {
+      state.draft = draft.body === '' && draft.shift === null ? null : { ...draft, updatedAt: new Date(testNow).toISOString() };
+      return state.draft;
+    },
+    // Like the core: shown at once (newest first), waiting in the outbox, and announced; the draft is done with.
+    'handoffs.write': async ({ queueId, body, shift }) => {
       const author = state.user ?? agent;
       const at = new Date(testNow + ++mutationId * 1000).toISOString();
       const note = makeHandoff({ queueId, body, authorId: author.id, authorName: author.name, createdAt: at, writtenAt: at, pending: true });
       state.handoffs = [note, ...state.handoffs];
+      state.draft = null;
+      if (shift && state.shiftEnd && state.shiftEnd.shift.end === shift.end) state.shiftEnd = { ...state.shiftEnd, handedOver: true };
       waitOneMore();
       desk.emit('handoffs.changed', { ids: [note.id] });
       return { id: note.id };
@@ -227,6 +260,10 @@ export function deskWith(options: {
     queues: { get: () => state.queues, set: (queues: Queue[]) => (state.queues = queues) },
     messages: { get: () => state.messages, set: (messages: Message[]) => (state.messages = messages) },
     handoffs: { get: () => state.handoffs, set: (handoffs: LocalHandoffNote[]) => (state.handoffs = handoffs) },
+    shiftEnd: { get: () => state.shiftEnd, set: (shiftEnd: ShiftEnd | null) => (state.shiftEnd = shiftEnd) },
+    incoming: { get: () => state.incoming, set: (incoming: IncomingHandoffs) => (state.incoming = incoming) },
+    facts: { get: () => state.facts, set: (facts: HandoffFacts) => (state.facts = facts) },
+    draft: { get: () => state.draft, set: (draft: HandoffDraft | null) => (state.draft = draft) },
     pendingMessageIds: { get: () => state.pendingMessageIds },
     offline: { get: () => state.offline, set: (offline: boolean) => (state.offline = offline) },
     outbox: { get: () => state.outbox, set: (outbox: OutboxState) => (state.outbox = outbox) },
@@ -256,6 +293,11 @@ export function deskWith(options: {
     setHandoffs(handoffs: LocalHandoffNote[]) {
       state.handoffs = handoffs;
       desk.emit('handoffs.changed', { ids: handoffs.map((note) => note.id) });
+    },
+    setShifts(change: { shiftEnd?: ShiftEnd | null; incoming?: IncomingHandoffs }) {
+      if (change.shiftEnd !== undefined) state.shiftEnd = change.shiftEnd;
+      if (change.incoming !== undefined) state.incoming = change.incoming;
+      desk.emit('rota.changed', {});
     },
   }) as DeskWith;
 }

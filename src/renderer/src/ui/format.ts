@@ -41,18 +41,23 @@ export function ageFormatter(locale: string): (ms: number) => string {
 }
 
 /**
- * How long ago an instant was, in the language on screen, by the shared ticker. Read to the minute,
- * so what shows an age re-renders once a minute rather than with every tick.
+ * The shared ticker's time, to the minute (ms since the epoch): what changes by the minute (an age,
+ * a shift's end coming closer) re-renders once a minute rather than with every tick.
  */
-export function useAgeFormat(): (iso: string) => string {
-  const { i18n } = useTranslation();
+export function useMinute(): number {
   const { ticker } = useDeskServices();
   useEffect(() => ticker.retain(), [ticker]);
-  const minute = useStore(ticker.store, (state) => Math.floor(state.now / 60_000));
+  return useStore(ticker.store, (state) => Math.floor(state.now / 60_000)) * 60_000;
+}
+
+/** How long ago an instant was, in the language on screen, by the shared ticker. */
+export function useAgeFormat(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const now = useMinute();
   return useMemo(() => {
     const format = ageFormatter(i18n.language);
-    return (iso) => format(minute * 60_000 - Date.parse(iso));
-  }, [i18n.language, minute]);
+    return (iso) => format(now - Date.parse(iso));
+  }, [i18n.language, now]);
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,24 +1,30 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useHandoffs, useSession } from '../../services.js';
-import { unacknowledgedCount } from './handoff-store.js';
+import { useDeskServices, useHandoffs, useSession } from '../../services.js';
+import { useMinute } from '../../ui/format.js';
+import { isDraftOffered, unacknowledgedCount } from './handoff-store.js';
 import { HandoffPanel } from './HandoffPanel.js';
 import './handoff.css';
 
 /**
  * The top bar's way into the shift handoff: a disclosure button with a count of colleagues' notes
- * this agent has not acknowledged. The count follows the notes even while the panel is closed.
+ * this agent has not acknowledged, and a mark while their shift's handoff draft waits. The count
+ * follows the notes even while the panel is closed; the shift-end prompt and the supervisors' alert
+ * open the same panel.
  */
 export function HandoffButton() {
+  const { handoffs } = useDeskServices();
   const { t } = useTranslation('handoff');
   const agentId = useSession((state) => state.user?.id ?? '');
   const unacknowledged = useHandoffs((state) => unacknowledgedCount(state.notes, agentId));
-  const [open, setOpen] = useState(false);
+  const open = useHandoffs((state) => state.panelOpen);
+  const shiftEnd = useHandoffs((state) => state.shiftEnd);
+  const draftReady = isDraftOffered(shiftEnd, useMinute());
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
   function close() {
-    setOpen(false);
+    handoffs.getState().closePanel();
     buttonRef.current?.focus();
   }
 
@@ -27,11 +33,11 @@ export function HandoffButton() {
       <button
         ref={buttonRef}
         type="button"
-        className="button handoff-button"
+        className={`button handoff-button${draftReady ? ' handoff-button--draft' : ''}`}
         data-testid="handoff-button"
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => (open ? close() : setOpen(true))}
+        onClick={() => (open ? close() : handoffs.getState().openPanel())}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && open) {
             event.preventDefault();
@@ -39,6 +45,11 @@ export function HandoffButton() {
           }
         }}
       >
+        {draftReady && (
+          <span className="handoff-button__draft" aria-hidden="true">
+            ✎
+          </span>
+        )}
         {t('button')}
         {unacknowledged > 0 && (
           <>
@@ -48,6 +59,7 @@ export function HandoffButton() {
             <span className="visually-hidden">, {t('unacknowledged', { count: unacknowledged })}</span>
           </>
         )}
+        {draftReady && <span className="visually-hidden">, {t('draftReady')}</span>}
       </button>
       {open && <HandoffPanel id={panelId} onClose={close} />}
     </>

@@ -1,44 +1,38 @@
-import { useId, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HANDOFF_BODY_MAX } from '../../../../shared/domain/handoff.js';
 import { useDeskServices, useHandoffs } from '../../services.js';
-
-const onMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+import { useDateTimeFormat } from '../../ui/format.js';
+import { SendBox } from '../../ui/SendBox.js';
 
 /** The value the whole desk has in the queue picker; queue ids are never empty. */
 const wholeDesk = '';
 
 /**
- * Writes a note for the next shift of one of the agent's queues, or of the whole desk. The draft
- * lives in the handoff store, so closing the panel half-way loses nothing.
+ * Writes a note for the next shift of one of the agent's queues, or of the whole desk; at the end of
+ * a shift, the draft that hands it over. The draft lives in the handoff store and, as it is typed, in
+ * the replica, so closing the panel or restarting the console loses nothing.
  */
 export function HandoffForm({ onSaved }: { onSaved(): void }) {
   const { handoffs } = useDeskServices();
   const { t } = useTranslation('handoff');
+  const formatDateTime = useDateTimeFormat();
   const draft = useHandoffs((state) => state.draft);
   const queues = useHandoffs((state) => state.queues);
+  const workedShift = useHandoffs((state) => (state.draft.shift && state.shiftEnd?.shift.end === state.draft.shift.end ? state.shiftEnd.shift : null));
   const headingId = useId();
   const forId = useId();
   const bodyId = useId();
-  const hintId = useId();
-  const errorId = useId();
   const canSend = draft.body.trim() !== '' && !draft.sending;
 
   async function send() {
     if (canSend && (await handoffs.getState().send())) onSaved();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void send();
-    }
-  }
-
   return (
     <form
-      className="handoff-form"
+      className={`handoff-form${draft.shift ? ' handoff-form--shift' : ''}`}
+      data-testid="handoff-form"
       aria-labelledby={headingId}
       onSubmit={(event) => {
         event.preventDefault();
@@ -46,8 +40,13 @@ export function HandoffForm({ onSaved }: { onSaved(): void }) {
       }}
     >
       <h3 id={headingId} className="handoff-panel__subheading">
-        {t('form.heading')}
+        {draft.shift ? t('form.handOverHeading') : t('form.heading')}
       </h3>
+      {draft.shift && (
+        <p className="handoff-form__shift" data-testid="handoff-form-shift">
+          {t('form.handsOver', { shift: workedShift?.shiftName ?? draft.shift.shiftId, end: formatDateTime(draft.shift.end) })}
+        </p>
+      )}
       <div className="handoff-form__for">
         <label htmlFor={forId}>{t('form.for')}</label>
         <select
@@ -66,32 +65,19 @@ export function HandoffForm({ onSaved }: { onSaved(): void }) {
       <label htmlFor={bodyId} className="visually-hidden">
         {t('form.body')}
       </label>
-      <textarea
+      <SendBox
         id={bodyId}
-        className="handoff-form__text"
-        rows={4}
+        rows={draft.shift ? 12 : 4}
         maxLength={HANDOFF_BODY_MAX}
         placeholder={t('form.placeholder')}
-        aria-describedby={draft.failed ? `${hintId} ${errorId}` : hintId}
-        aria-keyshortcuts="Control+Enter Meta+Enter"
-        aria-invalid={draft.failed || undefined}
         value={draft.body}
-        onChange={(event) => handoffs.getState().setDraft({ body: event.target.value })}
-        onKeyDown={onKeyDown}
+        onChange={(body) => handoffs.getState().setDraft({ body })}
+        failure={draft.failed ? t('form.failed') : draft.saveFailed ? t('form.saveFailed') : null}
+        hint={(keys) => t('form.hint', { keys })}
+        submitLabel={draft.shift ? t('form.handOver') : t('form.submit')}
+        canSend={canSend}
+        onSend={() => void send()}
       />
-      {draft.failed && (
-        <p id={errorId} className="handoff-form__error" role="alert">
-          {t('form.failed')}
-        </p>
-      )}
-      <div className="handoff-form__actions">
-        <span id={hintId} className="handoff-form__hint">
-          {t('form.hint', { keys: onMac ? '⌘+Enter' : 'Ctrl+Enter' })}
-        </span>
-        <button type="submit" className="button button--primary" disabled={!canSend}>
-          {t('form.submit')}
-        </button>
-      </div>
     </form>
   );
 }

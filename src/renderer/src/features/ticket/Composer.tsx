@@ -1,10 +1,9 @@
-import { useId, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { useDeskServices, useDrafts, useSession } from '../../services.js';
+import { SendBox } from '../../ui/SendBox.js';
 import { draftKey, emptyDraft, type DraftKind } from './drafts-store.js';
-
-const onMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /**
  * Writes a reply to the customer or an internal note. The draft lives in the drafts store, per agent
@@ -16,25 +15,12 @@ export function Composer({ ticket }: { ticket: Pick<Ticket, 'id' | 'requesterNam
   const userId = useSession((state) => state.user?.id ?? '');
   const key = draftKey(userId, ticket.id);
   const draft = useDrafts((state) => state.drafts.get(key)) ?? emptyDraft;
-  const hintId = useId();
-  const errorId = useId();
   const kindName = useId();
   const note = draft.kind === 'note';
   const canSend = draft.body.trim() !== '' && !draft.sending;
 
   function send() {
     if (canSend) void drafts.getState().send(key, ticket.id);
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.nativeEvent.isComposing) return;
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      send();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.currentTarget.blur();
-    }
   }
 
   function chooseKind(kind: DraftKind) {
@@ -71,31 +57,20 @@ export function Composer({ ticket }: { ticket: Pick<Ticket, 'id' | 'requesterNam
           {t('composer.noteNotice')}
         </p>
       )}
-      <textarea
-        className="composer__text"
+      <SendBox
         aria-label={note ? t('composer.noteLabel') : t('composer.replyLabel')}
-        aria-describedby={draft.failed ? `${hintId} ${errorId}` : hintId}
-        aria-keyshortcuts="Control+Enter Meta+Enter"
-        aria-invalid={draft.failed || undefined}
         placeholder={note ? t('composer.notePlaceholder') : t('composer.replyPlaceholder', { name: ticket.requesterName })}
         rows={3}
         value={draft.body}
-        onChange={(event) => drafts.getState().setBody(key, event.target.value)}
-        onKeyDown={onKeyDown}
+        onChange={(body) => drafts.getState().setBody(key, body)}
+        failure={draft.failed ? t('composer.failed') : null}
+        hint={(keys) => t('composer.hint', { keys })}
+        submitLabel={note ? t('composer.sendNote') : t('composer.sendReply')}
+        submitClassName={`button ${note ? 'button--note' : 'button--primary'}`}
+        canSend={canSend}
+        onSend={send}
+        blurOnEscape
       />
-      {draft.failed && (
-        <p id={errorId} className="composer__error" role="alert">
-          {t('composer.failed')}
-        </p>
-      )}
-      <div className="composer__actions">
-        <span id={hintId} className="composer__hint">
-          {t('composer.hint', { keys: onMac ? '⌘+Enter' : 'Ctrl+Enter' })}
-        </span>
-        <button type="submit" className={`button ${note ? 'button--note' : 'button--primary'}`} disabled={!canSend}>
-          {note ? t('composer.sendNote') : t('composer.sendReply')}
-        </button>
-      </div>
     </form>
   );
 }
