@@ -53,6 +53,12 @@ try {
   await page.screenshot({ path: join(outDir, 'handoff.png') });
   await page.getByTestId('handoff-button').click();
 
+  // Who is on shift and on call now, per tier, with the agent's own shifts, in her time zone.
+  await page.getByTestId('rota-button').click();
+  await page.getByTestId('on-call-now').waitFor();
+  await page.screenshot({ path: join(outDir, 'rota-on-call.png') });
+  await page.keyboard.press('Escape');
+
   // A server outage: the agent keeps writing, the banner says what waits.
   await stack.stopServer();
   await page.getByTestId('sync-banner').waitFor({ timeout: 15_000 });
@@ -172,6 +178,15 @@ try {
   await page.getByLabel(/password/i).fill('shiftdesk');
   await page.getByRole('button', { name: /sign in/i }).click();
   await page.getByTestId('queue-row').nth(20).waitFor();
+  // The rota's editor: the demo's override and swap of the coming week.
+  await page.getByTestId('rota-button').click();
+  await page.getByRole('tab', { name: 'Overrides and swaps' }).click();
+  await page.getByTestId('swap-row').waitFor();
+  await page.screenshot({ path: join(outDir, 'rota-changes.png') });
+  await page.getByRole('tab', { name: 'Shift rotations' }).click();
+  await page.getByRole('button', { name: /^Edit / }).first().click();
+  await page.screenshot({ path: join(outDir, 'rota-editor.png') });
+  await page.getByRole('button', { name: 'Close shifts and on call' }).click();
   await page.getByRole('button', { name: 'Channels' }).click();
   const settings = page.getByRole('dialog', { name: 'Channel settings' });
   await settings.getByLabel('Name').fill('Shop contact form');

@@ -45,7 +45,7 @@ function TierRow({ tier, view }: { tier: TierDuty; view: RotaView }) {
       </th>
       <td>
         {tier.onShift.length > 0 ? (
-          <People stints={tier.onShift} />
+          <People stints={tier.onShift} at={view.board.at} />
         ) : !hasShifts ? (
           <span className="muted">{t('now.noShiftRotation')}</span>
         ) : (
@@ -55,20 +55,24 @@ function TierRow({ tier, view }: { tier: TierDuty; view: RotaView }) {
           </>
         )}
       </td>
-      <td>{tier.onCall.length > 0 ? <People stints={tier.onCall} /> : <span className="muted">{hasOnCall ? t('now.nobodyOnCall') : t('now.noOnCallRotation')}</span>}</td>
+      <td>{tier.onCall.length > 0 ? <People stints={tier.onCall} at={view.board.at} /> : <span className="muted">{hasOnCall ? t('now.nobodyOnCall') : t('now.noOnCallRotation')}</span>}</td>
       <td className="channels__nowrap">{tier.nextHandover ? format(tier.nextHandover) : <span className="muted">{hasShifts || hasOnCall ? t('now.noHandover') : '—'}</span>}</td>
     </tr>
   );
 }
 
-function People({ stints }: { stints: readonly RotaStint[] }) {
+/** The rota is looked at four weeks ahead: a pager that stays with one person that long has no end in sight. */
+const LONG_TERM_MS = 28 * 86_400_000;
+
+function People({ stints, at }: { stints: readonly RotaStint[]; at: string }) {
   const { t } = useTranslation('shifts');
   const format = useRotaTimeFormat();
+  const until = (end: string) => (Date.parse(end) - Date.parse(at) >= LONG_TERM_MS ? t('now.longTerm') : t('now.until', { time: format(end) }));
   return (
     <ul className="on-call-table__people">
       {stints.map((stint) => (
         <li key={`${stint.rotationId}:${stint.userId}`}>
-          <span className="channels__strong">{stint.name}</span> <span className="muted">{t('now.until', { time: format(stint.end) })}</span>
+          <span className="channels__strong">{stint.name}</span> <span className="muted">{until(stint.end)}</span>
         </li>
       ))}
     </ul>

@@ -65,11 +65,11 @@ export function OnCallRotationForm({ initial, view, onDone }: { initial: OnCallR
             </li>
           ))}
         </ol>
-        <div className="rota-form__row">
+        <div className="rota-form__row rota-form__row--bottom">
           <PersonSelect label={t('onCallForm.personToAdd')} people={view.agents.filter((a) => !rotation.memberIds.includes(a.id))} value={toAdd} onChange={setToAdd} />
           <button
             type="button"
-            className="button button--small rota-form__add"
+            className="button button--small"
             disabled={toAdd === ''}
             onClick={() => {
               change({ memberIds: [...rotation.memberIds, toAdd] });
