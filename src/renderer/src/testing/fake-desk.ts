@@ -19,6 +19,9 @@ import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
 import type { SlaExplanation } from '../../../shared/sla/snapshot.js';
 import { slaClock, slaSnapshot } from './sla-fixtures.js';
+import { installRouting, type RoutingDesk } from './fake-routing.js';
+import type { MyStatus } from '../../../shared/desk-api/routing-methods.js';
+import type { RoutingDecision } from '../../../shared/routing/decision.js';
 import { testNow } from './test-time.js';
 
 export { testNow };
@@ -63,7 +66,7 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
-export type DeskWith = FakeDesk & {
+export type DeskWith = FakeDesk & RoutingDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
@@ -102,6 +105,9 @@ export function deskWith(options: {
   tickets?: Ticket[];
   messages?: Message[];
   handoffs?: LocalHandoffNote[];
+  /** The agent's own status (online, confirmed, by default) and each ticket's routing decisions. */
+  myStatus?: MyStatus;
+  routing?: Record<string, RoutingDecision[]>;
   shiftEnd?: ShiftEnd | null;
   incoming?: IncomingHandoffs;
   facts?: HandoffFacts;
@@ -253,6 +259,9 @@ export function deskWith(options: {
   function update(ticketId: string, change: Partial<Ticket>): void {
     state.tickets = state.tickets.map((ticket) => (ticket.id === ticketId ? { ...ticket, ...change } : ticket));
   }
+
+  // The agent's status and "Why here?", like the core (see fake-routing.ts).
+  Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installRouting(desk, { offline: () => state.offline }, options)));
 
   // Accessors, so a test can change what the "replica" holds after the store has loaded.
   Object.defineProperties(desk, {
