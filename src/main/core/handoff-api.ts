@@ -21,6 +21,8 @@ const OWED_AFTER_END_MS = 120 * MINUTE_MS;
 const EARLY_SIGN_IN_MS = 60 * MINUTE_MS;
 /** Without a shift of their own (no rotation), an agent is shown the handovers of the last half day. */
 const UNROSTERED_WINDOW_MS = 12 * 60 * MINUTE_MS;
+/** Escalations looked through for a handoff's list: far more than a shift raises. */
+const RECENT_ESCALATIONS = 500;
 
 export interface HandoffApiDeps {
   /** Read when called: the core opens its replica after building its api. */
@@ -142,9 +144,12 @@ export function handoffApi(deps: HandoffApiDeps): Pick<DeskApi, HandoffMethod> {
     'handoffs.shiftEnd': async () => shiftEnd(deps.user(), deps.now()),
     'handoffs.facts': async () => {
       const user = deps.user();
+      const now = deps.now();
       const queueIds = deps.workQueues(user).map((queue) => queue.id);
       const names = new Map(replica().listAgents().map((agent) => [agent.id, agent.name]));
-      return handoffFacts(replica().listTickets(), { id: user.id, queueIds }, deps.now(), names);
+      // Without a shift of their own, "during the shift" is the last half day.
+      const since = Date.parse(shiftEnd(user, now)?.shift.start ?? iso(now - UNROSTERED_WINDOW_MS));
+      return handoffFacts({ tickets: replica().listTickets(), escalations: replica().listEscalations(RECENT_ESCALATIONS), agent: { id: user.id, queueIds }, at: now, since, names });
     },
     'handoffs.draft': async () => replica().handoffDrafts.get(deps.user().id),
     'handoffs.saveDraft': async (draft) => {

@@ -368,6 +368,17 @@ export class Replica {
     );
   }
 
+  /** Every escalation the replica holds, newest first, as listMyEscalations shows them (a handoff's lists pick from them). */
+  listEscalations(limit: number): LocalEscalation[] {
+    return this.overlaidEscalations(
+      `SELECT row, escalated_at, escalated, acknowledged, declined FROM overlay_escalations
+       UNION ALL
+       SELECT row, escalated_at, 0, 0, 0 FROM escalations e WHERE NOT EXISTS (SELECT 1 FROM overlay_escalations o WHERE o.id = e.id)
+       ORDER BY escalated_at DESC LIMIT @limit`,
+      { limit },
+    );
+  }
+
   /** A ticket's escalations, newest first, as listMyEscalations shows them. */
   listTicketEscalations(ticketId: string): LocalEscalation[] {
     return this.overlaidEscalations(

@@ -19,9 +19,6 @@ import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
 import type { SlaExplanation } from '../../../shared/sla/snapshot.js';
 import { slaClock, slaSnapshot } from './sla-fixtures.js';
-import { installRouting, type RoutingDesk } from './fake-routing.js';
-import type { MyStatus } from '../../../shared/desk-api/routing-methods.js';
-import type { RoutingDecision } from '../../../shared/routing/decision.js';
 import { testNow } from './test-time.js';
 
 export { testNow };
@@ -66,7 +63,7 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
-export type DeskWith = FakeDesk & RoutingDesk & {
+export type DeskWith = FakeDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
@@ -105,9 +102,6 @@ export function deskWith(options: {
   tickets?: Ticket[];
   messages?: Message[];
   handoffs?: LocalHandoffNote[];
-  /** The agent's own status (online, confirmed, by default) and each ticket's routing decisions. */
-  myStatus?: MyStatus;
-  routing?: Record<string, RoutingDecision[]>;
   shiftEnd?: ShiftEnd | null;
   incoming?: IncomingHandoffs;
   facts?: HandoffFacts;
@@ -132,7 +126,7 @@ export function deskWith(options: {
     handoffs: options.handoffs ?? [],
     shiftEnd: options.shiftEnd ?? null,
     incoming: options.incoming ?? { shift: null, notes: [] },
-    facts: options.facts ?? { at: new Date(testNow).toISOString(), openTickets: { lines: [], more: 0 }, slaDue: { lines: [], more: 0 } },
+    facts: options.facts ?? { at: new Date(testNow).toISOString(), openTickets: { lines: [], more: 0 }, slaDue: { lines: [], more: 0 }, escalations: { lines: [], more: 0 } },
     draft: options.draft ?? null,
     pendingMessageIds: new Set<string>(),
     explanations: options.explanations ?? {},
@@ -259,9 +253,6 @@ export function deskWith(options: {
   function update(ticketId: string, change: Partial<Ticket>): void {
     state.tickets = state.tickets.map((ticket) => (ticket.id === ticketId ? { ...ticket, ...change } : ticket));
   }
-
-  // The agent's status and "Why here?", like the core (see fake-routing.ts).
-  Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installRouting(desk, { offline: () => state.offline }, options)));
 
   // Accessors, so a test can change what the "replica" holds after the store has loaded.
   Object.defineProperties(desk, {

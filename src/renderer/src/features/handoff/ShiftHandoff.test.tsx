@@ -30,6 +30,13 @@ const facts: HandoffFacts = {
     ],
     more: 0,
   },
+  escalations: {
+    lines: [
+      { escalationId: crypto.randomUUID(), ticketId: crypto.randomUUID(), number: 1007, subject: 'Payments API down', toQueueName: 'Tier 2 engineering', state: 'paging', level: 2, levelCount: 3, acknowledgedBy: null, acknowledgedAt: null },
+      { escalationId: crypto.randomUUID(), ticketId: crypto.randomUUID(), number: 1002, subject: 'VPN flapping', toQueueName: 'Tier 2 engineering', state: 'acknowledged', level: 1, levelCount: 3, acknowledgedBy: 'Piotr Zieliński', acknowledgedAt: minutes(-50) },
+    ],
+    more: 0,
+  },
 };
 
 const supervisor: User = { ...agent, id: 'user-ewa', name: 'Ewa Wiśniewska', role: 'supervisor', queueIds: [] };
@@ -69,6 +76,10 @@ describe('the shift-end handoff draft', () => {
       'SLA targets due in the next 4 hours (2):',
       '- #1011 VAT invoice wrong — Resolution overdue since 3:30 AM (Marta Nowak)',
       '- #1038 Cannot log in — First response due 5:30 AM (unassigned)',
+      '',
+      'Escalations in flight (2):',
+      '- #1007 Payments API down → Tier 2 engineering: paging, level 2 of 3',
+      '- #1002 VPN flapping → Tier 2 engineering: acknowledged by Piotr Zieliński at 3:10 AM',
       '',
       'Notes for the next shift:',
       '',
@@ -129,7 +140,7 @@ describe('the shift-end handoff draft', () => {
     expect(polish).toContain('- #1042 Checkout fails for premium customers — Otwarte, Wysoki');
     expect(polish).toContain('- …i jeszcze 4');
     expect(polish).toContain('- #1038 Cannot log in — Pierwsza odpowiedź: termin 04:20 (nieprzypisane)');
-    expect(composeShiftDraft(facts, rigaNight, words('ru')).split('\n')).toContain('Моя открытая заявка (1):');
+    expect(composeShiftDraft(facts, rigaNight, words('ru')).split('\n')).toEqual(expect.arrayContaining(['Моя открытая заявка (1):', 'Эскалации в работе (2):']));
     expect(composeShiftDraft({ ...facts, slaDue: { lines: [], more: 0 } }, rigaNight, words('lv')).split('\n')).toEqual(expect.arrayContaining(['SLA termiņi tuvākajās 4 stundās (0):', '- nav']));
   });
 });

@@ -10,7 +10,8 @@ export interface DraftWords {
 }
 
 /**
- * The handoff draft's text: a heading for the shift, the lists the core read from the replica, and a
+ * The handoff draft's text: a heading for the shift, the lists the core read from the replica (open
+ * tickets, SLA targets due, escalations in flight), and a
  * place for the agent's own words. Plain text in the agent's language, so they can edit every line,
  * and so the note reads the same in every console, in a mail and over REST.
  */
@@ -43,6 +44,18 @@ export function composeShiftDraft(facts: HandoffFacts, { shift }: ShiftEnd, { t,
           time: time(due.dueAt),
           owner: due.assigneeName ?? t('draft.unassigned'),
         }),
+      t('draft.none'),
+    ),
+    '',
+    ...section(
+      t('draft.escalations', { count: count(facts.escalations) }),
+      facts.escalations,
+      (escalation) => {
+        const ticket = { number: escalation.number, subject: escalation.subject, queue: escalation.toQueueName };
+        if (escalation.state === 'paging') return t('draft.escalationPaging', { ...ticket, level: escalation.level, levels: escalation.levelCount });
+        if (escalation.state === 'exhausted') return t('draft.escalationExhausted', ticket);
+        return t('draft.escalationAcknowledged', { ...ticket, name: escalation.acknowledgedBy ?? '', time: time(escalation.acknowledgedAt!) });
+      },
       t('draft.none'),
     ),
     '',

@@ -6,7 +6,6 @@ import { mailableAddress } from '../../ui/email-address.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
-import { RoutingWhy } from '../routing/RoutingWhy.js';
 import { LogCallOnTicket } from '../phone/LogCallButton.js';
 import { Composer } from './Composer.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
@@ -84,8 +83,6 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
             <SlaCountdown ticket={ticket} />
           </dd>
         </dl>
-        {/* Keyed: another ticket starts with its "Why here?" closed. */}
-        <RoutingWhy key={ticket.id} ticket={ticket} />
       </header>
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
