@@ -24,6 +24,7 @@ import { channelApi } from './channels/channel-api.js';
 import { escalationApi } from './escalation-api.js';
 import { Alerter, systemTimers, type Timers } from './alerts/alerter.js';
 import { alertApi } from './alerts/alert-api.js';
+import { escalationTargets } from '../../shared/desk-api/escalation-targets.js';
 import { handoffApi } from './handoff-api.js';
 import { rotaApi } from './rota-api.js';
 import { routingApi } from './routing-api.js';
@@ -265,6 +266,12 @@ export class DeskCore implements DeskService {
     },
     ...channelApi(() => this.requireSession()),
     ...alertApi(() => this.alerter),
+    'escalations.targets': async ({ ticketId }) => {
+      this.requireSession();
+      const ticket = this.replica.getTicket(ticketId)?.ticket;
+      if (!ticket) throw new DeskError('not_found', `ticketId: no ticket ${ticketId} in your queues`);
+      return escalationTargets(this.replica.listQueues(), ticket.queueId);
+    },
     ...escalationApi({
       replica: () => this.replica,
       user: () => this.requireSession().user,

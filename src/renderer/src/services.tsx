@@ -12,6 +12,9 @@ import { createDraftsStore, type DraftsState, type DraftsStore } from './feature
 import { createHandoffStore, type HandoffState, type HandoffStore } from './features/handoff/handoff-store.js';
 import { createCallStore, type CallState, type CallStore } from './features/phone/call-store.js';
 import { createTicketPaneStore, type TicketPaneState, type TicketPaneStore } from './features/ticket/ticket-store.js';
+import { createEscalationStore, type EscalationState, type EscalationStore } from './features/escalation/escalation-store.js';
+import { createAlertStore, type AlertState, type AlertStore } from './features/escalation/alert-store.js';
+import { hostAlertOutput, type AlertOutput } from './features/escalation/alert-output.js';
 
 /** Everything the screens share, made once per app from the one DeskClient. */
 export interface DeskServices {
@@ -24,6 +27,8 @@ export interface DeskServices {
   outbox: OutboxStore;
   handoffs: HandoffStore;
   calls: CallStore;
+  escalations: EscalationStore;
+  alerts: AlertStore;
   ticker: Ticker;
   storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
@@ -31,6 +36,8 @@ export interface DeskServices {
 export interface DeskServicesOptions {
   clock?: Clock;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** How alerts are heard and shown; the host's own (Web Audio, Web Notifications) by default. */
+  alertOutput?: AlertOutput;
 }
 
 export function createDeskServices(client: DeskClient, options: DeskServicesOptions = {}): DeskServices {
@@ -44,6 +51,8 @@ export function createDeskServices(client: DeskClient, options: DeskServicesOpti
     outbox: createOutboxStore(client),
     handoffs: createHandoffStore(client),
     calls: createCallStore(client),
+    escalations: createEscalationStore(client),
+    alerts: createAlertStore(client, options.alertOutput ?? hostAlertOutput()),
     ticker: createTicker(options.clock ?? systemClock),
     storage: options.storage ?? window.localStorage,
   };
@@ -107,4 +116,18 @@ export function useCalls<T>(select: (state: CallState) => T): T {
   const { calls } = useDeskServices();
   useEffect(() => calls.getState().connect(), [calls]);
   return useStore(calls, select);
+}
+
+/** The agent's escalations, followed for as long as the caller is on screen (the page cards, the panel). */
+export function useEscalations<T>(select: (state: EscalationState) => T): T {
+  const { escalations } = useDeskServices();
+  useEffect(() => escalations.getState().connect(), [escalations]);
+  return useStore(escalations, select);
+}
+
+/** The notification policy's status and alerts, followed for as long as the caller is on screen. */
+export function useAlerts<T>(select: (state: AlertState) => T): T {
+  const { alerts } = useDeskServices();
+  useEffect(() => alerts.getState().connect(), [alerts]);
+  return useStore(alerts, select);
 }

@@ -10,6 +10,7 @@ import { adminMethods } from './admin-methods.js';
 import { fileMethods } from './file-methods.js';
 import { handoffMethods } from './handoff-methods.js';
 import { alertEvents, alertMethods } from './alert-methods.js';
+import { escalationTargetMethods } from './escalation-targets.js';
 import { rotaMethods } from './rota-methods.js';
 import { routingMethods } from './routing-methods.js';
 
@@ -164,6 +165,7 @@ export const deskMethods = {
   },
   ...handoffMethods,
   ...alertMethods,
+  ...escalationTargetMethods,
   ...rotaMethods,
   ...routingMethods,
   ...fileMethods,

@@ -5,6 +5,8 @@ import { DeskServicesProvider, useDeskServices, useSession, type DeskServices } 
 import { LoginScreen } from '../features/login/LoginScreen.js';
 import { QueueView } from '../features/queue/QueueView.js';
 import { SyncStatus } from '../features/sync/SyncStatus.js';
+import { AlertToasts } from '../features/escalation/AlertToasts.js';
+import { PageCards } from '../features/escalation/PageCards.js';
 import { HandoffBanners } from '../features/handoff/HandoffBanners.js';
 import { IncomingHandoffs } from '../features/handoff/IncomingHandoffs.js';
 import { TicketPane } from '../features/ticket/TicketPane.js';
@@ -50,6 +52,8 @@ function Shell() {
   return (
     <div className="app">
       <TopBar />
+      {/* Right under the top bar in the keyboard's order; on screen, above everything. */}
+      {status === 'signedIn' && <PageCards />}
       <main className="app__main">
         {status === 'loading' ? (
           <p className="app__notice" role="status">
@@ -78,6 +82,7 @@ function Workspace() {
         <QueueView />
         <TicketPane />
       </div>
+      <AlertToasts />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { locales } from '../../../shared/domain/people.js';
 import { ChannelSettingsButton } from '../features/channels/ChannelSettingsButton.js';
 import { HandoffButton } from '../features/handoff/HandoffButton.js';
+import { AlertsButton } from '../features/escalation/AlertsButton.js';
 import { RotaButton } from '../features/shifts/RotaButton.js';
 import { LogCallButton } from '../features/phone/LogCallButton.js';
 import { isLocale } from '../i18n.js';
@@ -22,6 +23,7 @@ export function TopBar() {
       <span className="top-bar__spacer" />
       {user && <LogCallButton />}
       {user && <HandoffButton />}
+      {user && <AlertsButton />}
       {user && <RotaButton />}
       {user && <ChannelSettingsButton />}
       <LanguageSwitcher userId={user?.id ?? null} />

@@ -19,6 +19,9 @@ import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
 import type { SlaExplanation } from '../../../shared/sla/snapshot.js';
 import { slaClock, slaSnapshot } from './sla-fixtures.js';
+import { installEscalations, type EscalationDesk } from './fake-escalations.js';
+import type { AlertStatus } from '../../../shared/alerts/alert.js';
+import type { LocalEscalation } from '../../../shared/desk-api/contract.js';
 import { testNow } from './test-time.js';
 
 export { testNow };
@@ -63,7 +66,7 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
-export type DeskWith = FakeDesk & {
+export type DeskWith = FakeDesk & EscalationDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
@@ -102,6 +105,9 @@ export function deskWith(options: {
   tickets?: Ticket[];
   messages?: Message[];
   handoffs?: LocalHandoffNote[];
+  /** The agent's escalations and the alerter's status (on shift, nothing held, by default). */
+  escalations?: LocalEscalation[];
+  alertStatus?: AlertStatus;
   shiftEnd?: ShiftEnd | null;
   incoming?: IncomingHandoffs;
   facts?: HandoffFacts;
@@ -213,6 +219,9 @@ export function deskWith(options: {
       return state.outbox;
     },
   });
+
+  // Escalations and the alerter's status, like the core (see fake-escalations.ts).
+  Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installEscalations(desk, { user: () => state.user, queues: () => state.queues, tickets: () => state.tickets }, options)));
 
   function waitOneMore(): void {
     state.outbox = { ...state.outbox, waiting: state.outbox.waiting + 1 };

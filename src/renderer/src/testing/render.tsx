@@ -9,6 +9,7 @@ import { createDeskServices, DeskServicesProvider, type DeskServices } from '../
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { testNow, type FakeDesk } from './fake-desk.js';
+import type { AlertOutput } from '../features/escalation/alert-output.js';
 
 export function memoryStorage(initial: Record<string, string> = {}): Pick<Storage, 'getItem' | 'setItem'> & { items: Map<string, string> } {
   const items = new Map(Object.entries(initial));
@@ -40,11 +41,12 @@ export interface Rendered extends RenderResult {
 
 export function renderApp(
   desk: FakeDesk,
-  options: { language?: Locale; storage?: ReturnType<typeof memoryStorage>; clock?: { now(): number } } = {},
+  options: { language?: Locale; storage?: ReturnType<typeof memoryStorage>; clock?: { now(): number }; alertOutput?: AlertOutput } = {},
 ): Rendered {
   const services = createDeskServices(createDeskClient(desk), {
     clock: options.clock ?? manualClock(),
     storage: options.storage ?? memoryStorage(),
+    alertOutput: options.alertOutput,
   });
   const i18n = createI18n(options.language ?? 'en');
   return { ...render(<App services={services} i18n={i18n} />), services, i18n };
@@ -54,11 +56,12 @@ export function renderApp(
 export function renderFeature(
   ui: ReactElement,
   desk: FakeDesk,
-  options: { user?: User | null; language?: Locale; clock?: { now(): number } } = {},
+  options: { user?: User | null; language?: Locale; clock?: { now(): number }; alertOutput?: AlertOutput } = {},
 ): Rendered {
   const services = createDeskServices(createDeskClient(desk), {
     clock: options.clock ?? manualClock(),
     storage: memoryStorage(),
+    alertOutput: options.alertOutput,
   });
   if (options.user) services.session.setState({ status: 'signedIn', user: options.user, serverUrl: 'https://desk.example.test' });
   const i18n = createI18n(options.language ?? 'en');

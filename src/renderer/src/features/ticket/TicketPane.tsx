@@ -8,6 +8,8 @@ import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
 import { LogCallOnTicket } from '../phone/LogCallButton.js';
 import { Composer } from './Composer.js';
+import { EscalateButton } from '../escalation/EscalateButton.js';
+import { TicketEscalations } from '../escalation/TicketEscalations.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
 import type { LocalTicketDetail } from './ticket-store.js';
 import { Thread } from './Thread.js';
@@ -21,20 +23,25 @@ export function TicketPane() {
   const detail = useTicketPane((state) => state.detail);
   const error = useTicketPane((state) => state.error);
 
+  const openId = useTicketPane((state) => state.openId);
   return (
     <aside className="ticket-pane" aria-label={t('pane')}>
       {status === 'ready' && detail ? (
         <TicketView detail={detail} onClose={() => ticketPane.getState().close()} />
       ) : (
-        <p className="ticket-pane__message" role={status === 'error' ? 'alert' : 'status'}>
-          {status === 'loading'
-            ? t('loading')
-            : status === 'missing'
-              ? t('missing')
-              : status === 'error'
-                ? t('loadFailed', { message: errorMessage(error) })
-                : t('empty')}
-        </p>
+        <>
+          <p className="ticket-pane__message" role={status === 'error' ? 'alert' : 'status'}>
+            {status === 'loading'
+              ? t('loading')
+              : status === 'missing'
+                ? t('missing')
+                : status === 'error'
+                  ? t('loadFailed', { message: errorMessage(error) })
+                  : t('empty')}
+          </p>
+          {/* Escalated to a queue this agent cannot see: its escalations still say who took it. */}
+          {status === 'missing' && openId && <TicketEscalations ticketId={openId} />}
+        </>
       )}
     </aside>
   );
@@ -67,6 +74,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
             <ChannelLabel channel={ticket.channel} />
           </Badge>
           <LogCallOnTicket ticket={ticket} messages={detail.messages} />
+          <EscalateButton ticket={ticket} />
         </div>
         <dl className="ticket__facts">
           <dt>{t('requester')}</dt>
@@ -87,6 +95,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
       <Thread messages={detail.messages} pendingMessageIds={detail.pendingMessageIds} />
+      <TicketEscalations ticketId={ticket.id} />
       <Composer ticket={ticket} />
     </article>
   );
