@@ -12,6 +12,7 @@ import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
 import { seedDemoRota } from './rota.js';
 import { seedEscalationSettings } from '../escalations/demo-settings.js';
+import { seedDemoRouting } from '../routing/demo-routing.js';
 
 export const DEMO_TICKET_COUNT = 200;
 
@@ -113,6 +114,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
     }
     await seedDemoRota(trx, context);
     await seedEscalationSettings(trx, nowIso);
+    await seedDemoRouting(trx, nowIso);
     await createIntegration(trx, 'Demo integrations', DEMO_INTAKE_TOKEN, nowIso, DEMO_WEBHOOK_SECRET);
   });
   context.feed.committed();
