@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DeskApi, DeskEventPayload } from '../../shared/desk-api/contract.js';
 import { DeskError } from '../../shared/desk-api/errors.js';
 import { firstQueueOfTier, isPagingUser, mayAcknowledge } from '../../shared/domain/escalation.js';
-import type { User } from '../../shared/domain/people.js';
+import { seesAllQueues, type User } from '../../shared/domain/people.js';
 import type { Mutation } from '../../shared/sync/mutations.js';
 import type { AppliedChanges, Replica } from './replica/replica.js';
 
@@ -43,7 +43,11 @@ export function escalationApi(deps: EscalationApiDeps): Pick<DeskApi, Escalation
   };
 
   return {
-    'escalations.mine': async ({ limit }) => deps.replica().listMyEscalations(deps.user().id, limit ?? RECENT_ESCALATIONS),
+    'escalations.mine': async ({ limit }) => {
+      const user = deps.user();
+      // Supervisors are told when a ladder runs out: those are theirs too.
+      return deps.replica().listMyEscalations(user.id, limit ?? RECENT_ESCALATIONS, { exhausted: seesAllQueues(user) });
+    },
     'escalations.forTicket': async ({ ticketId }) => {
       deps.user();
       return deps.replica().listTicketEscalations(ticketId);

@@ -355,16 +355,19 @@ export class Replica {
 
   /**
    * Escalations that concern the user personally (see involvedUserIds), newest first: the replica's,
-   * with this console's unconfirmed escalations, acknowledgements and declines on top.
+   * with this console's unconfirmed escalations, acknowledgements and declines on top. `exhausted`
+   * adds every escalation whose ladder ran out: a supervisor's, as they are the ones told.
    */
-  listMyEscalations(userId: string, limit: number): LocalEscalation[] {
+  listMyEscalations(userId: string, limit: number, options: { exhausted?: boolean } = {}): LocalEscalation[] {
     return this.overlaidEscalations(
       `SELECT row, escalated_at, escalated, acknowledged, declined FROM overlay_escalations
        UNION ALL
-       SELECT e.row, e.escalated_at, 0, 0, 0 FROM escalation_people p JOIN escalations e ON e.id = p.escalation_id
-       WHERE p.user_id = @userId AND NOT EXISTS (SELECT 1 FROM overlay_escalations o WHERE o.id = e.id)
+       SELECT e.row, e.escalated_at, 0, 0, 0 FROM escalations e
+       WHERE (e.id IN (SELECT escalation_id FROM escalation_people WHERE user_id = @userId)
+              OR (@exhausted = 1 AND json_extract(e.row, '$.state') = 'exhausted'))
+         AND NOT EXISTS (SELECT 1 FROM overlay_escalations o WHERE o.id = e.id)
        ORDER BY escalated_at DESC LIMIT @limit`,
-      { userId, limit },
+      { userId, exhausted: options.exhausted ? 1 : 0, limit },
     );
   }
 
