@@ -96,7 +96,10 @@ describe('the shift handoff from the console', () => {
     const shift = { rotationId: 'tier1-follow-the-sun', shiftId: 'riga-day', end: new Date(rigaDayEnd).toISOString() };
     const { id } = await olga.api['handoffs.write']({ queueId: 'billing', body: 'Card gateway flapped at 12:30; watch for 3-D Secure complaints.', shift });
     await settled(olga);
-    expect((await olga.api['handoffs.incoming']({})).notes).toEqual([]);
+    // Olga's own handover is not for her to take over; the demo's handover of last night to her Riga day is.
+    const olgasIncoming = await olga.api['handoffs.incoming']({});
+    expect(olgasIncoming.notes.map((note) => note.id)).not.toContain(id);
+    expect(olgasIncoming.notes.map((note) => [note.authorName, note.handover?.incomingStart])).toEqual([['Marta Nowak', '2026-11-23T06:00:00.000Z']]);
 
     clock.advance(20 * MINUTE);
     const marta = core(running.url, folder(), clock);

@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, demoQueues, demoUsers, type DemoUser } from './people.js
 import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
 import { seedDemoRota } from './rota.js';
+import { seedDemoHandovers } from './handovers.js';
 import { seedEscalationSettings } from '../escalations/demo-settings.js';
 import { seedDemoRouting } from '../routing/demo-routing.js';
 
@@ -113,6 +114,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       }
     }
     await seedDemoRota(trx, context);
+    await seedDemoHandovers(trx, context, (id) => demoUser(demoUsers.find((user) => user.id === id)!.email));
     await seedEscalationSettings(trx, nowIso);
     await seedDemoRouting(trx, nowIso);
     await createIntegration(trx, 'Demo integrations', DEMO_INTAKE_TOKEN, nowIso, DEMO_WEBHOOK_SECRET);

@@ -40,8 +40,15 @@ async function noteAsSupervisor(server: RunningTestServer, id: string): Promise<
   return page.items.find((note) => note.id === id)!;
 }
 
-const alertMails = (server: RunningTestServer) =>
-  server.context.db.selectFrom('outbound_messages').select(['to_address', 'subject', 'body', 'channel']).where('kind', '=', 'handoff.alert').orderBy('to_address').execute();
+/** The alert mails about the note with this text (the demo desk starts with an overdue handover of its own). */
+const alertMails = (server: RunningTestServer, text: string) =>
+  server.context.db
+    .selectFrom('outbound_messages')
+    .select(['to_address', 'subject', 'body', 'channel'])
+    .where('kind', '=', 'handoff.alert')
+    .where('body', 'like', `%${text}%`)
+    .orderBy('to_address')
+    .execute();
 
 /** The clock 20 minutes before the Riga day ends: Olga writes her handover. */
 const beforeRigaDayEnds = () => steppingClock(Date.parse(rigaDayEnd) - 20 * MINUTE);
@@ -126,14 +133,14 @@ describe('the supervisors’ alert', () => {
     const synced = (await pullAll(supervisor)).changes.filter((c) => c.entity === 'handoff' && c.op === 'upsert' && c.row.id === note.id);
     expect(synced.at(-1)).toMatchObject({ row: { handover: { supervisorsAlertedAt: alerted.handover!.supervisorsAlertedAt } } });
     // Mailed once, in the supervisor's language, with the note.
-    const mails = await alertMails(second);
+    const mails = await alertMails(second, 'evidence due today');
     expect(mails).toEqual([{ to_address: 'supervisor@demo', channel: 'email', subject: expect.stringMatching(/^Niepotwierdzone przekazanie zmiany: Billing/), body: expect.stringContaining('Chargeback from Hurtownia Lux') }]);
     expect(mails[0]!.body).toContain('Olga Smirnova');
 
     // Running again (or after another restart) alerts nobody twice.
     clock.advance(10 * MINUTE);
     await second.context.handoverAlerting.runDue();
-    expect(await alertMails(second)).toHaveLength(1);
+    expect(await alertMails(second, 'evidence due today')).toHaveLength(1);
 
     // Marta acknowledges late: the note says the incoming shift has it, and the overdue state ends.
     const acknowledged = await api<HandoffNote>(second, `/api/v1/handoffs/${note.id}/acknowledge`, { method: 'POST', token: await loginAs(second.url, 'agent@demo') });
@@ -151,7 +158,7 @@ describe('the supervisors’ alert', () => {
     clock.advance(60 * MINUTE);
     await server.context.handoverAlerting.runDue();
     expect((await noteAsSupervisor(server, note.id)).handover?.supervisorsAlertedAt).toBeUndefined();
-    expect(await alertMails(server)).toEqual([]);
+    expect(await alertMails(server, 'All quiet.')).toEqual([]);
     expect(await server.context.db.selectFrom('handoff_notes').select('alert_due_at').where('id', '=', note.id).executeTakeFirstOrThrow()).toEqual({ alert_due_at: null });
   });
 
@@ -162,7 +169,7 @@ describe('the supervisors’ alert', () => {
     expect(plain.handover).toBeUndefined();
     clock.advance(24 * 60 * MINUTE);
     await server.context.handoverAlerting.runDue();
-    expect(await alertMails(server)).toEqual([]);
+    expect(await alertMails(server, 'Coffee machine fixed.')).toEqual([]);
   });
 });
 
@@ -183,5 +190,24 @@ describe('searching notes over REST', () => {
     expect((await search('vpn* "bank')).items.map((note) => note.id)).toEqual([vpn.id]);
     expect((await search('???')).total).toBe(0);
     expect((await api(server, '/api/v1/handoffs?q=', { token: olga })).body).toMatchObject({ message: expect.stringMatching(/^querystring\.q/) });
+  });
+});
+
+describe('the demo desk', () => {
+  it('starts with the last two tier-1 handovers: the older taken over in time, the latest overdue and alerted', async () => {
+    const server = await start(beforeRigaDayEnds());
+    const notes = (await api<HandoffPage>(server, '/api/v1/handoffs?pageSize=200', { token: await loginAs(server.url, 'supervisor@demo') })).body.items.filter((note) => note.handover);
+    // Marta's Warsaw evening of the 22nd, after the Riga day of the 22nd (Jānis and Olga).
+    expect(notes.map((note) => [note.authorName, note.queueId, note.handover!.shiftId, note.handover!.end])).toEqual([
+      ['Marta Nowak', 'billing', 'warsaw-evening', '2026-11-22T22:00:00.000Z'],
+      expect.arrayContaining(['riga-day', '2026-11-22T14:00:00.000Z']),
+      expect.arrayContaining(['riga-day', '2026-11-22T14:00:00.000Z']),
+    ]);
+    expect(new Set(notes.slice(1).map((note) => `${note.authorName} ${note.queueId}`))).toEqual(new Set(['Olga Smirnova billing', 'Jānis Bērziņš general']));
+    const [overdue, ...takenOver] = notes;
+    // Nobody covers the queues at night: the Riga day of the 23rd takes Marta's over, and had 30 minutes.
+    expect(overdue!.handover).toMatchObject({ incomingStart: '2026-11-23T06:00:00.000Z', acknowledgeBy: '2026-11-23T06:30:00.000Z', supervisorsAlertedAt: expect.any(String) });
+    for (const note of takenOver) expect(note.handover).toMatchObject({ acknowledgedAt: '2026-11-22T14:10:00.000Z' });
+    expect(takenOver.every((note) => note.acknowledgements.some((ack) => ack.agentName === 'Marta Nowak'))).toBe(true);
   });
 });
