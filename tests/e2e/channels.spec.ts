@@ -1,16 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { DEMO_INTAKE_TOKEN, DEMO_WEBHOOK_SECRET } from '../../src/server/intake/integrations.js';
 import { signWebhook } from '../../src/server/intake/webhook/signature.js';
 import { ConsolePage } from './pages/console-page.js';
+import { seriousViolations } from './support/axe.js';
 import { expect, test } from './support/stack-fixture.js';
-
-/** Serious and critical WCAG 2 A/AA problems: what would stop someone using the screen. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A message from a social bridge, posted and signed as the demo's webhook integration does. */
 async function postWebhook(serverUrl: string, message: unknown) {
