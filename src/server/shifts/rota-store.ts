@@ -36,6 +36,9 @@ type Rotation = { kind: 'shift'; rotation: ShiftRotation } | { kind: 'onCall'; r
 
 const utc = (instant: string) => new Date(instant).toISOString();
 
+/** Overrides and swaps: what a rota change is stored in, and what its change-log entity is called. */
+const entries = { override: { table: 'shift_overrides', entity: 'shiftOverride' }, swap: { table: 'shift_swaps', entity: 'shiftSwap' } } as const;
+
 /**
  * Writes to the rota. Each write stores the row and appends it to the shared scope's change log in one
  * transaction, so every console's copy of the rota is either before or after it, never half.
@@ -111,9 +114,7 @@ export class RotaStore {
   }
 
   async deleteOverride(trx: Trx, id: string): Promise<void> {
-    const { numDeletedRows } = await trx.deleteFrom('shift_overrides').where('id', '=', id).executeTakeFirst();
-    if (numDeletedRows === 0n) throw new RotaRefusal('not_found', 'id', `no override "${id}"`);
-    await this.publish(trx, { entity: 'shiftOverride', rowId: id });
+    await this.deleteEntry(trx, 'override', id);
   }
 
   /**
@@ -137,9 +138,14 @@ export class RotaStore {
   }
 
   async deleteSwap(trx: Trx, id: string): Promise<void> {
-    const { numDeletedRows } = await trx.deleteFrom('shift_swaps').where('id', '=', id).executeTakeFirst();
-    if (numDeletedRows === 0n) throw new RotaRefusal('not_found', 'id', `no swap "${id}"`);
-    await this.publish(trx, { entity: 'shiftSwap', rowId: id });
+    await this.deleteEntry(trx, 'swap', id);
+  }
+
+  private async deleteEntry(trx: Trx, kind: keyof typeof entries, id: string): Promise<void> {
+    const { table, entity } = entries[kind];
+    const { numDeletedRows } = await trx.deleteFrom(table).where('id', '=', id).executeTakeFirst();
+    if (numDeletedRows === 0n) throw new RotaRefusal('not_found', 'id', `no ${kind} "${id}"`);
+    await this.publish(trx, { entity, rowId: id });
   }
 
   /** Overrides in force at or after `from`, in the order they start. */

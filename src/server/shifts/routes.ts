@@ -7,6 +7,7 @@ import {
   OnCallQuerySchema,
   OnCallRotationListSchema,
   RotaChangesQuerySchema,
+  type RotaChangesQuery,
   RotaEntryParamsSchema,
   RotaRefParamsSchema,
   ShiftOverrideListSchema,
@@ -30,6 +31,7 @@ import {
 import { requireAdmin, requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
+import type { User } from '../../shared/domain/people.js';
 import type { RotaFacts } from '../../shared/shifts/schedule.js';
 import { RotaRefusal, RotaStore } from './rota-store.js';
 
@@ -113,6 +115,45 @@ function rotationRoutes<R extends { id: string }>(
   );
 }
 
+/** Overrides and swaps have the same three routes: list those in force, add one, remove one. */
+function entryRoutes<E, B>(
+  app: FastifyInstance,
+  { db, clock }: ServerContext,
+  spec: {
+    path: string;
+    summaries: { list: string; add: string; remove: string };
+    schema: z.ZodType<E>;
+    list: z.ZodType<{ items: E[] }>;
+    body: z.ZodType<B>;
+    read(query: { rotationId?: string; from: string }): Promise<E[]>;
+    add(user: User, body: B): Promise<E>;
+    remove(id: string): Promise<void>;
+  },
+): void {
+  app.get(
+    spec.path,
+    { schema: { tags: ['shifts'], summary: spec.summaries.list, security, querystring: RotaChangesQuerySchema, response: { 200: spec.list, ...readErrors } } },
+    async (request) => {
+      await requireUser(db, clock, request);
+      const query = request.query as RotaChangesQuery;
+      return { items: await spec.read({ ...query, from: query.from ?? isoNow(clock) }) };
+    },
+  );
+  app.post(spec.path, { schema: { tags: ['shifts'], summary: spec.summaries.add, security, body: spec.body, response: { 201: spec.schema, ...writeErrors } } }, async (request, reply) => {
+    const user = await requireAdmin(db, clock, request, what);
+    return reply.status(201).send(await answering(() => spec.add(user, request.body as B)));
+  });
+  app.delete(
+    `${spec.path}/:id`,
+    { schema: { tags: ['shifts'], summary: spec.summaries.remove, security, params: RotaEntryParamsSchema, response: { 204: z.null(), ...writeErrors } } },
+    async (request, reply) => {
+      await requireAdmin(db, clock, request, what);
+      await answering(() => spec.remove((request.params as { id: string }).id));
+      return reply.status(204).send(null);
+    },
+  );
+}
+
 /** The rota over REST: everyone signed in reads it, admins change it. */
 export function shiftRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, feed, shifts } = context;
@@ -141,65 +182,34 @@ export function shiftRoutes(context: ServerContext): FastifyPluginAsyncZod {
       save: (trx, actor, rotation, mode) => rota.saveOnCallRotation(trx, actor, rotation, mode),
     });
 
-    app.get(
-      '/api/v1/shift-overrides',
-      { schema: { tags: ['shifts'], summary: 'Overrides in force at or after `from` (default now), optionally of one rotation', security, querystring: RotaChangesQuerySchema, response: { 200: ShiftOverrideListSchema, ...readErrors } } },
-      async (request) => {
-        await requireUser(db, clock, request);
-        return { items: await rota.overrides(db, { ...request.query, from: request.query.from ?? isoNow(clock) }) };
+    entryRoutes(app, context, {
+      path: '/api/v1/shift-overrides',
+      summaries: {
+        list: 'Overrides in force at or after `from` (default now), optionally of one rotation',
+        add: 'One person stands in for another between two instants (admins)',
+        remove: 'Withdraw an override (admins)',
       },
-    );
-    app.post(
-      '/api/v1/shift-overrides',
-      { schema: { tags: ['shifts'], summary: 'One person stands in for another between two instants (admins)', security, body: CreateShiftOverrideBodySchema, response: { 201: ShiftOverrideSchema, ...writeErrors } } },
-      async (request, reply) => {
-        const user = await requireAdmin(db, clock, request, what);
-        return reply.status(201).send(await answering(() => rota.write((trx) => rota.addOverride(trx, user, request.body))));
+      schema: ShiftOverrideSchema,
+      list: ShiftOverrideListSchema,
+      body: CreateShiftOverrideBodySchema,
+      read: (query) => rota.overrides(db, query),
+      add: (user, body) => rota.write((trx) => rota.addOverride(trx, user, body)),
+      remove: (id) => rota.write((trx) => rota.deleteOverride(trx, id)),
+    });
+    entryRoutes(app, context, {
+      path: '/api/v1/shift-swaps',
+      summaries: {
+        list: 'Swaps with a window ending at or after `from` (default now), optionally of one rotation',
+        add: 'Two people trade shifts: each works the window the other gives away (admins)',
+        remove: 'Call a swap off (admins)',
       },
-    );
-    app.delete(
-      '/api/v1/shift-overrides/:id',
-      { schema: { tags: ['shifts'], summary: 'Withdraw an override (admins)', security, params: RotaEntryParamsSchema, response: { 204: z.null(), ...writeErrors } } },
-      async (request, reply) => {
-        await requireAdmin(db, clock, request, what);
-        await answering(() => rota.write((trx) => rota.deleteOverride(trx, request.params.id)));
-        return reply.status(204).send(null);
-      },
-    );
-
-    app.get(
-      '/api/v1/shift-swaps',
-      { schema: { tags: ['shifts'], summary: 'Swaps with a window ending at or after `from` (default now)', security, querystring: RotaChangesQuerySchema, response: { 200: ShiftSwapListSchema, ...readErrors } } },
-      async (request) => {
-        await requireUser(db, clock, request);
-        return { items: await rota.swaps(db, { ...request.query, from: request.query.from ?? isoNow(clock) }) };
-      },
-    );
-    app.post(
-      '/api/v1/shift-swaps',
-      {
-        schema: {
-          tags: ['shifts'],
-          summary: 'Two people trade shifts: each works the window the other gives away (admins)',
-          security,
-          body: CreateShiftSwapBodySchema,
-          response: { 201: ShiftSwapSchema, ...writeErrors },
-        },
-      },
-      async (request, reply) => {
-        const user = await requireAdmin(db, clock, request, what);
-        return reply.status(201).send(await answering(() => rota.write((trx) => rota.addSwap(trx, user, request.body))));
-      },
-    );
-    app.delete(
-      '/api/v1/shift-swaps/:id',
-      { schema: { tags: ['shifts'], summary: 'Call a swap off (admins)', security, params: RotaEntryParamsSchema, response: { 204: z.null(), ...writeErrors } } },
-      async (request, reply) => {
-        await requireAdmin(db, clock, request, what);
-        await answering(() => rota.write((trx) => rota.deleteSwap(trx, request.params.id)));
-        return reply.status(204).send(null);
-      },
-    );
+      schema: ShiftSwapSchema,
+      list: ShiftSwapListSchema,
+      body: CreateShiftSwapBodySchema,
+      read: (query) => rota.swaps(db, query),
+      add: (user, body) => rota.write((trx) => rota.addSwap(trx, user, body)),
+      remove: (id) => rota.write((trx) => rota.deleteSwap(trx, id)),
+    });
 
     app.get(
       '/api/v1/on-call',

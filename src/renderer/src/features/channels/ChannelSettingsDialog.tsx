@@ -1,5 +1,6 @@
 import { useId, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogHeader } from '../../ui/DialogHeader.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { IntegrationsPanel } from './IntegrationsPanel.js';
 import { MailboxesPanel } from './MailboxesPanel.js';
@@ -33,15 +34,7 @@ export function ChannelSettingsDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={dialogRef} className="modal-dialog settings-dialog" aria-labelledby={headingId} data-testid="channel-settings" onClose={onClose}>
-      {/* A div, not a header: inside a dialog a header would be a second banner landmark. */}
-      <div className="modal-dialog__header">
-        <h2 id={headingId} className="settings-dialog__title">
-          {t('title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      <DialogHeader id={headingId} title={t('title')} closeLabel={t('close')} onClose={onClose} />
       <SectionTabs<Section> base={base} sections={sections} value={section} label={t('sections.label')} labelOf={(s) => t(`sections.${s}`)} onChange={setSection} />
       <div className="settings-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
         <Panel />

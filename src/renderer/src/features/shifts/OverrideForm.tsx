@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskServices } from '../../services.js';
-import { Field, PersonSelect } from './fields.js';
+import { ChoiceSelect, Field, PersonSelect } from './fields.js';
 import { RotaForm } from './RotaForm.js';
 import { instantFromLocalInput, useAgentTimeZone } from './rota-format.js';
 import type { RotaView } from './use-rota.js';
@@ -14,21 +14,8 @@ export function rotationMembers(view: RotaView, rotationId: string, shiftId = ''
 }
 
 export function RotationSelect({ view, label, value, onChange }: { view: RotaView; label: string; value: string; onChange(id: string): void }) {
-  const { t } = useTranslation('shifts');
-  return (
-    <Field label={label}>
-      {(props) => (
-        <select {...props} required value={value} onChange={(event) => onChange(event.target.value)}>
-          <option value="">{t('choose')}</option>
-          {[...view.rota.rotations, ...view.rota.onCallRotations].map((rotation) => (
-            <option key={rotation.id} value={rotation.id}>
-              {rotation.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  const rotations = [...view.rota.rotations, ...view.rota.onCallRotations];
+  return <ChoiceSelect label={label} options={rotations.map((rotation) => ({ value: rotation.id, label: rotation.name }))} value={value} onChange={onChange} />;
 }
 
 /** One person stands in for another between two instants, typed in the agent's time zone. */
@@ -61,18 +48,14 @@ export function OverrideForm({ view, onDone }: { view: RotaView; onDone(): void 
       <div className="rota-form__row">
         <RotationSelect view={view} label={t('overrideForm.rotation')} value={fields.rotationId} onChange={(rotationId) => change({ rotationId, shiftId: '', replacedUserId: '' })} />
         {shifts.length > 0 && (
-          <Field label={t('overrideForm.shift')}>
-            {(props) => (
-              <select {...props} value={fields.shiftId} onChange={(event) => change({ shiftId: event.target.value, replacedUserId: '' })}>
-                <option value="">{t('overrideForm.everyShift')}</option>
-                {shifts.map((shift) => (
-                  <option key={shift.id} value={shift.id}>
-                    {shift.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect
+            label={t('overrideForm.shift')}
+            options={shifts.map((shift) => ({ value: shift.id, label: shift.name }))}
+            value={fields.shiftId}
+            onChange={(shiftId) => change({ shiftId, replacedUserId: '' })}
+            emptyLabel={t('overrideForm.everyShift')}
+            required={false}
+          />
         )}
       </div>
       <div className="rota-form__row">

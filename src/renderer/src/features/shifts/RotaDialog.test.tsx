@@ -14,9 +14,9 @@ beforeAll(fakeModalDialogs);
 
 const admin: User = { ...agent, id: 'user-alex', name: 'Alex Morgan', role: 'admin', timeZone: 'Europe/Warsaw', queueIds: [] };
 const people: Agent[] = [
-  { id: 'user-ada', name: 'Ada Night', role: 'agent', tier: 1, timeZone: 'Europe/Riga', queueIds: ['q-tier1'] },
-  { id: 'user-jb', name: 'Jānis Bērziņš', role: 'agent', tier: 1, timeZone: 'Europe/Riga', queueIds: ['q-tier1'] },
-  { id: 'user-pz', name: 'Piotr Zieliński', role: 'agent', tier: 2, timeZone: 'Europe/Warsaw', queueIds: ['q-tier2'] },
+  { id: 'user-ada', name: 'Ada Night', role: 'agent', tier: 1, timeZone: 'Europe/Riga', queueIds: ['q-tier1'], status: 'online' },
+  { id: 'user-jb', name: 'Jānis Bērziņš', role: 'agent', tier: 1, timeZone: 'Europe/Riga', queueIds: ['q-tier1'], status: 'online' },
+  { id: 'user-pz', name: 'Piotr Zieliński', role: 'agent', tier: 2, timeZone: 'Europe/Warsaw', queueIds: ['q-tier2'], status: 'online' },
 ];
 const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../services.js';
 import { panelId, SectionTabs, tabId } from '../../ui/SectionTabs.js';
+import { DialogHeader } from '../../ui/DialogHeader.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { OnCallNow } from './OnCallNow.js';
 import { OnCallRotationsPanel } from './OnCallRotationsPanel.js';
@@ -38,14 +39,7 @@ export function RotaDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={dialogRef} className="modal-dialog settings-dialog rota-dialog" aria-labelledby={headingId} data-testid="rota-dialog" onClose={onClose}>
-      <div className="modal-dialog__header">
-        <h2 id={headingId} className="settings-dialog__title" tabIndex={-1}>
-          {t('title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      <DialogHeader id={headingId} title={t('title')} closeLabel={t('close')} onClose={onClose} />
       {sections.length > 1 ? (
         <SectionTabs<Section> base={base} sections={sections} value={section} label={t('sections.label')} labelOf={(s) => t(`sections.${s}`)} onChange={setSection} />
       ) : (

@@ -83,21 +83,33 @@ export function WeekdayChecks({ legend, chosen, onChange }: { legend: string; ch
   return <CheckboxGroup legend={legend} options={weekFromMonday.map((day) => ({ value: day, label: weekdayName(i18n.language, day, 'long') }))} chosen={chosen} onChange={onChange} />;
 }
 
-/** A choice of one of the desk's people. */
-export function PersonSelect({ label, people, value, onChange }: { label: string; people: readonly Agent[]; value: string; onChange(id: string): void }) {
+/** A choice of one option, or of none (the first, empty option: "Choose…" unless named). */
+export function ChoiceSelect({ label, options, value, onChange, emptyLabel, required = true }: {
+  label: string;
+  options: readonly { value: string; label: string }[];
+  value: string;
+  onChange(value: string): void;
+  emptyLabel?: string;
+  required?: boolean;
+}) {
   const { t } = useTranslation('shifts');
   return (
     <Field label={label}>
       {(props) => (
-        <select {...props} required value={value} onChange={(event) => onChange(event.target.value)}>
-          <option value="">{t('choose')}</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
+        <select {...props} required={required} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{emptyLabel ?? t('choose')}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
         </select>
       )}
     </Field>
   );
+}
+
+/** A choice of one of the desk's people. */
+export function PersonSelect({ label, people, value, onChange }: { label: string; people: readonly Agent[]; value: string; onChange(id: string): void }) {
+  return <ChoiceSelect label={label} options={people.map((person) => ({ value: person.id, label: person.name }))} value={value} onChange={onChange} />;
 }
