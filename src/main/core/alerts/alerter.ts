@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema, AlertSettingsSchema, defaultAlertSettings, type Alert, type AlertRing, type AlertSettings, type AlertStatus, type RungAlert, type SoundCue } from '../../../shared/alerts/alert.js';
 import { escalationAlerts, ticketAlerts } from '../../../shared/alerts/alert-sources.js';
-import { dutyAt } from '../../../shared/alerts/duty.js';
+import { dutyAt, type DutyAt } from '../../../shared/alerts/duty.js';
 import { deliveryOf, quietReasonsFor } from '../../../shared/alerts/policy.js';
 import type { Clock } from '../../../shared/clock.js';
 import type { User } from '../../../shared/domain/people.js';
@@ -33,6 +33,8 @@ const TICKETS_READ_ONE_BY_ONE = 50;
 const TICKET_SETTLE_MS = 200;
 /** Core events after which the alerter looks again (rota and presence events by name, whoever adds them). */
 const followedEvents = new Set(['escalations.changed', 'queues.changed', 'session.changed', 'rota.changed', 'agents.changed']);
+/** Events that may change where the agent stands (rota, presence, who is signed in): duty is worked out again. */
+const dutyEvents = new Set(['queues.changed', 'session.changed', 'rota.changed', 'agents.changed']);
 
 /** What a console keeps per agent between runs: settings, what they were told, and the digest. */
 const KeptStateSchema = z.object({
@@ -79,29 +81,54 @@ export class Alerter {
   private lastStatus = '';
   private repeatTimer: unknown = null;
   private dutyTimer: unknown = null;
+  private escalationTimer: unknown = null;
   private ticketTimer: unknown = null;
   private readonly changedTickets = new Set<string>();
+  /** Duty worked out from the rota, kept until it may change (the rota, presence, settings, the clock). */
+  private duty: { key: string; at: DutyAt } | null = null;
 
   constructor(private readonly deps: AlerterDeps) {}
 
-  /** Follows the core's own events: escalations at once, tickets once a sync's pages pause. */
+  /**
+   * Follows the core's own events, after they have gone on to the console (a page reaches the screen
+   * before anything here is worked out): escalations at once, tickets once a sync's pages pause.
+   */
   follow(event: string, payload: unknown): void {
+    if (dutyEvents.has(event)) this.duty = null;
     if (event === 'tickets.changed') {
       for (const id of (payload as { ids: string[] }).ids) this.changedTickets.add(id);
       this.ticketTimer ??= this.deps.timers.setTimeout(() => {
         this.ticketTimer = null;
         this.refresh();
       }, TICKET_SETTLE_MS);
-    } else if (followedEvents.has(event)) this.refresh();
+    } else if (followedEvents.has(event)) {
+      // Pages first: the tickets that changed meanwhile wait for their own look, which reads threads.
+      this.escalationTimer ??= this.deps.timers.setTimeout(() => {
+        this.escalationTimer = null;
+        this.refresh({ tickets: false });
+      }, 0);
+    }
+  }
+
+  /** Where the agent stands now, worked out again only when something it depends on may have changed. */
+  private dutyNow(user: User, settings: AlertSettings, now: number): DutyAt {
+    const replica = this.deps.replica();
+    const presence = replica.listAgents().find((agent) => agent.id === user.id)?.status ?? null;
+    const key = JSON.stringify([user.id, user.timeZone, presence, settings.quietWindow]);
+    const cached = this.duty;
+    if (cached && cached.key === key && (cached.at.nextChangeAt === null || now < cached.at.nextChangeAt)) return cached.at;
+    const at = dutyAt(new Schedule(replica.rotaFacts()), user, presence, settings, now);
+    this.duty = { key, at };
+    return at;
   }
 
   /**
    * Looks again: at the rota, the agent's status, their escalations and the tickets that changed since
    * the last look. Answers the status, or null when nobody is signed in.
    */
-  refresh(): AlertStatus | null {
-    const ticketIds = [...this.changedTickets];
-    this.changedTickets.clear();
+  refresh({ tickets = true }: { tickets?: boolean } = {}): AlertStatus | null {
+    const ticketIds = tickets ? [...this.changedTickets] : [];
+    if (tickets) this.changedTickets.clear();
     const user = this.deps.user();
     if (!user) {
       this.stop();
@@ -111,8 +138,7 @@ export class Alerter {
     const kept = this.kept!;
     const now = this.deps.clock.now();
     const replica = this.deps.replica();
-    const presence = replica.listAgents().find((agent) => agent.id === user.id)?.status ?? null;
-    const { duty, nextChangeAt } = dutyAt(new Schedule(replica.rotaFacts()), user, presence, kept.settings, now);
+    const { duty, nextChangeAt } = this.dutyNow(user, kept.settings, now);
     const quiet = quietReasonsFor(duty, kept.settings);
 
     const candidates = [...escalationAlerts(replica.listMyEscalations(user.id, RECENT_ESCALATIONS), user.id), ...this.ticketNews(user, ticketIds)];
@@ -172,10 +198,13 @@ export class Alerter {
   stop(): void {
     this.deps.timers.clearTimeout(this.repeatTimer);
     this.deps.timers.clearTimeout(this.dutyTimer);
+    this.deps.timers.clearTimeout(this.escalationTimer);
     this.deps.timers.clearTimeout(this.ticketTimer);
     this.repeatTimer = null;
     this.dutyTimer = null;
+    this.escalationTimer = null;
     this.ticketTimer = null;
+    this.duty = null;
     this.changedTickets.clear();
     this.ringing.clear();
     this.userId = null;
@@ -196,14 +225,22 @@ export class Alerter {
     if (ticketIds.length === 0) return [];
     const since = this.kept!.since;
     const replica = this.deps.replica();
+    // A sync's few changes are read whole (a detail holds the thread); a catch-up reads the list once,
+    // and threads only where a customer may have written since: the agent's own tickets, touched since.
+    if (ticketIds.length <= TICKETS_READ_ONE_BY_ONE) {
+      return ticketIds.flatMap((id) => {
+        const detail = replica.getTicket(id);
+        return detail ? ticketAlerts(detail.ticket, detail.messages, user, since) : [];
+      });
+    }
     const wanted = new Set(ticketIds);
-    // One by one reads each ticket's thread; a big catch-up reads the list once and threads only where replies matter.
-    const tickets = ticketIds.length <= TICKETS_READ_ONE_BY_ONE ? ticketIds.map((id) => replica.getTicket(id)?.ticket ?? null) : replica.listTickets().filter((ticket) => wanted.has(ticket.id));
-    return tickets.flatMap((ticket) => {
-      if (!ticket) return [];
-      const messages = ticket.assigneeId === user.id ? (replica.getTicket(ticket.id)?.messages ?? []) : [];
-      return ticketAlerts(ticket, messages, user, since);
-    });
+    return replica
+      .listTickets()
+      .filter((ticket) => wanted.has(ticket.id))
+      .flatMap((ticket) => {
+        const replied = ticket.assigneeId === user.id && Date.parse(ticket.updatedAt) > Date.parse(since);
+        return ticketAlerts(ticket, replied ? (replica.getTicket(ticket.id)?.messages ?? []) : [], user, since);
+      });
   }
 
   private prune(now: number): void {
