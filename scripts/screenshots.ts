@@ -42,7 +42,7 @@ try {
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(outDir, 'ticket.png') });
   // The timeline behind the clocks, as an agent opens it.
-  await page.getByRole('button', { name: /why/i }).click();
+  await page.getByRole('button', { name: /^Why\?/ }).click();
   await page.getByTestId('sla-explanation').waitFor();
   await page.getByTestId('sla-explanation').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(outDir, 'ticket-why.png') });
@@ -104,7 +104,8 @@ try {
   await site.getByRole('button', { name: 'Talk to a person' }).click();
   const request = site.getByText(/^Request \d+$/);
   await request.waitFor();
-  const agent = await loginAs(stack.serverUrl, 'agent@demo');
+  // A VPN question goes to Network by the demo's routing rules: its engineer answers.
+  const agent = await loginAs(stack.serverUrl, 'tier2@demo');
   const body = 'Hello Anna, thanks for waiting. I have reset your VPN profile; please sign out of the VPN client and sign in again.';
   await callApi(stack.serverUrl, `/api/v1/tickets/${(await request.textContent())!.replace(/\D/g, '')}/messages`, { method: 'POST', token: agent, body: { body } });
   await site.locator('[data-author="agent"]').waitFor();
@@ -133,7 +134,7 @@ try {
   await portal.getByRole('button', { name: 'Send request' }).click();
   const portalNumber = (await portal.getByTestId('request-number').textContent())!.replace(/\D/g, '');
   await portal.screenshot({ path: join(outDir, 'portal-thanks.png') });
-  const portalAgent = await loginAs(stack.serverUrl, 'agent@demo');
+  const portalAgent = await loginAs(stack.serverUrl, 'tier2@demo');
   await callApi(stack.serverUrl, `/api/v1/tickets/${portalNumber}/messages`, { method: 'POST', token: portalAgent, body: { body: 'Hello Anna, we have renewed your VPN profile. Could you sign out of the client and in again?', isPublic: true } });
   await portal.goto(`${stack.serverUrl}/portal/access`);
   await portal.getByLabel('Email address').fill('anna.portal@example.com');
@@ -173,6 +174,15 @@ try {
   await page.getByTestId('mail-frame').waitFor();
   await showMail('thread-html.png');
 
+  // Routing: why a new mail went where it did, with every candidate's load at that moment.
+  const routed = { subject: 'Faktura za listopad bez numeru NIP', body: 'Dzień dobry, na fakturze za listopad brakuje naszego numeru NIP. Proszę o korektę.' };
+  await callApi(stack.serverUrl, '/api/v1/tickets', { method: 'POST', token: agent, body: { ...routed, requesterName: 'Anna Kowalska', requesterEmail: 'anna.kowalska@hurtownia-lux.example', channel: 'email' } });
+  await page.getByTestId('queue-row').filter({ hasText: routed.subject }).click();
+  await page.getByRole('button', { name: /Why here\?/ }).click();
+  await page.getByTestId('routing-why').waitFor();
+  await page.getByTestId('routing-why').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(outDir, 'routing-why.png') });
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByLabel(/email/i).fill('admin@demo');
   await page.getByLabel(/password/i).fill('shiftdesk');
@@ -187,6 +197,14 @@ try {
   await page.getByRole('button', { name: /^Edit / }).first().click();
   await page.screenshot({ path: join(outDir, 'rota-editor.png') });
   await page.getByRole('button', { name: 'Close shifts and on call' }).click();
+  // Routing's settings: the ordered rules, and the agents' skills and capacity with their presence.
+  await page.getByRole('button', { name: 'Routing' }).click();
+  await page.getByTestId('routing-rules-version').waitFor();
+  await page.screenshot({ path: join(outDir, 'routing-rules.png') });
+  await page.getByRole('tab', { name: 'Agents' }).click();
+  await page.getByRole('row', { name: /Marta Nowak/ }).waitFor();
+  await page.screenshot({ path: join(outDir, 'routing-agents.png') });
+  await page.getByRole('button', { name: 'Close routing' }).click();
   await page.getByRole('button', { name: 'Channels' }).click();
   const settings = page.getByRole('dialog', { name: 'Channel settings' });
   await settings.getByLabel('Name').fill('Shop contact form');
