@@ -224,6 +224,44 @@ try {
   await page.getByRole('tab', { name: 'Карантин' }).click();
   await page.getByTestId('quarantine-row').waitFor();
   await page.screenshot({ path: join(outDir, 'channels-quarantine-ru.png') });
+  // Escalation: Marta escalates with a reason in her console; Piotr, on call, gets the card in his (in Polish).
+  const consoleFor = async (email: string, folder: string) => {
+    const person = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await person.goto(await stack.openConsole(join(root, folder)));
+    await person.getByLabel(/email/i).fill(email);
+    await person.getByLabel(/password/i).fill('shiftdesk');
+    await person.getByRole('button', { name: /sign in/i }).click();
+    await person.getByTestId('queue-row').first().waitFor();
+    return person;
+  };
+  const marta = await consoleFor('agent@demo', 'marta');
+  const piotr = await consoleFor('tier2@demo', 'piotr');
+  const escalated = marta.getByTestId('queue-row').filter({ hasText: 'VPN' }).first();
+  await (await escalated.count() ? escalated : marta.getByTestId('queue-row').first()).click();
+  await marta.getByTestId('ticket-escalate').click();
+  const escalateDialog = marta.getByRole('dialog');
+  await escalateDialog.getByRole('radio').first().waitFor();
+  await marta.screenshot({ path: join(outDir, 'escalate-dialog-empty.png') });
+  await escalateDialog.getByRole('textbox').fill('Customer’s office has been offline since the router firmware update at 22:10; rebooting and a factory reset did not help. Needs someone who can reach their edge router.');
+  await marta.screenshot({ path: join(outDir, 'escalate-dialog.png') });
+  await escalateDialog.getByRole('textbox').press('Enter');
+  await piotr.getByTestId('page-card').first().waitFor();
+  await piotr.waitForTimeout(500);
+  await piotr.screenshot({ path: join(outDir, 'escalation-page-card-pl.png') });
+  await marta.getByText(/^Paging /).waitFor();
+  await marta.screenshot({ path: join(outDir, 'escalation-paging.png') });
+  const card = piotr.getByTestId('page-card').first();
+  await card.getByRole('button', { name: 'Odrzuć…' }).click();
+  await piotr.screenshot({ path: join(outDir, 'escalation-decline-pl.png') });
+  await card.getByRole('button', { name: 'Wróć' }).click();
+  await card.getByRole('button', { name: 'Przyjmij' }).click();
+  await marta.getByText(/^Acknowledged by /).waitFor();
+  await marta.screenshot({ path: join(outDir, 'escalation-acknowledged.png') });
+  // Where Marta stands by the rota now, what was held back, and her own settings.
+  await marta.getByTestId('alerts-button').click();
+  await marta.getByTestId('alerts-panel').waitFor();
+  await marta.waitForTimeout(300);
+  await marta.screenshot({ path: join(outDir, 'alerts-panel.png') });
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();

@@ -21,9 +21,9 @@ export function TopBar() {
       <span className="top-bar__product">{t('topBar.productName')}</span>
       {user && <ConnectionPill />}
       <span className="top-bar__spacer" />
+      {user && <AlertsButton />}
       {user && <LogCallButton />}
       {user && <HandoffButton />}
-      {user && <AlertsButton />}
       {user && <RotaButton />}
       {user && <ChannelSettingsButton />}
       <LanguageSwitcher userId={user?.id ?? null} />

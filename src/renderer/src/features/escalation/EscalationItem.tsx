@@ -4,7 +4,7 @@ import { useDateTimeFormat } from '../../ui/format.js';
 import { formatCountdown, useTimeLeft } from './countdown.js';
 
 /** Each state has a mark and words, never colour alone. */
-const marks: Record<LocalEscalation['state'], string> = { paging: '⏵', acknowledged: '✓', exhausted: '!', resolved: '–', superseded: '↷' };
+const marks: Record<LocalEscalation['state'], string> = { paging: '▸', acknowledged: '✓', exhausted: '!', resolved: '–', superseded: '↷' };
 
 /** One escalation as the ticket view lists it: where it went, who sent it why, and where it stands. */
 export function EscalationItem({ escalation }: { escalation: LocalEscalation }) {

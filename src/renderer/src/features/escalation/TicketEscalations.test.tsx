@@ -65,6 +65,8 @@ describe('a ticket’s escalations', () => {
   it('stay readable after the ticket has moved to a queue the agent cannot see', async () => {
     pane({ escalations: [acknowledged], tickets: [] });
     expect(await screen.findByText('This ticket is no longer in your queues.')).toBeTruthy();
+    // Its header is gone with it: the list says which ticket it is.
+    expect((await screen.findByTestId('ticket-escalations')).querySelector('h3')?.textContent).toBe('Escalations of #1042 VPN drops every 10 minutes · 1 escalation');
     expect((await screen.findByTestId('escalation-state')).textContent).toBe('Acknowledged by Sam Carter at Mar 10, 2025, 3:59 AM');
   });
 

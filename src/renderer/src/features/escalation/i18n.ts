@@ -28,6 +28,7 @@ export const en = {
   },
   list: {
     heading: 'Escalations',
+    headingOf: 'Escalations of #{{number}} {{subject}}',
     count_one: '{{count}} escalation',
     count_other: '{{count}} escalations',
     loadFailed: 'Could not load the escalations: {{message}}',
@@ -166,6 +167,7 @@ export const pl: Translation<typeof en> = {
   },
   list: {
     heading: 'Eskalacje',
+    headingOf: 'Eskalacje zgłoszenia #{{number}} {{subject}}',
     count_one: '{{count}} eskalacja',
     count_few: '{{count}} eskalacje',
     count_many: '{{count}} eskalacji',
@@ -312,6 +314,7 @@ export const ru: Translation<typeof en> = {
   },
   list: {
     heading: 'Эскалации',
+    headingOf: 'Эскалации заявки #{{number}} {{subject}}',
     count_one: '{{count}} эскалация',
     count_few: '{{count}} эскалации',
     count_many: '{{count}} эскалаций',
@@ -458,6 +461,7 @@ export const lv: Translation<typeof en> = {
   },
   list: {
     heading: 'Eskalācijas',
+    headingOf: 'Pieteikuma #{{number}} {{subject}} eskalācijas',
     count_zero: '{{count}} eskalāciju',
     count_one: '{{count}} eskalācija',
     count_other: '{{count}} eskalācijas',

@@ -7,9 +7,9 @@ import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
 import { LogCallOnTicket } from '../phone/LogCallButton.js';
-import { Composer } from './Composer.js';
 import { EscalateButton } from '../escalation/EscalateButton.js';
 import { TicketEscalations } from '../escalation/TicketEscalations.js';
+import { Composer } from './Composer.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
 import type { LocalTicketDetail } from './ticket-store.js';
 import { Thread } from './Thread.js';
@@ -22,8 +22,8 @@ export function TicketPane() {
   const status = useTicketPane((state) => state.status);
   const detail = useTicketPane((state) => state.detail);
   const error = useTicketPane((state) => state.error);
-
   const openId = useTicketPane((state) => state.openId);
+
   return (
     <aside className="ticket-pane" aria-label={t('pane')}>
       {status === 'ready' && detail ? (
@@ -40,7 +40,7 @@ export function TicketPane() {
                   : t('empty')}
           </p>
           {/* Escalated to a queue this agent cannot see: its escalations still say who took it. */}
-          {status === 'missing' && openId && <TicketEscalations ticketId={openId} />}
+          {status === 'missing' && openId && <TicketEscalations ticketId={openId} named />}
         </>
       )}
     </aside>
@@ -73,8 +73,8 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
           <Badge kind="channel">
             <ChannelLabel channel={ticket.channel} />
           </Badge>
-          <LogCallOnTicket ticket={ticket} messages={detail.messages} />
           <EscalateButton ticket={ticket} />
+          <LogCallOnTicket ticket={ticket} messages={detail.messages} />
         </div>
         <dl className="ticket__facts">
           <dt>{t('requester')}</dt>
@@ -92,10 +92,10 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
           </dd>
         </dl>
       </header>
+      <TicketEscalations ticketId={ticket.id} />
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
       <Thread messages={detail.messages} pendingMessageIds={detail.pendingMessageIds} />
-      <TicketEscalations ticketId={ticket.id} />
       <Composer ticket={ticket} />
     </article>
   );
