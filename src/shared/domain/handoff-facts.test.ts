@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeEscalation } from '../alerts/fixtures.js';
 import type { Escalation } from './escalation.js';
 import { handoffFacts, HANDOFF_FACTS_MAX_LINES } from './handoff-facts.js';
 import type { Ticket } from './ticket.js';
@@ -41,39 +42,9 @@ function ticket(overrides: Partial<Ticket> & { dueIn?: number } = {}): Ticket {
   };
 }
 
-function escalation(overrides: Partial<Escalation> = {}): Escalation {
-  return {
-    id: crypto.randomUUID(),
-    ticketId: crypto.randomUUID(),
-    ticketNumber: number++,
-    ticketSubject: 'Gateway declines cards',
-    priority: 'high',
-    channel: 'email',
-    customerTier: 'premium',
-    from: { tier: 1, queueId: 'billing', queueName: 'Billing' },
-    to: { tier: 2, queueId: 'network', queueName: 'Network' },
-    trigger: 'manual',
-    reason: 'Needs tier 2',
-    detail: null,
-    escalatedBy: { userId: 'u-agent2', name: 'Jānis Bērziņš' },
-    escalatedAt: minutes(-120),
-    state: 'paging',
-    policyId: null,
-    policyName: null,
-    level: 1,
-    levelCount: 2,
-    round: 1,
-    roundCount: 1,
-    paged: [],
-    pages: [],
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    declines: [],
-    nextTimeoutAt: null,
-    updatedAt: minutes(-120),
-    ...overrides,
-  };
-}
+/** Marta's escalation of the fixtures, from Olga's queue and with a ticket of its own. */
+const escalation = (overrides: Partial<Escalation> = {}): Escalation =>
+  makeEscalation({ id: crypto.randomUUID(), ticketNumber: number++, from: { tier: 1, queueId: 'billing', queueName: 'Billing' }, escalatedAt: minutes(-120), ...overrides });
 
 const facts = (input: { tickets?: Ticket[]; escalations?: Escalation[] }) =>
   handoffFacts({ tickets: input.tickets ?? [], escalations: input.escalations ?? [], agent: olga, at, since, names: new Map([['u-agent', 'Marta Nowak']]) });

@@ -44,7 +44,7 @@ function ShiftEndPrompt() {
   const { shift } = offered;
   const ended = Date.parse(shift.end) <= now;
   return (
-    <div className="handoff-banner handoff-banner--draft" role="status" data-testid="shift-end-prompt">
+    <div className="banner handoff-banner handoff-banner--draft" role="status" data-testid="shift-end-prompt">
       <span aria-hidden="true">✎</span>
       <span className="handoff-banner__text">{t(ended ? 'shiftEnd.ended' : 'shiftEnd.endsSoon', { shift: shift.shiftName, end: formatDateTime(shift.end) })}</span>
       <button type="button" className="button button--small button--primary" onClick={() => handoffs.getState().openPanel()}>
@@ -70,7 +70,7 @@ function OverdueHandovers() {
 
   if (!oversees || overdue.length === 0) return null;
   return (
-    <section className="handoff-banner handoff-banner--alert" role="alert" aria-labelledby={headingId} data-testid="overdue-handovers">
+    <section className="banner handoff-banner handoff-banner--alert" role="alert" aria-labelledby={headingId} data-testid="overdue-handovers">
       <h2 id={headingId} className="handoff-banner__heading">
         <span aria-hidden="true">⚠ </span>
         {t('alerts.heading', { count: overdue.length })}

@@ -19,6 +19,7 @@ export function HandoffButton() {
   const unacknowledged = useHandoffs((state) => unacknowledgedCount(state.notes, agentId));
   const open = useHandoffs((state) => state.panelOpen);
   const shiftEnd = useHandoffs((state) => state.shiftEnd);
+  const shiftRead = useHandoffs((state) => state.shiftRead);
   const draftReady = isDraftOffered(shiftEnd, useMinute());
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -35,6 +36,8 @@ export function HandoffButton() {
         type="button"
         className={`button handoff-button${draftReady ? ' handoff-button--draft' : ''}`}
         data-testid="handoff-button"
+        // Whether the handovers to the agent's shift (and so the start-of-shift dialog) are known yet.
+        data-shift-read={shiftRead || undefined}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => (open ? close() : handoffs.getState().openPanel())}

@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAcknowledgedBy } from '../../../../shared/domain/handoff.js';
-import { useHandoffs, useSession } from '../../services.js';
+import { useDeskServices, useHandoffs, useSession } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { HandoffItem } from './HandoffItem.js';
@@ -9,24 +9,13 @@ import './handoff.css';
 
 /**
  * What an agent sees first at sign-in and when their shift starts: the handovers to their shift they
- * have not acknowledged. The dialog opens whenever there is one they have not been shown this
- * session (a late one too), and keeps the notes it opened with, so each shows as read once done.
- * "Later" (or Escape) puts it away; the notes stay in the panel and the badge counts them.
+ * have not acknowledged (the store decides when: see incomingShown). "Later" (or Escape) puts them
+ * away; the notes stay in the panel and the badge counts them.
  */
 export function IncomingHandoffs() {
-  const incoming = useHandoffs((state) => state.incoming.notes);
-  const [shown, setShown] = useState<readonly string[] | null>(null);
-  const seen = useRef(new Set<string>());
-
-  useEffect(() => {
-    if (shown !== null) return;
-    const fresh = incoming.filter((note) => !seen.current.has(note.id)).map((note) => note.id);
-    if (fresh.length === 0) return;
-    for (const id of fresh) seen.current.add(id);
-    setShown(incoming.map((note) => note.id));
-  }, [incoming, shown]);
-
-  return shown && <IncomingDialog ids={shown} onClose={() => setShown(null)} />;
+  const { handoffs } = useDeskServices();
+  const shown = useHandoffs((state) => state.incomingShown);
+  return shown && <IncomingDialog ids={shown} onClose={() => handoffs.getState().closeIncoming()} />;
 }
 
 function IncomingDialog({ ids, onClose }: { ids: readonly string[]; onClose(): void }) {
@@ -39,13 +28,19 @@ function IncomingDialog({ ids, onClose }: { ids: readonly string[]; onClose(): v
   const incoming = useHandoffs((state) => state.incoming.notes);
   // The newest state of each note (acknowledged since?), from the list or from the handovers read at open.
   const notes = useMemo(() => ids.flatMap((id) => recent.find((note) => note.id === id) ?? incoming.find((note) => note.id === id) ?? []), [ids, recent, incoming]);
-  const dialogRef = useModalDialog('[data-acknowledge]');
+  // The first note to read, from its top: Tab reaches its Acknowledge.
+  const dialogRef = useModalDialog('[data-unread]');
   const doneRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  // Focusing the first note scrolled the dialog down to it: the intro above it is read first.
+  useEffect(() => {
+    if (bodyRef.current) bodyRef.current.scrollTop = 0;
+  }, []);
   const allRead = notes.every((note) => isAcknowledgedBy(note, agentId));
 
-  // Each note read moves the keyboard to the next one to read; the last to "Done".
+  // Each note read moves the keyboard to the next one to read, at its top; after the last, to "Done".
   function next(item: HTMLLIElement) {
-    const following = [...(dialogRef.current?.querySelectorAll<HTMLButtonElement>('[data-acknowledge]') ?? [])].find((button) => !item.contains(button));
+    const following = [...(dialogRef.current?.querySelectorAll<HTMLElement>('[data-unread]') ?? [])].find((note) => note !== item);
     (following ?? doneRef.current)?.focus();
   }
 
@@ -62,7 +57,7 @@ function IncomingDialog({ ids, onClose }: { ids: readonly string[]; onClose(): v
           {t('incoming.title')}
         </h2>
       </div>
-      <div className="incoming-handoffs__body">
+      <div className="incoming-handoffs__body" ref={bodyRef}>
         <p>{t('incoming.intro', { count: notes.length })}</p>
         {shift && <p className="muted">{t('incoming.shift', { shift: shift.shiftName, start: formatDateTime(shift.start), end: formatDateTime(shift.end) })}</p>}
         <ol className="handoff-list__notes">

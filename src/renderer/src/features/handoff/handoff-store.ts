@@ -40,6 +40,15 @@ export interface HandoffState {
   shiftEnd: ShiftEnd | null;
   /** Handovers to the agent's shift they have not acknowledged yet. */
   incoming: IncomingHandoffs;
+  /** The shift questions have been answered once since sign-in (whatever the answer). */
+  shiftRead: boolean;
+  /**
+   * The handovers the start-of-shift dialog shows, or null while it is closed. It opens whenever one
+   * arrives that the agent has not been shown since sign-in (a late one too), and keeps those it
+   * opened with, so each shows as read once done.
+   */
+  incomingShown: readonly string[] | null;
+  closeIncoming(): void;
   search: HandoffSearch;
   /** The panel is open: the top bar's button, the shift-end prompt and the supervisors' alert all open it. */
   panelOpen: boolean;
@@ -98,6 +107,8 @@ export function createHandoffStore(client: DeskClient, timers: Pick<typeof globa
   let filledFor: HandedOverShift | null = null;
   // The saved draft is read before any fill, so a fill never writes over what the agent kept.
   let draftLoaded: Promise<void> = Promise.resolve();
+  // Handovers the start-of-shift dialog has shown since sign-in: "Later" puts them away until then.
+  const shownIncoming = new Set<string>();
 
   return createStore<HandoffState>()((set, get) => {
     async function read(): Promise<void> {
@@ -117,9 +128,16 @@ export function createHandoffStore(client: DeskClient, timers: Pick<typeof globa
       const readNumber = ++newestShiftRead;
       try {
         const [shiftEnd, incoming] = await Promise.all([client.call('handoffs.shiftEnd', {}), client.call('handoffs.incoming', {})]);
-        if (readNumber === newestShiftRead) set({ shiftEnd, incoming });
+        if (readNumber !== newestShiftRead) return;
+        const fresh = incoming.notes.map((note) => note.id).filter((id) => !shownIncoming.has(id));
+        for (const id of fresh) shownIncoming.add(id);
+        // Decided with the answer, in one update: the dialog is open (or not) as soon as the answer is on screen.
+        const { incomingShown } = get();
+        const shown = fresh.length === 0 ? incomingShown : incomingShown === null ? incoming.notes.map((note) => note.id) : [...incomingShown, ...fresh];
+        set({ shiftEnd, incoming, shiftRead: true, incomingShown: shown });
       } catch {
         // The rota is read again with the next change or minute; until then what is shown stands.
+        if (readNumber === newestShiftRead) set({ shiftRead: true });
       }
     }
 
@@ -179,6 +197,8 @@ export function createHandoffStore(client: DeskClient, timers: Pick<typeof globa
       draft: emptyHandoffDraft,
       shiftEnd: null,
       incoming: noIncoming,
+      shiftRead: false,
+      incomingShown: null,
       search: noSearch,
       panelOpen: false,
       focusNoteId: null,
@@ -206,8 +226,9 @@ export function createHandoffStore(client: DeskClient, timers: Pick<typeof globa
           newestShiftRead++;
           newestSearch++;
           filledFor = null;
+          shownIncoming.clear();
           // Signed out: the next agent on this machine must not see this one's notes or draft.
-          set({ status: 'idle', error: null, notes: [], queues: [], draft: emptyHandoffDraft, shiftEnd: null, incoming: noIncoming, search: noSearch, panelOpen: false, focusNoteId: null });
+          set({ status: 'idle', error: null, notes: [], queues: [], draft: emptyHandoffDraft, shiftEnd: null, incoming: noIncoming, shiftRead: false, incomingShown: null, search: noSearch, panelOpen: false, focusNoteId: null });
         };
       }),
       setDraft(change) {
@@ -271,6 +292,9 @@ export function createHandoffStore(client: DeskClient, timers: Pick<typeof globa
         } catch {
           if (searchNumber === newestSearch) set({ search: { query, results: null, failed: true } });
         }
+      },
+      closeIncoming() {
+        set({ incomingShown: null });
       },
       openPanel(focusNoteId) {
         set({ panelOpen: true, focusNoteId: focusNoteId ?? null });
