@@ -1,14 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { callApi, loginAs } from '../../src/server/testing/test-server.js';
 import { ConsolePage } from './pages/console-page.js';
+import { seriousViolations } from './support/axe.js';
 import { expect, test } from './support/stack-fixture.js';
-
-/** Serious and critical WCAG 2 A/AA problems in a part of the screen: what would stop someone using it. */
-async function seriousViolations(page: Page, within: string) {
-  const { violations } = await new AxeBuilder({ page }).include(within).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 type Presence = { items: { id: string; status: string; effectiveStatus: string }[] };
 

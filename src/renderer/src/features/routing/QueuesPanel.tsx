@@ -8,6 +8,7 @@ import { SectionHeading } from '../channels/SectionHeading.js';
 import { ServerDataView } from '../channels/ServerDataView.js';
 import { useServerData } from '../channels/use-server-data.js';
 import { fromQueueDraft, toQueueDraft, weekOrder, type QueueDraft } from './queue-draft.js';
+import { QueueOptions } from './QueueOptions.js';
 
 /** Every queue's routing settings, each saved on its own. */
 export function QueuesPanel() {
@@ -79,13 +80,7 @@ function QueueForm({ queue, queues }: { queue: QueueSettings; queues: readonly Q
           <label htmlFor={idOf('overflow')}>{t('queues.overflow')}</label>
           <select id={idOf('overflow')} value={draft.overflowQueueId} onChange={(event) => update({ overflowQueueId: event.target.value })}>
             <option value="">{t('queues.none')}</option>
-            {queues
-              .filter((other) => other.id !== queue.id)
-              .map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.name}
-                </option>
-              ))}
+            <QueueOptions queues={queues.filter((other) => other.id !== queue.id)} />
           </select>
         </div>
       </div>

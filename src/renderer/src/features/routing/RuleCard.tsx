@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { channels, customerTiers, priorities, ticketTypes } from '../../../../shared/domain/ticket.js';
 import type { QueueSettings } from '../../../../shared/routing/api.js';
 import type { RuleDraft } from './rule-draft.js';
+import { QueueOptions } from './QueueOptions.js';
 
 type TextField = 'name' | 'id' | 'skills' | 'organisation' | 'keywords';
 type ChoiceField = 'channel' | 'type' | 'priority' | 'customerTier';
@@ -97,11 +98,7 @@ export function RuleCard({
         <div className="channels__field">
           <label htmlFor={idOf('queue')}>{t('rules.fields.queue')}</label>
           <select id={idOf('queue')} value={draft.queueId} onChange={(event) => onChange({ ...draft, queueId: event.target.value })}>
-            {queues.map((queue) => (
-              <option key={queue.id} value={queue.id}>
-                {queue.name}
-              </option>
-            ))}
+            <QueueOptions queues={queues} />
           </select>
         </div>
         {text('skills', t('settings.listHint'))}
