@@ -1,6 +1,7 @@
 import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultAlertSettings, type AlertRing, type AlertStatus, type RungAlert } from '../shared/alerts/alert.js';
+import { makePageAlert } from '../shared/alerts/fixtures.js';
 import type { DeskEventListener, DeskService } from './core/desk-service.js';
 
 // No Electron binary here: native notifications are a fake `electron` that records what it is asked.
@@ -74,22 +75,7 @@ function fakeCore() {
   return { core, emit };
 }
 
-const page: RungAlert = {
-  id: 'page:0c6a1d2e-1111-4c4c-8c8c-2d2d2d2d2d2d:1',
-  kind: 'page',
-  at: '2026-11-24T02:00:01.000Z',
-  ticketId: '7b0f2d55-8f8e-4f57-9a53-0d6c1c8d1f3a',
-  ticketNumber: 1042,
-  ticketSubject: 'VPN drops every 10 minutes',
-  priority: 'critical',
-  channel: 'chat',
-  customerTier: 'premium',
-  escalationId: '0c6a1d2e-1111-4c4c-8c8c-2d2d2d2d2d2d',
-  actor: 'Marta Nowak',
-  reason: 'Whole office offline',
-  sound: { family: 'escalation', priority: 'critical', channel: 'chat' },
-  repeat: false,
-};
+const page: RungAlert = { ...makePageAlert({ reason: 'Whole office offline' }), sound: { family: 'escalation', priority: 'critical', channel: 'chat' }, repeat: false };
 
 const status = (ringing: number): AlertStatus => ({
   duty: { onShift: true, onCall: true, away: false, inQuietWindow: false },

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { locales } from '../domain/people.js';
-import { alertKinds, type Alert } from './alert.js';
+import { alertKinds } from './alert.js';
 import { alertText } from './alert-text.js';
+import { makePageAlert } from './fixtures.js';
 
-const page: Alert = {
-  id: 'page:e1:1',
-  kind: 'page',
-  at: '2026-11-24T02:00:00.000Z',
-  ticketId: '7b0f2d55-8f8e-4f57-9a53-0d6c1c8d1f3a',
-  ticketNumber: 1042,
-  ticketSubject: 'VPN drops every 10 minutes',
-  priority: 'critical',
-  channel: 'chat',
-  customerTier: 'premium',
-  escalationId: '0c6a1d2e-1111-4c4c-8c8c-2d2d2d2d2d2d',
-  actor: 'Marta Nowak',
-  reason: 'Customer’s whole office is offline',
-};
+const page = makePageAlert();
 
 describe('desktop notification text', () => {
   it('a page names the ticket, its priority, the subject and who escalated why', () => {

@@ -1,5 +1,6 @@
 import type { LocalEscalation } from '../desk-api/contract.js';
 import type { PagedTarget } from '../domain/escalation.js';
+import type { Alert } from './alert.js';
 
 /** For tests of every part: the demo desk's people as an escalation names them. */
 export const people = {
@@ -45,6 +46,26 @@ export function makeEscalation(change: Partial<LocalEscalation> = {}): LocalEsca
     pending: false,
     acknowledgementPending: false,
     declinePending: false,
+    ...change,
+  };
+}
+
+/** The page of that escalation as an alert: critical here, so it rings even off shift. */
+export function makePageAlert(change: Partial<Alert> = {}): Alert {
+  const escalation = makeEscalation();
+  return {
+    id: `page:${escalation.id}:1`,
+    kind: 'page',
+    at: '2026-11-24T02:00:01.000Z',
+    ticketId: escalation.ticketId,
+    ticketNumber: escalation.ticketNumber,
+    ticketSubject: escalation.ticketSubject,
+    priority: 'critical',
+    channel: escalation.channel,
+    customerTier: escalation.customerTier,
+    escalationId: escalation.id,
+    actor: people.marta.name,
+    reason: 'Customer’s whole office is offline',
     ...change,
   };
 }

@@ -26,7 +26,7 @@ export function AlertsPanel({ id, focusOnOpen, onClose, onEngaged }: { id: strin
   return (
     <section
       id={id}
-      className="alerts-panel"
+      className="side-sheet alerts-panel"
       data-testid="alerts-panel"
       aria-labelledby={headingId}
       onFocus={onEngaged}
@@ -36,8 +36,8 @@ export function AlertsPanel({ id, focusOnOpen, onClose, onEngaged }: { id: strin
         onClose(true);
       }}
     >
-      <header className="alerts-panel__header">
-        <h2 id={headingId} className="alerts-panel__title" ref={headingRef} tabIndex={-1}>
+      <header className="side-sheet__header">
+        <h2 id={headingId} className="side-sheet__title" ref={headingRef} tabIndex={-1}>
           {t('alerts.title')}
         </h2>
         <button type="button" className="icon-button" aria-label={t('alerts.close')} title={t('alerts.close')} onClick={() => onClose(true)}>
