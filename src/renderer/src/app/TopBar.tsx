@@ -6,6 +6,8 @@ import { HandoffButton } from '../features/handoff/HandoffButton.js';
 import { AlertsButton } from '../features/escalation/AlertsButton.js';
 import { RotaButton } from '../features/shifts/RotaButton.js';
 import { LogCallButton } from '../features/phone/LogCallButton.js';
+import { RoutingSettingsButton } from '../features/routing/RoutingSettingsButton.js';
+import { StatusControl } from '../features/routing/StatusControl.js';
 import { isLocale } from '../i18n.js';
 import { useConnection, useDeskServices, useSession } from '../services.js';
 import { errorMessage, useDateTimeFormat } from '../ui/format.js';
@@ -26,9 +28,11 @@ export function TopBar() {
       {user && <HandoffButton />}
       {user && <RotaButton />}
       {user && <ChannelSettingsButton />}
+      {user && <RoutingSettingsButton />}
       <LanguageSwitcher userId={user?.id ?? null} />
       {user && (
         <>
+          <StatusControl />
           <span className="top-bar__user" title={user.email}>
             <span className="top-bar__avatar" aria-hidden="true">
               {user.name.trim().charAt(0).toUpperCase()}

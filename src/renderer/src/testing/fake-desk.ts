@@ -22,6 +22,9 @@ import { slaClock, slaSnapshot } from './sla-fixtures.js';
 import { installEscalations, type EscalationDesk } from './fake-escalations.js';
 import type { AlertStatus } from '../../../shared/alerts/alert.js';
 import type { LocalEscalation } from '../../../shared/desk-api/contract.js';
+import { installRouting, type RoutingDesk } from './fake-routing.js';
+import type { MyStatus } from '../../../shared/desk-api/routing-methods.js';
+import type { RoutingDecision } from '../../../shared/routing/decision.js';
 import { testNow } from './test-time.js';
 
 export { testNow };
@@ -66,7 +69,7 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
-export type DeskWith = FakeDesk & EscalationDesk & {
+export type DeskWith = FakeDesk & RoutingDesk & EscalationDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
@@ -105,6 +108,9 @@ export function deskWith(options: {
   tickets?: Ticket[];
   messages?: Message[];
   handoffs?: LocalHandoffNote[];
+  /** The agent's own status (online, confirmed, by default) and each ticket's routing decisions. */
+  myStatus?: MyStatus;
+  routing?: Record<string, RoutingDecision[]>;
   /** The agent's escalations and the alerter's status (on shift, nothing held, by default). */
   escalations?: LocalEscalation[];
   alertStatus?: AlertStatus;
@@ -262,6 +268,9 @@ export function deskWith(options: {
   function update(ticketId: string, change: Partial<Ticket>): void {
     state.tickets = state.tickets.map((ticket) => (ticket.id === ticketId ? { ...ticket, ...change } : ticket));
   }
+
+  // The agent's status and "Why here?", like the core (see fake-routing.ts).
+  Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installRouting(desk, { offline: () => state.offline }, options)));
 
   // Accessors, so a test can change what the "replica" holds after the store has loaded.
   Object.defineProperties(desk, {

@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { channels, customerTiers, priorities, ticketTypes } from '../../../../shared/domain/ticket.js';
 import type { SlaExplanation, TimelineEntry } from '../../../../shared/sla/snapshot.js';
+import { attributeLabel, isOneOf } from '../../ui/attribute-label.js';
+import { Disclosure } from '../../ui/Disclosure.js';
 import { formatLocalDate, timeZoneLabel, useMinutesFormat, zonedFormat } from './sla-format.js';
 import { useSlaExplanation, type ExplanationView } from './use-sla-explanation.js';
 
@@ -14,27 +15,11 @@ export function SlaWhy({ ticketId, version }: { ticketId: string; version: strin
   const { t } = useTranslation('sla');
   const [open, setOpen] = useState(false);
   const view = useSlaExplanation(ticketId, version, open);
-  const panelId = useId();
 
   return (
-    <div className="sla-why">
-      <button
-        type="button"
-        className="button sla-why__toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        <span className="sla-why__chevron" aria-hidden="true">
-          {open ? '▾' : '▸'}
-        </span>
-        {t('why.button')}
-        <span className="visually-hidden"> {t('why.buttonHint')}</span>
-      </button>
-      <div id={panelId} className="sla-why__panel" role="region" aria-label={t('why.region')} hidden={!open}>
-        {open && <ExplanationBody view={view} />}
-      </div>
-    </div>
+    <Disclosure className="sla-why" open={open} onToggle={() => setOpen((wasOpen) => !wasOpen)} label={t('why.button')} hint={t('why.buttonHint')} region={t('why.region')}>
+      <ExplanationBody view={view} />
+    </Disclosure>
   );
 }
 
@@ -77,23 +62,14 @@ function ExplanationBody({ view }: { view: ExplanationView & { retry(): void } }
 
 type MatchField = 'customerTier' | 'channel' | 'priority' | 'type';
 
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value);
-
-/** A rule field's value as the labels elsewhere in the console name it ("critical" → "Critical"). */
-function valueLabel(t: TFunction<['sla', 'labels']>, field: string, value: string): string {
-  if (field === 'customerTier' && isOneOf(customerTiers, value)) return t(`labels:customerTier.${value}`);
-  if (field === 'channel' && isOneOf(channels, value)) return t(`labels:channel.${value}`);
-  if (field === 'priority' && isOneOf(priorities, value)) return t(`labels:priority.${value}`);
-  if (field === 'type' && isOneOf(ticketTypes, value)) return t(`labels:type.${value}`);
-  return value;
-}
-
 function fieldLabel(t: TFunction<['sla', 'labels']>, field: string): string {
   return isOneOf<MatchField>(['customerTier', 'channel', 'priority', 'type'], field) ? t(`why.field.${field}`) : field;
 }
 
 function Explanation({ explanation }: { explanation: SlaExplanation }) {
   const { t, i18n } = useTranslation(['sla', 'labels']);
+  const { t: labels } = useTranslation('labels');
+  const valueLabel = (field: string, value: string) => attributeLabel(labels, field, value);
   const formatMinutes = useMinutesFormat();
   const language = i18n.language;
   const { timeZone } = explanation;
@@ -116,8 +92,8 @@ function Explanation({ explanation }: { explanation: SlaExplanation }) {
 
   const reasonText = ({ field, value, oneOf }: SlaExplanation['reasons'][number]) =>
     oneOf.length === 1
-      ? t('why.reasonIs', { field: fieldLabel(t, field), value: valueLabel(t, field, value) })
-      : t('why.reasonOneOf', { field: fieldLabel(t, field), value: valueLabel(t, field, value), values: format.values(oneOf.map((option) => valueLabel(t, field, option))) });
+      ? t('why.reasonIs', { field: fieldLabel(t, field), value: valueLabel(field, value) })
+      : t('why.reasonOneOf', { field: fieldLabel(t, field), value: valueLabel(field, value), values: format.values(oneOf.map((option) => valueLabel(field, option))) });
 
   return (
     <div className="sla-explain" data-testid="sla-explanation">
@@ -145,7 +121,7 @@ function Explanation({ explanation }: { explanation: SlaExplanation }) {
             <ul className="sla-explain__skipped">
               {explanation.skipped.slice(0, SKIPPED_SHOWN).map((skip) => (
                 <li key={skip.ruleId} data-skipped-rule={skip.ruleId}>
-                  <code>{skip.ruleId}</code>: {t('why.skippedRule', { field: fieldLabel(t, skip.field), value: valueLabel(t, skip.field, skip.value) })}
+                  <code>{skip.ruleId}</code>: {t('why.skippedRule', { field: fieldLabel(t, skip.field), value: valueLabel(skip.field, skip.value) })}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { mailableAddress } from '../../ui/email-address.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 import { SlaCountdown } from '../sla/SlaCountdown.js';
 import { SlaSection } from '../sla/SlaSection.js';
+import { RoutingWhy } from '../routing/RoutingWhy.js';
 import { LogCallOnTicket } from '../phone/LogCallButton.js';
 import { EscalateButton } from '../escalation/EscalateButton.js';
 import { TicketEscalations } from '../escalation/TicketEscalations.js';
@@ -91,6 +92,8 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
             <SlaCountdown ticket={ticket} />
           </dd>
         </dl>
+        {/* Keyed: another ticket starts with its "Why here?" closed. */}
+        <RoutingWhy key={ticket.id} ticket={ticket} />
       </header>
       <TicketEscalations ticketId={ticket.id} />
       {/* Keyed: another ticket starts with its "Why?" closed. */}
