@@ -69,6 +69,6 @@ export const demoPolicies: EscalationPolicies = EscalationPoliciesSchema.parse({
 });
 
 export async function seedEscalationSettings(trx: Transaction<Database>, at: string): Promise<void> {
-  await storeDocument(trx, 'triggers', demoTriggers, null, at);
-  await storeDocument(trx, 'policies', demoPolicies, null, at);
+  await storeDocument(trx, { kind: 'triggers', document: demoTriggers }, null, at);
+  await storeDocument(trx, { kind: 'policies', document: demoPolicies }, null, at);
 }

@@ -5,6 +5,7 @@ import {
   awaitsAcknowledgement,
   isPagingUser,
   mayAcknowledge,
+  openingEscalation,
   type Escalation,
   type EscalationActor,
   type EscalationTarget,
@@ -105,37 +106,18 @@ export class EscalationService {
     const iso = at.toISOString();
     for (const open of await openEscalations(trx, ticket.id)) await this.stop(trx, open.escalation, 'superseded', request.actor, iso, request.origin);
     const ladder = ladderFor((await currentPolicies(trx)).document, to.id);
-    const end = (queue: { id: string; name: string; tier: number }) => ({ tier: queue.tier as SupportTier, queueId: queue.id, queueName: queue.name });
-    const initial: Escalation = {
+    const initial = openingEscalation({
       id: request.id,
-      ticketId: ticket.id,
-      ticketNumber: ticket.number,
-      ticketSubject: ticket.subject,
-      priority: ticket.priority,
-      channel: ticket.channel,
-      customerTier: ticket.customerTier,
-      from: end(from),
-      to: end(to),
+      ticket,
+      from: { ...from, tier: from.tier as SupportTier },
+      to: { ...to, tier: to.tier as SupportTier },
       trigger: request.trigger,
       reason: request.reason,
       detail: request.detail,
       escalatedBy: request.actor,
-      escalatedAt: iso,
-      state: 'paging',
-      policyId: ladder.policyId,
-      policyName: ladder.policyName,
-      level: 1,
-      levelCount: ladder.levels.length,
-      round: 1,
-      roundCount: ladder.roundCount,
-      paged: [],
-      pages: [],
-      acknowledgedBy: null,
-      acknowledgedAt: null,
-      declines: [],
-      nextTimeoutAt: null,
-      updatedAt: iso,
-    };
+      at: iso,
+      ladder: { policyId: ladder.policyId, policyName: ladder.policyName, levelCount: ladder.levels.length, roundCount: ladder.roundCount },
+    });
     // Stored before the ticket moves, so the move's own observers see an escalation in progress.
     await insertEscalation(trx, { escalation: initial, ladder, cause: request.cause });
     await this.event(trx, ticket.id, 'escalated', iso, request.actor, { escalationId: initial.id, trigger: request.trigger, detail: request.detail, reason: request.reason, from: from.id, to: to.id });

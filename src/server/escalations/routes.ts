@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Transaction } from 'kysely';
+import type { z } from 'zod';
 import { ErrorReplySchema, TicketRefParamsSchema } from '../../shared/api/rest.js';
 import { EscalationSchema } from '../../shared/domain/escalation.js';
 import { DeclineBodySchema, EscalateBodySchema, EscalationListSchema, EscalationParamsSchema } from '../../shared/escalations/rest.js';
@@ -13,7 +14,7 @@ import type { Database } from '../storage/schema.js';
 import { findVisibleTicket } from '../tickets/routes.js';
 import { ticketEscalations } from './escalation-store.js';
 import { EscalationRefusal } from './escalation-service.js';
-import { currentPolicies, currentTriggers, missingReferences, storeDocument } from './settings-store.js';
+import { currentPolicies, currentTriggers, missingReferences, storeDocument, type EscalationDocument } from './settings-store.js';
 
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema, 404: ErrorReplySchema, 409: ErrorReplySchema };
@@ -117,62 +118,55 @@ export function escalationRoutes(context: ServerContext): FastifyPluginAsyncZod 
       },
     );
 
-    app.get(
-      '/api/v1/escalations/triggers',
-      { schema: { tags: ['escalations'], summary: 'The automatic escalation triggers in force, and where tier escalations land', security, response: { 200: StoredTriggersSchema, 401: ErrorReplySchema, 403: ErrorReplySchema } } },
-      async (request) => {
-        await requireAdmin(db, clock, request, 'read the escalation triggers');
-        return currentTriggers(db);
+    documentRoutes(app, context, {
+      kind: 'triggers',
+      body: EscalationTriggersSchema,
+      reply: StoredTriggersSchema,
+      read: currentTriggers,
+      what: 'the escalation triggers',
+      summaries: { get: 'The automatic escalation triggers in force, and where tier escalations land', put: 'Replace the escalation triggers (admins); the queues they name must exist' },
+    });
+    documentRoutes(app, context, {
+      kind: 'policies',
+      body: EscalationPoliciesSchema,
+      reply: StoredPoliciesSchema,
+      read: currentPolicies,
+      what: 'the escalation policies',
+      summaries: {
+        get: 'The escalation policies in force: each queue’s ladder of levels, targets and timeouts',
+        put: 'Replace the escalation policies (admins); ladders already climbing keep the policy they started with',
       },
-    );
-
-    app.put(
-      '/api/v1/escalations/triggers',
-      {
-        schema: {
-          tags: ['escalations'],
-          summary: 'Replace the escalation triggers (admins); the queues they name must exist',
-          security,
-          body: EscalationTriggersSchema,
-          response: { 200: StoredTriggersSchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema },
-        },
-      },
-      async (request) => {
-        const user = await requireAdmin(db, clock, request, 'change the escalation triggers');
-        const missing = await missingReferences(db, { triggers: request.body });
-        if (missing.length > 0) throw new HttpError(400, 'invalid_request', `body.${missing.join('; body.')}`);
-        await db.transaction().execute((trx) => storeDocument(trx, 'triggers', request.body, user.id, isoNow(clock)));
-        return currentTriggers(db);
-      },
-    );
-
-    app.get(
-      '/api/v1/escalations/policies',
-      { schema: { tags: ['escalations'], summary: 'The escalation policies in force: each queue’s ladder of levels, targets and timeouts', security, response: { 200: StoredPoliciesSchema, 401: ErrorReplySchema, 403: ErrorReplySchema } } },
-      async (request) => {
-        await requireAdmin(db, clock, request, 'read the escalation policies');
-        return currentPolicies(db);
-      },
-    );
-
-    app.put(
-      '/api/v1/escalations/policies',
-      {
-        schema: {
-          tags: ['escalations'],
-          summary: 'Replace the escalation policies (admins); ladders already climbing keep the policy they started with',
-          security,
-          body: EscalationPoliciesSchema,
-          response: { 200: StoredPoliciesSchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema },
-        },
-      },
-      async (request) => {
-        const user = await requireAdmin(db, clock, request, 'change the escalation policies');
-        const missing = await missingReferences(db, { policies: request.body });
-        if (missing.length > 0) throw new HttpError(400, 'invalid_request', `body.${missing.join('; body.')}`);
-        await db.transaction().execute((trx) => storeDocument(trx, 'policies', request.body, user.id, isoNow(clock)));
-        return currentPolicies(db);
-      },
-    );
+    });
   };
+}
+
+/** The schemas are zod's, checked at the edge; the document is the kind's once parsed. */
+interface DocumentSpec {
+  kind: EscalationDocument['kind'];
+  body: z.ZodType;
+  reply: z.ZodType;
+  read(db: ServerContext['db']): Promise<unknown>;
+  what: string;
+  summaries: { get: string; put: string };
+}
+
+/** An admins' document: read it, or replace it with a new version once the queues, people and rotations it names exist. */
+function documentRoutes(app: Parameters<FastifyPluginAsyncZod>[0], { db, clock }: ServerContext, spec: DocumentSpec): void {
+  const path = `/api/v1/escalations/${spec.kind}`;
+  app.get(path, { schema: { tags: ['escalations'], summary: spec.summaries.get, security, response: { 200: spec.reply, 401: ErrorReplySchema, 403: ErrorReplySchema } } }, async (request) => {
+    await requireAdmin(db, clock, request, `read ${spec.what}`);
+    return spec.read(db);
+  });
+  app.put(
+    path,
+    { schema: { tags: ['escalations'], summary: spec.summaries.put, security, body: spec.body, response: { 200: spec.reply, 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema } } },
+    async (request) => {
+      const user = await requireAdmin(db, clock, request, `change ${spec.what}`);
+      const document = { kind: spec.kind, document: request.body } as EscalationDocument;
+      const missing = await missingReferences(db, document);
+      if (missing.length > 0) throw new HttpError(400, 'invalid_request', `body.${missing.join('; body.')}`);
+      await db.transaction().execute((trx) => storeDocument(trx, document, user.id, isoNow(clock)));
+      return spec.read(db);
+    },
+  );
 }

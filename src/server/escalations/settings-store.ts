@@ -28,7 +28,7 @@ export const currentPolicies = (db: Reader): Promise<StoredPolicies> =>
   current(db, 'policies', (value) => EscalationPoliciesSchema.parse(value), { policies: [] });
 
 /** Versions are kept, never edited: an escalation's history can always say which rules and ladder applied. */
-export async function storeDocument(trx: Transaction<Database>, kind: Kind, document: EscalationTriggers | EscalationPolicies, userId: string | null, at: string): Promise<number> {
+export async function storeDocument(trx: Transaction<Database>, { kind, document }: EscalationDocument, userId: string | null, at: string): Promise<number> {
   const latest = await trx.selectFrom('escalation_documents').select((eb) => eb.fn.max('version').as('version')).where('kind', '=', kind).executeTakeFirst();
   const version = Number(latest?.version ?? 0) + 1;
   await trx.insertInto('escalation_documents').values({ kind, version, document: JSON.stringify(document), created_by: userId, created_at: at }).execute();
@@ -39,7 +39,9 @@ export async function storeDocument(trx: Transaction<Database>, kind: Kind, docu
  * What the schema cannot know: that the queues, people and on-call rotations a document names exist.
  * Answers each problem as `path: message`, so the admin is told exactly what to fix.
  */
-export async function missingReferences(db: Reader, document: { triggers: EscalationTriggers } | { policies: EscalationPolicies }): Promise<string[]> {
+export type EscalationDocument = { kind: 'triggers'; document: EscalationTriggers } | { kind: 'policies'; document: EscalationPolicies };
+
+export async function missingReferences(db: Reader, { kind, document }: EscalationDocument): Promise<string[]> {
   const [queues, users, rotations] = await Promise.all([
     db.selectFrom('queues').select('id').execute(),
     db.selectFrom('users').select('id').execute(),
@@ -50,14 +52,14 @@ export async function missingReferences(db: Reader, document: { triggers: Escala
   const check = (set: Set<string>, id: string, path: string, what: string) => {
     if (!set.has(id)) problems.push(`${path}: no ${what} "${id}"`);
   };
-  if ('triggers' in document) {
-    for (const [tier, queueId] of Object.entries(document.triggers.tierQueues)) if (queueId !== undefined) check(known.queue, queueId, `tierQueues.${tier}`, 'queue');
-    document.triggers.rules.forEach((rule, index) => {
+  if (kind === 'triggers') {
+    for (const [tier, queueId] of Object.entries(document.tierQueues)) if (queueId !== undefined) check(known.queue, queueId, `tierQueues.${tier}`, 'queue');
+    document.rules.forEach((rule, index) => {
       if (rule.target && 'queueId' in rule.target) check(known.queue, rule.target.queueId, `rules.${index}.target.queueId`, 'queue');
     });
     return problems;
   }
-  document.policies.policies.forEach((policy, p) => {
+  document.policies.forEach((policy, p) => {
     policy.queueIds.forEach((queueId, q) => check(known.queue, queueId, `policies.${p}.queueIds.${q}`, 'queue'));
     policy.levels.forEach((level, l) =>
       level.targets.forEach((target, t) => {

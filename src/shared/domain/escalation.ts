@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelSchema, CustomerTierSchema, IsoDateTimeSchema, PrioritySchema } from './ticket.js';
+import { ChannelSchema, CustomerTierSchema, IsoDateTimeSchema, PrioritySchema, type Ticket } from './ticket.js';
 import { seesAllQueues, SupportTierSchema, type Queue, type SupportTier, type User } from './people.js';
 
 /**
@@ -145,4 +145,50 @@ export function involvedUserIds(escalation: Pick<Escalation, 'escalatedBy' | 'pa
  */
 export function firstQueueOfTier<Q extends Pick<Queue, 'id' | 'name' | 'tier'>>(queues: readonly Q[], tier: SupportTier): Q | null {
   return [...queues].filter((queue) => queue.tier === tier).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))[0] ?? null;
+}
+
+/** What an escalation starts from; its ladder (policy, levels, rounds) is the server's to say. */
+export interface EscalationOpening {
+  id: string;
+  ticket: Pick<Ticket, 'id' | 'number' | 'subject' | 'priority' | 'channel' | 'customerTier'>;
+  from: Pick<Queue, 'id' | 'name' | 'tier'>;
+  to: Pick<Queue, 'id' | 'name' | 'tier'>;
+  trigger: EscalationTrigger;
+  reason: string;
+  detail: string | null;
+  escalatedBy: EscalationActor;
+  at: string;
+  ladder: Pick<Escalation, 'policyId' | 'policyName' | 'levelCount' | 'roundCount'>;
+}
+
+/** An escalation as it starts, at level 1 of round 1 with nobody paged yet: the server's, and a console's pending one. */
+export function openingEscalation({ id, ticket, from, to, trigger, reason, detail, escalatedBy, at, ladder }: EscalationOpening): Escalation {
+  const end = (queue: EscalationOpening['from']) => ({ tier: queue.tier, queueId: queue.id, queueName: queue.name });
+  return {
+    id,
+    ticketId: ticket.id,
+    ticketNumber: ticket.number,
+    ticketSubject: ticket.subject,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    customerTier: ticket.customerTier,
+    from: end(from),
+    to: end(to),
+    trigger,
+    reason,
+    detail,
+    escalatedBy,
+    escalatedAt: at,
+    state: 'paging',
+    ...ladder,
+    level: 1,
+    round: 1,
+    paged: [],
+    pages: [],
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    declines: [],
+    nextTimeoutAt: null,
+    updatedAt: at,
+  };
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { awaitsAcknowledgement, EscalationSchema, firstQueueOfTier, isPagingUser, type Escalation } from '../../../shared/domain/escalation.js';
-import { QueueSchema, type Queue, type User } from '../../../shared/domain/people.js';
+import { awaitsAcknowledgement, EscalationSchema, firstQueueOfTier, isPagingUser, openingEscalation, type Escalation } from '../../../shared/domain/escalation.js';
+import { QueueSchema, type User } from '../../../shared/domain/people.js';
 import { TicketSchema } from '../../../shared/domain/ticket.js';
 import type { EscalationMutation } from '../../../shared/sync/mutations.js';
 
@@ -92,36 +92,17 @@ function pendingEscalation(db: Database.Database, mutation: Escalate, user: User
   const { target } = mutation.args;
   const to = 'tier' in target ? firstQueueOfTier(queues, target.tier) : queues.find((queue) => queue.id === target.queueId);
   if (!from || !to) return null;
-  const end = (queue: Queue) => ({ tier: queue.tier, queueId: queue.id, queueName: queue.name });
-  const at = mutation.createdAt;
-  return {
+  return openingEscalation({
     id: mutation.args.escalationId,
-    ticketId: ticket.id,
-    ticketNumber: ticket.number,
-    ticketSubject: ticket.subject,
-    priority: ticket.priority,
-    channel: ticket.channel,
-    customerTier: ticket.customerTier,
-    from: end(from),
-    to: end(to),
+    ticket,
+    from,
+    to,
     trigger: 'manual',
     reason: mutation.args.reason,
     detail: null,
     escalatedBy: { userId: user.id, name: user.name },
-    escalatedAt: at,
-    state: 'paging',
-    policyId: null,
-    policyName: null,
-    level: 1,
-    levelCount: 1,
-    round: 1,
-    roundCount: 1,
-    paged: [],
-    pages: [],
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    declines: [],
-    nextTimeoutAt: null,
-    updatedAt: at,
-  };
+    at: mutation.createdAt,
+    // Which policy pages, and how many levels it has, is the server's to say.
+    ladder: { policyId: null, policyName: null, levelCount: 1, roundCount: 1 },
+  });
 }
