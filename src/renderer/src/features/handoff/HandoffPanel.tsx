@@ -25,7 +25,7 @@ export function HandoffPanel({ id, onClose }: { id: string; onClose(): void }) {
   return (
     <section
       id={id}
-      className="handoff-panel"
+      className="side-sheet handoff-panel"
       data-testid="handoff-panel"
       aria-labelledby={headingId}
       onKeyDown={(event) => {
@@ -34,8 +34,8 @@ export function HandoffPanel({ id, onClose }: { id: string; onClose(): void }) {
         onClose();
       }}
     >
-      <header className="handoff-panel__header">
-        <h2 id={headingId} className="handoff-panel__title" ref={headingRef} tabIndex={-1}>
+      <header className="side-sheet__header">
+        <h2 id={headingId} className="side-sheet__title" ref={headingRef} tabIndex={-1}>
           {t('title')}
         </h2>
         <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
