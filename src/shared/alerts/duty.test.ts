@@ -15,7 +15,11 @@ const schedule = new Schedule({
       name: 'Tier 1',
       tier: 1,
       queueIds: ['general'],
-      shifts: [{ id: 'warsaw-evening', name: 'Warsaw evening', timeZone: 'Europe/Warsaw', start: '15:00', end: '23:00', weekdays: everyDay, memberIds: ['marta'] }],
+      shifts: [
+        // Jānis's Riga day starts at 06:00 UTC: a hand-over in Marta's rotation that changes nothing for her.
+        { id: 'riga-day', name: 'Riga day', timeZone: 'Europe/Riga', start: '08:00', end: '16:00', weekdays: everyDay, memberIds: ['janis'] },
+        { id: 'warsaw-evening', name: 'Warsaw evening', timeZone: 'Europe/Warsaw', start: '15:00', end: '23:00', weekdays: everyDay, memberIds: ['marta'] },
+      ],
     }),
   ],
   onCallRotations: [
@@ -41,12 +45,22 @@ describe('where an agent stands by the rota', () => {
   it.each([
     ['Marta in her Warsaw evening', marta, '2026-11-24T16:00:00Z', { onShift: true, onCall: false }, '2026-11-24T22:00:00.000Z'],
     ['Marta at 3 a.m. Warsaw: off shift, until her evening starts', marta, '2026-11-24T02:00:00Z', { onShift: false, onCall: false }, '2026-11-24T14:00:00.000Z'],
-    ['Piotr holds the pager all week, and is in no shift rotation (never off shift)', piotr, '2026-11-24T02:00:00Z', { onShift: true, onCall: true }, '2026-11-24T14:00:00.000Z'],
-    ['someone in no rotation at all is on shift', nobody, '2026-11-24T02:00:00Z', { onShift: true, onCall: false }, '2026-11-24T14:00:00.000Z'],
+    // The only member of his rotation: one weekly turn runs into the next, so nothing changes for him.
+    ['Piotr holds the pager all week, and is in no shift rotation (never off shift)', piotr, '2026-11-24T02:00:00Z', { onShift: true, onCall: true }, null],
+    ['someone in no rotation at all is on shift, for good', nobody, '2026-11-24T02:00:00Z', { onShift: true, onCall: false }, null],
   ])('%s', (_, agent, instant, expected, nextChange) => {
     const { duty, nextChangeAt } = dutyAt(schedule, agent, 'online', defaultAlertSettings, at(instant));
     expect(duty).toEqual({ ...expected, away: false, inQuietWindow: false });
     expect(iso(nextChangeAt)).toBe(nextChange);
+  });
+
+  it('a pager passing between two colleagues is a change for each of them', () => {
+    const pair = new Schedule({ ...schedule.facts, onCallRotations: [{ ...schedule.facts.onCallRotations[0]!, memberIds: ['piotr', 'anna'] }] });
+    // Weekly turns from Monday 2 November: on the 24th Anna holds the pager; Piotr takes it on Monday the 30th, 09:00 in Warsaw.
+    const piotrNow = dutyAt(pair, piotr, 'online', defaultAlertSettings, at('2026-11-24T02:00:00Z'));
+    expect(piotrNow.duty.onCall).toBe(false);
+    expect(iso(piotrNow.nextChangeAt)).toBe('2026-11-30T08:00:00.000Z');
+    expect(iso(dutyAt(pair, { id: 'anna', timeZone: 'Europe/Warsaw' }, 'online', defaultAlertSettings, at('2026-11-24T02:00:00Z')).nextChangeAt)).toBe('2026-11-30T08:00:00.000Z');
   });
 
   it('away is the agent’s own status; the window their own setting, in their own zone', () => {

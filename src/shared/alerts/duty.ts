@@ -27,9 +27,34 @@ export function nextWindowEdge(window: { from: string; to: string }, timeZone: s
   return Math.min(...edges.filter((edge) => edge > at));
 }
 
+/** Far enough ahead for a weekly on-call turn and a fortnight's holiday; beyond it, nothing is known. */
+const LOOKAHEAD_DAYS = 28;
+
+function holdsPager(schedule: Schedule, userId: string, at: number): boolean {
+  return schedule.facts.onCallRotations.some((rotation) => schedule.onCall(rotation.id, at)?.userId === userId);
+}
+
+/**
+ * The next instant after `at` at which this person goes on or off shift, or takes or hands over a
+ * pager (after overrides and swaps): when their quiet hours may begin or end. Colleagues' hand-overs,
+ * and one turn running straight into the next, are no change for them. Null when nothing changes for
+ * them in four weeks.
+ */
+export function nextDutyChange(schedule: Schedule, userId: string, at: number): number | null {
+  const state = (instant: number) => `${schedule.isOnShift(userId, instant)} ${holdsPager(schedule, userId, instant)}`;
+  for (let from = at; from < at + LOOKAHEAD_DAYS * DAY_MS; from += DAY_MS) {
+    const to = from + DAY_MS;
+    const stints = [...schedule.shiftStints(from, to), ...schedule.onCallStints(from, to)].filter((stint) => stint.userId === userId);
+    const edges = [...new Set(stints.flatMap((stint) => [stint.start, stint.end]))].filter((instant) => instant > at && instant < to).sort((a, b) => a - b);
+    const change = edges.find((edge) => state(edge - 1) !== state(edge));
+    if (change !== undefined) return change;
+  }
+  return null;
+}
+
 export interface DutyAt {
   duty: Duty;
-  /** When any of it may next change by the clock (a shift or pager hand-over, the window's edge). */
+  /** When any of it next changes by the clock (their shift or pager turn starts or ends, the window's edge). */
   nextChangeAt: number | null;
 }
 
@@ -38,12 +63,11 @@ export interface DutyAt {
  * on-call pager, away by their own status, inside their own quiet window.
  */
 export function dutyAt(schedule: Schedule, agent: { id: string; timeZone: string }, status: AgentStatus | null, settings: AlertSettings, at: number): DutyAt {
-  const { rotations, onCallRotations } = schedule.facts;
-  const onCall = onCallRotations.some((rotation) => schedule.onCall(rotation.id, at)?.userId === agent.id);
+  const onCall = holdsPager(schedule, agent.id, at);
   const window = settings.quietWindow;
   // A profile with a zone this runtime does not know still gets a window, in UTC, rather than none.
   const timeZone = isValidTimeZone(agent.timeZone) ? agent.timeZone : 'UTC';
-  const handover = schedule.nextHandover(at, { shift: rotations, onCall: onCallRotations });
+  const handover = nextDutyChange(schedule, agent.id, at);
   const edge = window ? nextWindowEdge(window, timeZone, at) : null;
   const candidates = [handover, edge].filter((instant): instant is number => instant !== null);
   return {

@@ -14,8 +14,9 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** Unreferenced: a page waiting to ring again must not keep a closing process alive. */
 export const systemTimers: Timers = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
+  setTimeout: (run, ms) => setTimeout(run, ms).unref(),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
