@@ -224,6 +224,7 @@ try {
   await page.getByRole('tab', { name: 'Карантин' }).click();
   await page.getByTestId('quarantine-row').waitFor();
   await page.screenshot({ path: join(outDir, 'channels-quarantine-ru.png') });
+
   // Escalation: Marta escalates with a reason in her console; Piotr, on call, gets the card in his (in Polish).
   const consoleFor = async (email: string, folder: string) => {
     const person = await browser.newPage({ viewport: { width: 1440, height: 900 } });
