@@ -38,6 +38,7 @@ import { chatRoutes } from './chat/routes.js';
 import { attachChatNamespace } from './chat/chat-socket.js';
 import { chatDeliverer } from './chat/chat-deliverer.js';
 import { ShiftDirectory } from './shifts/shift-directory.js';
+import { shiftRoutes } from './shifts/routes.js';
 import { DEFAULT_PRESENCE_GRACE_MS, Router } from './routing/router.js';
 import { routingRoutes } from './routing/routes.js';
 import { watchConsoles } from './routing/console-presence.js';
@@ -45,7 +46,6 @@ import { EscalationService } from './escalations/escalation-service.js';
 import { EscalationTriggerObserver } from './escalations/escalation-triggers.js';
 import { escalationDeadlines } from './escalations/escalation-deadlines.js';
 import { escalationRoutes } from './escalations/routes.js';
-import { shiftRoutes } from './shifts/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
 
