@@ -147,7 +147,8 @@ describe('channel settings, through the core', () => {
     const { client } = await signedIn(running, 'admin@demo');
 
     // No relay in tests: the acknowledgement (open, closed or busy, by the hour) waits in the queue.
-    const queued = await client.call('admin.outbound.list', { status: 'queued' });
+    // The demo desk's unacknowledged shift handover also waits there, as a mail to the supervisors.
+    const queued = (await client.call('admin.outbound.list', { status: 'queued' })).filter((m) => m.kind !== 'handoff.alert');
     expect(queued).toEqual([expect.objectContaining({ kind: expect.stringMatching(/^ack\./), channel: 'email', to: 'zofia@kwiaty.example', status: 'queued', attempts: expect.any(Number) })]);
     expect(await client.call('admin.outbound.list', { status: 'sent' })).toEqual([]);
     expect(await client.call('admin.outbound.list', { limit: 1 })).toHaveLength(1);

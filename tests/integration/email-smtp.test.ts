@@ -7,7 +7,7 @@ import { smtpDeliverer } from '../../src/server/outbound/smtp-deliverer.js';
 import { composedMail } from '../../src/server/testing/mail-fixtures.js';
 import { callApi, loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { realClock } from '../support/desk-harness.js';
-import { startSmtpSink, type RunningSmtpSink } from '../support/smtp-sink.js';
+import { startSmtpSink, type RunningSmtpSink, type SunkMessage } from '../support/smtp-sink.js';
 import { sendWithSwaks } from '../support/swaks.js';
 
 const DESK = 'support@desk.example.test';
@@ -37,20 +37,30 @@ async function ticketOf(server: RunningTestServer, token: string, email: string)
   return page.body.items.filter((t) => t.requesterEmail === email);
 }
 
-const sunk = async (sink: RunningSmtpSink, count: number): Promise<ParsedMail[]> => Promise.all((await sink.waitFor(count)).map((m) => simpleParser(m.raw)));
+const toCustomers = (all: SunkMessage[]) => all.filter((m) => !m.to.every((address) => address.endsWith('@demo')));
+
+/**
+ * The first `count` mails the relay took for customers. The demo desk also mails its supervisors (an
+ * unacknowledged shift handover), whenever its deadline comes round: those are skipped, not counted.
+ */
+async function sunk(sink: RunningSmtpSink, count: number): Promise<ParsedMail[]> {
+  let taken = await sink.waitFor(count);
+  while (toCustomers(taken).length < count) taken = await sink.waitFor(taken.length + 1);
+  return Promise.all(toCustomers(taken).slice(0, count).map((m) => simpleParser(m.raw)));
+}
 const outboundFor = async (server: RunningTestServer, ticketId: string) => server.context.db.selectFrom('outbound_messages').select(['kind', 'status']).where('ticket_id', '=', ticketId).execute();
 
 describe('email in over SMTP and out through a relay', () => {
   it('threads a round trip: the customer’s mail, the acknowledgement, the agent’s reply and the customer’s answer all on one ticket', async () => {
     const { server, sink, admin } = await mailDesk();
-    const first = await composedMail({ from: 'Kasia <kasia@example.pl>', to: DESK, subject: 'VPN nie działa', messageId: '<first@example.pl>', text: 'Od rana nie mogę się połączyć z VPN.' });
+    const first = await composedMail({ from: 'Kasia <kasia@example.pl>', to: DESK, subject: 'Nie mogę się zalogować', messageId: '<first@example.pl>', text: 'Od rana nie mogę się zalogować do panelu.' });
     expect(await send(server, 'kasia@example.pl', first)).toMatch(/<- {2}250 2\.0\.0 Taken in as ticket #\d+/);
     const [ticket] = await ticketOf(server, admin, 'kasia@example.pl');
 
     const [ack] = await sunk(sink, 1);
     expect(ack!.to).toMatchObject({ text: 'kasia@example.pl' });
     expect(ack!.from).toMatchObject({ value: [{ name: 'Shiftdesk', address: DESK }] });
-    expect(ack!.subject).toBe(`[#${ticket!.number}] Otrzymaliśmy zgłoszenie: VPN nie działa`);
+    expect(ack!.subject).toBe(`[#${ticket!.number}] Otrzymaliśmy zgłoszenie: Nie mogę się zalogować`);
     expect(ack!.inReplyTo).toBe('<first@example.pl>');
     expect(ack!.messageId).toMatch(/^<ack-.+@desk\.example\.test>$/);
     expect(ack!.headers.get('auto-submitted')).toBe('auto-replied');
@@ -89,7 +99,7 @@ describe('email in over SMTP and out through a relay', () => {
     expect(await ticketOf(server, admin, 'kasia@example.pl')).toHaveLength(1);
     const thread = await callApi<ThreadReply>(server.url, `/api/v1/tickets/${ticket!.id}/messages`, { token: admin });
     expect(thread.body.items.map((m) => [m.authorKind, m.body])).toEqual([
-      ['customer', 'Od rana nie mogę się połączyć z VPN.'],
+      ['customer', 'Od rana nie mogę się zalogować do panelu.'],
       ['agent', 'Proszę zrestartować router i spróbować ponownie.'],
       ['customer', 'Pomogło, dziękuję!'],
     ]);
@@ -148,7 +158,8 @@ describe('email in over SMTP and out through a relay', () => {
     const quarantined = await callApi<{ items: QuarantinedItem[] }>(server.url, '/api/v1/admin/quarantine', { token: admin });
     expect(quarantined.body.items).toMatchObject([{ source: 'smtp', reason: 'a bounce (a delivery status report (multipart/report)) about no mail the desk sent' }]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await sink.messages()).toHaveLength(1);
+    // Only the acknowledgement went to a customer: nothing answered the bounces.
+    expect(toCustomers(await sink.messages())).toHaveLength(1);
   });
 
   it('refuses recipients outside the desk’s domains (550) and mail over the size limit (552), storing nothing', async () => {

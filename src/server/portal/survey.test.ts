@@ -49,7 +49,7 @@ describe('satisfaction survey', () => {
   });
 
   it('takes one answer per ticket, credits the assignee and tells agents in an internal note', async () => {
-    const { ticket, path } = await solvedRequest('survey-c@example.com', 'Slow VPN');
+    const { ticket, path } = await solvedRequest('survey-c@example.com', 'Password reset link expired');
     const token = new URL(path, server.url).searchParams.get('token')!;
     const form = (score: string, comment = '') => postFields(server.url, `/portal/survey/${ticket.id}`, { token, score, comment });
 

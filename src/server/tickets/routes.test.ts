@@ -8,8 +8,8 @@ let server: RunningTestServer;
 let agentToken: string;
 
 const newTicket = {
-  subject: 'VPN drops every 10 minutes',
-  body: 'Since tonight our office VPN disconnects every ten minutes.',
+  subject: 'Password reset mail never arrives',
+  body: 'Since tonight none of our staff receives the password reset mail.',
   requesterName: 'Anna Kowalska',
   requesterEmail: 'anna@hurtownia-lux.example',
   channel: 'email',
