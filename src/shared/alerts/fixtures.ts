@@ -1,5 +1,5 @@
 import type { LocalEscalation } from '../desk-api/contract.js';
-import type { PagedTarget } from '../domain/escalation.js';
+import type { Escalation, PagedTarget } from '../domain/escalation.js';
 import type { Alert } from './alert.js';
 
 /** For tests of every part: the demo desk's people as an escalation names them. */
@@ -11,9 +11,9 @@ export const people = {
 
 /**
  * Marta escalated #1042 to tier 2 at 02:00 UTC; Piotr, on call, is paged at level 1 of 2 and has five
- * minutes before level 2. Confirmed by the server; nobody has answered yet.
+ * minutes before level 2. As the server sends it; nobody has answered yet.
  */
-export function makeEscalation(change: Partial<LocalEscalation> = {}): LocalEscalation {
+export function makeServerEscalation(change: Partial<Escalation> = {}): Escalation {
   return {
     id: '0c6a1d2e-1111-4c4c-8c8c-2d2d2d2d2d2d',
     ticketId: '7b0f2d55-8f8e-4f57-9a53-0d6c1c8d1f3a',
@@ -43,11 +43,13 @@ export function makeEscalation(change: Partial<LocalEscalation> = {}): LocalEsca
     declines: [],
     nextTimeoutAt: '2026-11-24T02:05:01.000Z',
     updatedAt: '2026-11-24T02:00:01.000Z',
-    pending: false,
-    acknowledgementPending: false,
-    declinePending: false,
     ...change,
   };
+}
+
+/** That escalation as a console shows it, confirmed by the server (nothing of it waits in the outbox). */
+export function makeEscalation(change: Partial<LocalEscalation> = {}): LocalEscalation {
+  return { ...makeServerEscalation(), pending: false, acknowledgementPending: false, declinePending: false, ...change };
 }
 
 /** The page of that escalation as an alert: critical here, so it rings even off shift. */

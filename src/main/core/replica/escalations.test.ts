@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Escalation } from '../../../shared/domain/escalation.js';
 import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Ticket } from '../../../shared/domain/ticket.js';
+import { makeServerEscalation } from '../../../shared/alerts/fixtures.js';
 import { Replica } from './replica.js';
 import { storedChange } from './stored-change.js';
 
@@ -41,37 +42,9 @@ const ticket: Ticket = {
   sla: null,
 };
 
-const paging = (overrides: Partial<Escalation> = {}): Escalation => ({
-  id: randomUUID(),
-  ticketId: ticket.id,
-  ticketNumber: ticket.number,
-  ticketSubject: ticket.subject,
-  priority: 'high',
-  channel: 'email',
-  customerTier: 'premium',
-  from: { tier: 1, queueId: 'general', queueName: 'General' },
-  to: { tier: 2, queueId: 'network', queueName: 'Network' },
-  trigger: 'manual',
-  reason: 'Packet loss on the uplink.',
-  detail: null,
-  escalatedBy: { userId: 'u-agent', name: 'Marta Nowak' },
-  escalatedAt: at,
-  state: 'paging',
-  policyId: 'tier2-network',
-  policyName: 'Tier 2 — Network',
-  level: 1,
-  levelCount: 3,
-  round: 1,
-  roundCount: 2,
-  paged: [{ kind: 'user', userId: 'u-tier2', name: 'Piotr Zieliński' }],
-  pages: [{ at, level: 1, round: 1, targets: [{ kind: 'user', userId: 'u-tier2', name: 'Piotr Zieliński' }] }],
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  declines: [],
-  nextTimeoutAt: '2026-11-23T10:05:00.000Z',
-  updatedAt: at,
-  ...overrides,
-});
+/** An escalation of this ticket as the server sends it, paging Piotr. */
+const paging = (overrides: Partial<Escalation> = {}): Escalation =>
+  makeServerEscalation({ id: randomUUID(), ticketId: ticket.id, ticketNumber: ticket.number, ticketSubject: ticket.subject, escalatedAt: at, ...overrides });
 
 function replicaOf(user: User, ...escalations: Escalation[]) {
   const replica = new Replica(join(root, `${randomUUID()}.sqlite`));
