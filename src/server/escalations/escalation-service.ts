@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { isoNow, type Clock } from '../../shared/clock.js';
 import {
@@ -23,6 +22,7 @@ import { causeUsed, findEscalation, insertEscalation, openEscalations, saveEscal
 import { ladderFor, nextPosition, type Ladder } from './ladder.js';
 import { pageFrom, type PagingDeps } from './paging.js';
 import { currentPolicies, currentTriggers } from './settings-store.js';
+import { recordTicketEvent } from '../tickets/ticket-events.js';
 
 type Trx = Transaction<Database>;
 
@@ -250,6 +250,6 @@ export class EscalationService {
   }
 
   private async event(trx: Trx, ticketId: string, kind: string, at: string, actor: EscalationActor, data: object): Promise<void> {
-    await trx.insertInto('ticket_events').values({ id: randomUUID(), ticket_id: ticketId, kind, at, actor: actor.userId, data_json: JSON.stringify(data) }).execute();
+    await recordTicketEvent(trx, ticketId, kind, at, actor.userId, data);
   }
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { isoNow } from '../../shared/clock.js';
 import type { SurveyForm } from '../../shared/portal/forms.js';
 import type { ServerContext } from '../context.js';
+import { recordTicketEvent } from '../tickets/ticket-events.js';
 
 export type SurveyState = 'open' | 'answered' | 'not_solved' | 'missing';
 export type SurveyOutcome = 'recorded' | Exclude<SurveyState, 'open'>;
@@ -36,10 +36,7 @@ export async function answerSurvey(context: ServerContext, ticketId: string, ans
       actor: { userId: null, name: ticket.requester_name },
       message: { body: `Satisfaction: ${answer.score}/5${answer.comment ? ` — "${answer.comment}"` : ''}`, isPublic: false, authorKind: 'system' },
     });
-    await trx
-      .insertInto('ticket_events')
-      .values({ id: randomUUID(), ticket_id: ticketId, kind: 'csat', at, actor: null, data_json: JSON.stringify({ score: answer.score, comment: answer.comment ?? null, agentId: ticket.assignee_id }) })
-      .execute();
+    await recordTicketEvent(trx, ticketId, 'csat', at, null, { score: answer.score, comment: answer.comment ?? null, agentId: ticket.assignee_id });
     return 'recorded';
   });
   context.feed.committed();

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { RoutingDecisionSchema, type RoutingDecision } from '../../shared/routing/decision.js';
 import type { ServerDb } from '../storage/database.js';
 import type { Database } from '../storage/schema.js';
+import { recordTicketEvent } from '../tickets/ticket-events.js';
 
 const ROUTING_EVENT = 'routing';
 /** More than a ticket's "Why here" needs; a ticket bounced around all night has more, and the oldest say least. */
@@ -10,10 +10,7 @@ const DECISIONS_SHOWN = 20;
 
 /** A decision joins the ticket's history, where "Why here" reads it. */
 export async function recordDecision(trx: Transaction<Database>, ticketId: string, actorId: string | null, decision: RoutingDecision): Promise<void> {
-  await trx
-    .insertInto('ticket_events')
-    .values({ id: randomUUID(), ticket_id: ticketId, kind: ROUTING_EVENT, at: decision.at, actor: actorId, data_json: JSON.stringify(decision) })
-    .execute();
+  await recordTicketEvent(trx, ticketId, ROUTING_EVENT, decision.at, actorId, decision);
 }
 
 /** Newest first. */

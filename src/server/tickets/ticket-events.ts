@@ -1,5 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
+
+/** Adds to a ticket's history in the caller's transaction: the audit trail, SLA explanations and analytics read it. */
+export async function recordTicketEvent(trx: Transaction<Database>, ticketId: string, kind: string, at: string, actor: string | null, data: object): Promise<void> {
+  await trx.insertInto('ticket_events').values({ id: randomUUID(), ticket_id: ticketId, kind, at, actor, data_json: JSON.stringify(data) }).execute();
+}
 
 export interface TicketEventActor {
   at: string;

@@ -11,6 +11,7 @@ import type { ChangeFeed } from '../sync/change-feed.js';
 import { queueScope, seesQueue, userScope } from '../people/visibility.js';
 import type { SlaService } from '../sla/sla-service.js';
 import { messageFromRow, messageToRow, ticketFromRow, ticketToRow } from './rows.js';
+import { recordTicketEvent } from './ticket-events.js';
 
 export const DEFAULT_QUEUE_ID = 'general';
 const FIRST_TICKET_NUMBER = 1001;
@@ -205,7 +206,7 @@ export class TicketStore {
     if (change.respondedBy) {
       ticket.firstRespondedAt ??= at;
       // The SLA clocks read responses from the thread; this one happened off it, so it is recorded here.
-      await this.recordEvent(trx, ticketId, 'responded', at, actor, { by: change.respondedBy });
+      await recordTicketEvent(trx, ticketId, 'responded', at, actor, { by: change.respondedBy });
     }
 
     const attributeChanges: Record<string, [string, string]> = {};
@@ -216,23 +217,23 @@ export class TicketStore {
         ticket = { ...ticket, [field]: next };
       }
     }
-    if (Object.keys(attributeChanges).length > 0) await this.recordEvent(trx, ticketId, 'attributes', at, actor, { changes: attributeChanges });
+    if (Object.keys(attributeChanges).length > 0) await recordTicketEvent(trx, ticketId, 'attributes', at, actor, { changes: attributeChanges });
     if (change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId) {
       if (change.assigneeId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', change.assigneeId).executeTakeFirst())) {
         throw new TicketStoreError('assigneeId', `assigneeId: no agent "${change.assigneeId}"`);
       }
-      await this.recordEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId });
+      await recordTicketEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId });
       ticket.assigneeId = change.assigneeId;
     }
     const movedFrom = change.queueId !== undefined && change.queueId !== ticket.queueId ? ticket.queueId : null;
     if (movedFrom !== null) {
       const queue = await trx.selectFrom('queues').select('id').where('id', '=', change.queueId!).executeTakeFirst();
       if (!queue) throw new TicketStoreError('queueId', `queueId: no queue "${change.queueId}"`);
-      await this.recordEvent(trx, ticketId, 'queue', at, actor, { from: ticket.queueId, to: change.queueId });
+      await recordTicketEvent(trx, ticketId, 'queue', at, actor, { from: ticket.queueId, to: change.queueId });
       ticket.queueId = change.queueId!;
     }
     if (change.status !== undefined && change.status !== ticket.status) {
-      await this.recordEvent(trx, ticketId, 'status', at, actor, { from: ticket.status, to: change.status });
+      await recordTicketEvent(trx, ticketId, 'status', at, actor, { from: ticket.status, to: change.status });
       ticket.solvedAt = change.status === 'solved' ? at : change.status === 'closed' ? ticket.solvedAt : null;
       ticket.status = change.status;
     }
@@ -281,7 +282,7 @@ export class TicketStore {
     const moved = JSON.stringify(clockStates(before)) !== JSON.stringify(clockStates(after));
     if (!moved && ticketToRow(after).sla_wake_at === row.sla_wake_at) return null;
     if (moved && reason) {
-      await this.recordEvent(trx, ticketId, 'sla.recomputed', this.nowIso(), reason.userId, {
+      await recordTicketEvent(trx, ticketId, 'sla.recomputed', this.nowIso(), reason.userId, {
         reason: reason.text,
         policyVersion: reason.policyVersion,
         before: clockStates(before),
@@ -296,10 +297,6 @@ export class TicketStore {
   private async withSla(trx: Trx, ticket: Ticket): Promise<Ticket> {
     const { evaluation } = await this.sla.evaluate(trx, ticket);
     return { ...ticket, sla: evaluation?.snapshot ?? null };
-  }
-
-  private async recordEvent(trx: Trx, ticketId: string, kind: string, at: string, actor: string | null, data: object): Promise<void> {
-    await trx.insertInto('ticket_events').values({ id: randomUUID(), ticket_id: ticketId, kind, at, actor, data_json: JSON.stringify(data) }).execute();
   }
 
   /** Updates the ticket row and appends it and the given (already inserted) messages to the change log. */
