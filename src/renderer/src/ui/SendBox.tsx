@@ -45,7 +45,7 @@ export function SendBox({ value, onChange, failure, hint, submitLabel, submitCla
     <>
       <textarea
         {...textarea}
-        className="send-box__text"
+        className="text-box"
         aria-describedby={failure ? `${hintId} ${errorId}` : hintId}
         aria-keyshortcuts="Control+Enter Meta+Enter"
         aria-invalid={failure ? true : undefined}

@@ -57,7 +57,7 @@ export function TemplateEditor({ template, onSaved }: { template: Template; onSa
       </div>
       <div className="channels__field">
         <label htmlFor={ids.body}>{t('templates.body')}</label>
-        <textarea id={ids.body} value={body} rows={9} maxLength={20_000} aria-describedby={ids.placeholders} onChange={(event) => setBody(event.target.value)} />
+        <textarea id={ids.body} className="text-box" value={body} rows={9} maxLength={20_000} aria-describedby={ids.placeholders} onChange={(event) => setBody(event.target.value)} />
       </div>
       <div id={ids.placeholders} className="template-editor__placeholders">
         <span className="channels__hint">{t('templates.placeholders')}</span>
