@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
+import { useTicketCommand } from '../../app/ticket-commands.js';
 import { EscalateDialog } from './EscalateDialog.js';
 import './escalation.css';
 
@@ -9,6 +10,9 @@ export function EscalateButton({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('escalation');
   const [open, setOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  useTicketCommand('escalate', () => {
+    if (ticket.status !== 'closed') setOpen(true);
+  });
   // A closed ticket is history: nobody is woken for it.
   if (ticket.status === 'closed') return null;
 
