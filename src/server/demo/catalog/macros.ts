@@ -1,6 +1,8 @@
-import type { Macro } from '../../../shared/domain/knowledge.js';
+import type { z } from 'zod';
+import type { MacroSchema } from '../../../shared/domain/knowledge.js';
 
-export const macros: readonly Macro[] = [
+/** The catalog's macros as written: shared, without actions, unless a macro says otherwise. */
+export const macros: readonly z.input<typeof MacroSchema>[] = [
   {
     id: 'macro-password-reset',
     title: 'Password reset – link sent',
