@@ -37,6 +37,7 @@ const ticket = (overrides: Partial<Ticket> = {}, clocks: ClockReport[] = []): Ti
   updatedAt: at,
   firstRespondedAt: null,
   solvedAt: null,
+  tags: [],
   sla: { ruleId: 'r', ruleName: 'R', calendarId: 'c', computedAt: at, clocks },
   ...overrides,
 });

@@ -36,6 +36,8 @@ export interface Database {
     solved_at: string | null;
     sla_json: string | null;
     sla_wake_at: string | null;
+    /** JSON array of the ticket's tags; '[]' for none. */
+    tags_json: string;
   };
   messages: {
     id: string;

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { User } from '../../shared/domain/people.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
+import { applyTagChange, MAX_TAGS } from '../../shared/domain/tags.js';
 import {
   isEscalationMutation,
   isHandoffMutation,
@@ -148,6 +149,11 @@ async function intentToChange(trx: Trx, user: User, queueIds: string[], { client
         if (!assignee) throw new Rejected({ code: 'invalid', field: 'assignee', message: `No agent ${mutation.args.assignee}` });
       }
       return { ...base, assigneeId: mutation.args.assignee };
+    }
+    case 'ticket.setTags': {
+      const count = applyTagChange(ticket.tags, mutation.args).length;
+      if (count > MAX_TAGS) throw new Rejected({ code: 'invalid', field: 'tags', message: `#${ticket.number} can have at most ${MAX_TAGS} tags (this would make ${count})` });
+      return { ...base, tags: mutation.args };
     }
   }
 }

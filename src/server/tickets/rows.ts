@@ -24,6 +24,7 @@ export function ticketFromRow(row: TicketRow): Ticket {
     firstRespondedAt: row.first_responded_at,
     solvedAt: row.solved_at,
     sla: row.sla_json ? JSON.parse(row.sla_json) : null,
+    tags: JSON.parse(row.tags_json),
   });
 }
 
@@ -47,6 +48,7 @@ export function ticketToRow(ticket: Ticket): TicketRow {
     solved_at: ticket.solvedAt,
     sla_json: ticket.sla ? JSON.stringify(ticket.sla) : null,
     sla_wake_at: nextWakeUp(ticket.sla),
+    tags_json: JSON.stringify(ticket.tags),
   };
 }
 

@@ -12,6 +12,7 @@ import { queueScope, seesQueue, userScope } from '../people/visibility.js';
 import type { SlaService } from '../sla/sla-service.js';
 import { messageFromRow, messageToRow, ticketFromRow, ticketToRow } from './rows.js';
 import { recordTicketEvent } from './ticket-events.js';
+import { applyTagChange, MAX_TAGS } from '../../shared/domain/tags.js';
 
 export const DEFAULT_QUEUE_ID = 'general';
 const FIRST_TICKET_NUMBER = 1001;
@@ -49,6 +50,8 @@ export interface TicketChange {
   assigneeId?: string | null;
   /** Moving to another queue: consoles of the old queue see the ticket leave, the new queue's see it arrive. */
   queueId?: string;
+  /** Tags to add and to remove, as a set (see applyTagChange): never a conflict. */
+  tags?: { add: readonly string[]; remove: readonly string[] };
   /** `authorName`: whose words they are, where not the actor's (a call the agent logs gives the caller's). */
   message?: { id?: string; body: string; isPublic: boolean; authorKind: Message['authorKind']; authorName?: string; writtenAt?: string; extras?: MessageExtras };
   /** The agent answered the customer outside the thread (on the phone): a first response, as a public reply is. */
@@ -141,6 +144,7 @@ export class TicketStore {
       firstRespondedAt: null,
       solvedAt: null,
       sla: null,
+      tags: [],
     };
     const message: Message = {
       id: input.firstMessage?.id ?? randomUUID(),
@@ -218,6 +222,14 @@ export class TicketStore {
       }
     }
     if (Object.keys(attributeChanges).length > 0) await recordTicketEvent(trx, ticketId, 'attributes', at, actor, { changes: attributeChanges });
+    if (change.tags) {
+      const tags = applyTagChange(ticket.tags, change.tags);
+      if (tags.length > MAX_TAGS) throw new TicketStoreError('tags', `tags: at most ${MAX_TAGS} per ticket (this change would make ${tags.length})`);
+      const added = tags.filter((tag) => !ticket.tags.includes(tag));
+      const removed = ticket.tags.filter((tag) => !tags.includes(tag));
+      if (added.length + removed.length > 0) await recordTicketEvent(trx, ticketId, 'tags', at, actor, { added, removed });
+      ticket = { ...ticket, tags };
+    }
     if (change.assigneeId !== undefined && change.assigneeId !== ticket.assigneeId) {
       if (change.assigneeId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', change.assigneeId).executeTakeFirst())) {
         throw new TicketStoreError('assigneeId', `assigneeId: no agent "${change.assigneeId}"`);

@@ -31,6 +31,7 @@ export const DeskMutationSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('ticket.setStatus'), args: mutationArgs['ticket.setStatus'] }).strict(),
   z.object({ name: z.literal('ticket.setPriority'), args: mutationArgs['ticket.setPriority'] }).strict(),
   z.object({ name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }).strict(),
+  z.object({ name: z.literal('ticket.setTags'), args: mutationArgs['ticket.setTags'] }).strict(),
 ]);
 export type DeskMutation = z.infer<typeof DeskMutationSchema>;
 

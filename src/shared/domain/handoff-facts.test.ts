@@ -29,6 +29,7 @@ function ticket(overrides: Partial<Ticket> & { dueIn?: number } = {}): Ticket {
     updatedAt: minutes(-30),
     firstRespondedAt: null,
     solvedAt: null,
+    tags: [],
     sla: {
       ruleId: 'r',
       ruleName: 'Standard',

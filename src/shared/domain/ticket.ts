@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlaSnapshotSchema } from '../sla/snapshot.js';
+import { TagSchema } from './tags.js';
 
 export const channels = ['email', 'web', 'chat', 'phone', 'social', 'monitoring'] as const;
 export const ChannelSchema = z.enum(channels);
@@ -53,6 +54,8 @@ export const TicketSchema = z.object({
   solvedAt: IsoDateTimeSchema.nullable(),
   /** The clocks as the server last computed them; enough to count down offline. Null: no rule matched. */
   sla: SlaSnapshotSchema.nullable(),
+  /** Lower-case labels agents (and macros) put on a ticket; rows from before tags existed have none. */
+  tags: z.array(TagSchema).default([]),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

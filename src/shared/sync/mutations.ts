@@ -4,6 +4,7 @@ import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain
 import { HandedOverShiftSchema, HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationTargetSchema } from '../domain/escalation.js';
+import { MAX_TAGS, TagSchema } from '../domain/tags.js';
 
 /**
  * Agent actions as intent mutations: each says what the agent meant ("set the status from open to
@@ -19,6 +20,11 @@ export const mutationArgs = {
   'ticket.setStatus': z.object({ ...TicketRef, from: TicketStatusSchema, to: TicketStatusSchema }).strict(),
   'ticket.setPriority': z.object({ ...TicketRef, from: PrioritySchema, to: PrioritySchema }).strict(),
   'ticket.assign': z.object({ ...TicketRef, expectedAssignee: z.string().nullable(), assignee: z.string().nullable() }).strict(),
+  // Tags are a set: adding and removing never conflict, so two agents' edits both take effect.
+  'ticket.setTags': z
+    .object({ ...TicketRef, add: z.array(TagSchema).max(MAX_TAGS), remove: z.array(TagSchema).max(MAX_TAGS) })
+    .strict()
+    .refine((args) => args.add.length + args.remove.length > 0, 'add or remove at least one tag'),
   // The console mints the note's id, so it can show the note at once and acknowledge it before the
   // server has seen it; a duplicate delivery is caught by the mutation id, like any other.
   // With `shift`, the note hands over that shift of the author's (the draft offered at its end).
@@ -46,6 +52,7 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('ticket.setStatus'), args: mutationArgs['ticket.setStatus'] }),
   z.object({ ...mutationBase, name: z.literal('ticket.setPriority'), args: mutationArgs['ticket.setPriority'] }),
   z.object({ ...mutationBase, name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.setTags'), args: mutationArgs['ticket.setTags'] }),
   z.object({ ...mutationBase, name: z.literal('handoff.write'), args: mutationArgs['handoff.write'] }),
   z.object({ ...mutationBase, name: z.literal('handoff.acknowledge'), args: mutationArgs['handoff.acknowledge'] }),
   z.object({ ...mutationBase, name: z.literal('call.log'), args: mutationArgs['call.log'] }),

@@ -39,6 +39,7 @@ const ticket: Ticket = {
   updatedAt: at,
   firstRespondedAt: null,
   solvedAt: null,
+  tags: [],
   sla: null,
 };
 

@@ -7,6 +7,7 @@ import { rebuildHandoffOverlay } from './handoff-overlay.js';
 import { rebuildEscalationOverlay } from './escalation-overlay.js';
 import type { CompiledPolicy } from '../../../shared/sla/engine.js';
 import { clocksAfterStatusChange } from '../../../shared/sla/status-change.js';
+import { applyTagChange } from '../../../shared/domain/tags.js';
 
 export interface OutboxEntry {
   mutation: Mutation;
@@ -98,6 +99,9 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
         break;
       case 'ticket.assign':
         ticket = { ...ticket, assigneeId: mutation.args.assignee };
+        break;
+      case 'ticket.setTags':
+        ticket = { ...ticket, tags: applyTagChange(ticket.tags, mutation.args) };
         break;
       case 'call.log': {
         // In the caller's words, as the server will show it; an answered call is a first response.

@@ -27,7 +27,7 @@ function openTicket(): Ticket {
   return {
     id: randomUUID(), number: 1042, subject: 'VPN drops every 10 minutes', requesterName: 'Jānis Kalniņš', requesterEmail: 'janis@example.lv',
     channel: 'chat', priority: 'high', customerTier: 'premium', type: 'incident', status: 'open', queueId: 'general', assigneeId: null,
-    createdAt: minutes(0), updatedAt: minutes(1), firstRespondedAt: null, solvedAt: null, sla: snapshot,
+    createdAt: minutes(0), updatedAt: minutes(1), firstRespondedAt: null, solvedAt: null, sla: snapshot, tags: [],
   };
 }
 

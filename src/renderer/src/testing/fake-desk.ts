@@ -368,6 +368,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     updatedAt: minutes(-30),
     firstRespondedAt: null,
     solvedAt: null,
+    tags: [],
     // Created an hour ago under a rule with a 90-minute first response and an 8-hour resolution.
     sla: slaSnapshot([
       slaClock('firstResponse', { targetMinutes: 90, dueIn: 30 }),

@@ -13,6 +13,7 @@ import * as shifts from './0011-shifts.js';
 import * as routing from './0012-routing.js';
 import * as escalations from './0013-escalations.js';
 import * as handoffShifts from './0014-handoff-shifts.js';
+import * as ticketTags from './0015-ticket-tags.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0012-routing': routing,
   '0013-escalations': escalations,
   '0014-handoff-shifts': handoffShifts,
+  '0015-ticket-tags': ticketTags,
 };
