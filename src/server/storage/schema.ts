@@ -50,8 +50,20 @@ export interface Database {
     written_at: string | null;
     meta_json: string | null;
   };
-  macros: { id: string; title: string; body: string; locale: string };
-  articles: { id: string; title: string; body: string; locale: string; is_public: number };
+  macros: { id: string; title: string; body: string; locale: string; owner_id: string | null; actions_json: string; updated_at: string };
+  articles: { id: string; title: string; body: string; locale: string; is_public: number; version: number; updated_at: string };
+  article_versions: {
+    article_id: string;
+    version: number;
+    title: string;
+    body: string;
+    locale: string;
+    is_public: number;
+    author_id: string | null;
+    author_name: string;
+    note: string;
+    created_at: string;
+  };
   sla_policies: { version: number; document: string; reason: string; created_by: string | null; created_at: string };
   ticket_events: { id: string; ticket_id: string; kind: string; at: string; actor: string | null; data_json: string };
   changes: {

@@ -14,6 +14,7 @@ import * as routing from './0012-routing.js';
 import * as escalations from './0013-escalations.js';
 import * as handoffShifts from './0014-handoff-shifts.js';
 import * as ticketTags from './0015-ticket-tags.js';
+import * as knowledge from './0016-knowledge.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0013-escalations': escalations,
   '0014-handoff-shifts': handoffShifts,
   '0015-ticket-tags': ticketTags,
+  '0016-knowledge': knowledge,
 };
