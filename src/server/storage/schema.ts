@@ -227,4 +227,6 @@ export interface Database {
   routing_wakeups: { id: string; wake_at: string };
   ticket_routing: { ticket_id: string; queue_id: string; rule_id: string | null; skills_json: string };
   chat_lines: { session_id: string; seq: number; author: string; name: string | null; text: string; at: string; data_json: string | null; ref: string | null };
+  remote_assets: { id: string; owner_key: string; row_json: string; updated_at: string };
+  remote_settings: { version: number; document: string; created_by: string | null; created_at: string };
 }

@@ -15,6 +15,7 @@ import * as escalations from './0013-escalations.js';
 import * as handoffShifts from './0014-handoff-shifts.js';
 import * as ticketTags from './0015-ticket-tags.js';
 import * as knowledge from './0016-knowledge.js';
+import * as remoteAssistance from './0017-remote-assistance.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0014-handoff-shifts': handoffShifts,
   '0015-ticket-tags': ticketTags,
   '0016-knowledge': knowledge,
+  '0017-remote-assistance': remoteAssistance,
 };
