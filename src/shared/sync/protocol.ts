@@ -6,6 +6,8 @@ import { HandoffNoteSchema } from '../domain/handoff.js';
 import { EscalationSchema } from '../domain/escalation.js';
 import { ReplicatedPolicySchema } from '../sla/policy.js';
 import { OnCallRotationSchema, ShiftOverrideSchema, ShiftRotationSchema, ShiftSwapSchema } from '../domain/shifts.js';
+import { AssetSchema } from '../remote/asset.js';
+import { StoredRemoteSettingsSchema } from '../remote/settings.js';
 
 /**
  * One entry of the server's change log. `seq` is global and monotonic; `scope` is the unit of
@@ -29,11 +31,14 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   z.object({ ...changeBase, entity: z.literal('onCallRotation'), op: z.literal('upsert'), row: OnCallRotationSchema }),
   z.object({ ...changeBase, entity: z.literal('shiftOverride'), op: z.literal('upsert'), row: ShiftOverrideSchema }),
   z.object({ ...changeBase, entity: z.literal('shiftSwap'), op: z.literal('upsert'), row: ShiftSwapSchema }),
+  // Remote assistance (docs/remote-assistance.md): requesters' assets, and the admins' tools and allowlist as row 'current'.
+  z.object({ ...changeBase, entity: z.literal('asset'), op: z.literal('upsert'), row: AssetSchema }),
+  z.object({ ...changeBase, entity: z.literal('remoteSettings'), op: z.literal('upsert'), row: StoredRemoteSettingsSchema.extend({ id: z.literal('current') }) }),
 ]);
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap', 'asset', 'remoteSettings']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

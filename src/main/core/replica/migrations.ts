@@ -105,4 +105,11 @@ export const replicaMigrations: readonly string[] = [
   INSERT INTO handoffs_fts (id, author, body) SELECT id, json_extract(row, '$.authorName'), json_extract(row, '$.body') FROM handoffs;
   CREATE VIRTUAL TABLE overlay_handoffs_fts USING fts5(id UNINDEXED, author, body, tokenize = 'unicode61 remove_diacritics 2');
   `,
+  // Remote assistance (issue 7): requesters' assets, found by owner (a requester's e-mail, or @domain
+  // for an organisation's), and the admins' remote tools and allowlist (one row, 'current').
+  `
+  CREATE TABLE remote_assets (id TEXT PRIMARY KEY, owner_key TEXT NOT NULL, row TEXT NOT NULL);
+  CREATE INDEX remote_assets_owner ON remote_assets (owner_key);
+  CREATE TABLE remote_settings (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  `,
 ];

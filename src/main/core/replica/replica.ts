@@ -15,6 +15,7 @@ import { ReplicatedPolicySchema } from '../../../shared/sla/policy.js';
 import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { HandoffDrafts } from './handoff-drafts.js';
+import { RemoteReplica } from '../remote/remote-replica.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
 import { isRotaEntity, type StoredChange } from './stored-change.js';
@@ -29,7 +30,7 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps', asset: 'remote_assets', remoteSettings: 'remote_settings' } as const;
 
 /** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
@@ -41,9 +42,11 @@ export interface AppliedChanges {
   rotaChanged: boolean;
   /** An agent's row (name, queues, presence) arrived. */
   agentsChanged: boolean;
+  /** A requester's asset, or the admins' remote tools and allowlist, arrived. */
+  remoteChanged: boolean;
 }
 
-export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false };
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false, remoteChanged: false };
 
 export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
   return {
@@ -53,11 +56,12 @@ export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedCha
     escalationIds: [...new Set([...a.escalationIds, ...b.escalationIds])],
     rotaChanged: a.rotaChanged || b.rotaChanged,
     agentsChanged: a.agentsChanged || b.agentsChanged,
+    remoteChanged: a.remoteChanged || b.remoteChanged,
   };
 }
 
 export function hasNews(applied: AppliedChanges): boolean {
-  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged;
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged || applied.remoteChanged;
 }
 
 /**
@@ -68,6 +72,8 @@ export class Replica {
   private readonly db: Database.Database;
   readonly outbox: Outbox;
   readonly handoffDrafts: HandoffDrafts;
+  /** Requesters' assets and the remote tools' settings, read from the replica (offline too). */
+  readonly remote: RemoteReplica;
   private readonly write: ReturnType<typeof prepareWrites>;
   private compiledPolicy: { row: string; policy: CompiledPolicy } | null = null;
 
@@ -97,6 +103,7 @@ export class Replica {
     }
     this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
     this.handoffDrafts = new HandoffDrafts(this.db);
+    this.remote = new RemoteReplica(this.db);
   }
 
   private migrate(): void {
@@ -135,6 +142,7 @@ export class Replica {
     let queuesChanged = false;
     let rotaChanged = false;
     let agentsChanged = false;
+    let remoteChanged = false;
     const handoffIds = new Set<string>();
     const escalationIds = new Set<string>();
     this.db.transaction(() => {
@@ -142,13 +150,14 @@ export class Replica {
         if (change.entity === 'queue') queuesChanged = true;
         if (isRotaEntity(change.entity)) rotaChanged = true;
         if (change.entity === 'agent') agentsChanged = true;
+        if (change.entity === 'asset' || change.entity === 'remoteSettings') remoteChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
         if (change.entity === 'escalation') escalationIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged };
   }
 
   /**
@@ -191,7 +200,11 @@ export class Replica {
       case 'onCallRotation':
       case 'shiftOverride':
       case 'shiftSwap':
+      case 'remoteSettings':
         write[change.entity].run(change.id, change.json);
+        return;
+      case 'asset':
+        write.asset.run(change.id, change.ownerKey, change.json);
         return;
       case 'article':
         write.article.run(change.id, change.locale, change.json);
@@ -419,7 +432,7 @@ export class Replica {
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
       const { ticketIds, handoffIds, escalationIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
-      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false };
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false, remoteChanged: false };
     })();
   }
 
@@ -507,6 +520,8 @@ function prepareWrites(db: Database.Database) {
     onCallRotation: upsertRow('on_call_rotations'),
     shiftOverride: upsertRow('shift_overrides'),
     shiftSwap: upsertRow('shift_swaps'),
+    remoteSettings: upsertRow('remote_settings'),
+    asset: db.prepare('INSERT OR REPLACE INTO remote_assets (id, owner_key, row) VALUES (?, ?, ?)'),
     article: db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)'),
     articleIndexDelete: db.prepare('DELETE FROM articles_fts WHERE id = ?'),
     articleIndex: db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),

@@ -1,5 +1,6 @@
 import { decodeChanges, type Change } from '../../../shared/sync/protocol.js';
 import { involvedUserIds } from '../../../shared/domain/escalation.js';
+import { assetOwnerKey } from '../remote/remote-replica.js';
 
 /** The rota's entities: stored as they come, read back whole to compute who is on shift and on call. */
 export const rotaEntities = ['shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap'] as const;
@@ -29,7 +30,8 @@ export type StoredChange =
   | Upsert<'article', { locale: string; title: string; body: string }>
   | Upsert<'handoff', { queueId: string | null; createdAt: string; authorName: string; body: string }>
   | Upsert<'escalation', { ticketId: string; escalatedAt: string; people: string[] }>
-  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | RotaEntity, object>;
+  | Upsert<'asset', { ownerKey: string }>
+  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | 'remoteSettings' | RotaEntity, object>;
 
 export function storedChange(change: Change): StoredChange {
   const placed = { seq: change.seq, scope: change.scope };
@@ -46,6 +48,8 @@ export function storedChange(change: Change): StoredChange {
       return { ...upsert, entity: 'handoff', queueId: change.row.queueId, createdAt: change.row.createdAt, authorName: change.row.authorName, body: change.row.body };
     case 'escalation':
       return { ...upsert, entity: 'escalation', ticketId: change.row.ticketId, escalatedAt: change.row.escalatedAt, people: involvedUserIds(change.row) };
+    case 'asset':
+      return { ...upsert, entity: 'asset', ownerKey: assetOwnerKey(change.row) };
     default:
       return { ...upsert, entity: change.entity };
   }
