@@ -51,6 +51,35 @@ export class Outbox {
     return id;
   }
 
+  /** The id the server must take next from this client: the first unsent one, or the next to be given. */
+  nextToSend(clientId: string): number {
+    const first = this.db.prepare('SELECT MIN(id) FROM outbox WHERE client_id = ? AND rejection IS NULL').pluck().get(clientId) as number | null;
+    return first ?? Number(this.state.get(`nextMutationId:${clientId}`) ?? 1);
+  }
+
+  /**
+   * Moves the user's outbox to a fresh client whose ids start again at 1, for a server that no longer
+   * knows what this client sent (a new database, or one restored from before): it would wait for an id
+   * this outbox confirmed long ago and refuse every later one as a gap. The unsent mutations keep their
+   * order and local ids (so the overlay shows the same); none was processed by that server, so none is
+   * applied twice. Refused ones were never to be sent again, so they take ids 0, -1, … below the new
+   * sequence and stay listed for the agent.
+   */
+  carryOver(userId: string, fromClientId: string): string {
+    const clientId = randomUUID();
+    this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT id, rejection FROM outbox WHERE client_id = ? ORDER BY id').all(fromClientId) as Pick<Row, 'id' | 'rejection'>[];
+      const unsent = rows.filter((row) => row.rejection === null);
+      const refused = rows.filter((row) => row.rejection !== null);
+      const move = this.db.prepare('UPDATE outbox SET client_id = ?, id = ? WHERE client_id = ? AND id = ?');
+      unsent.forEach((row, index) => move.run(clientId, index + 1, fromClientId, row.id));
+      refused.forEach((row, index) => move.run(clientId, index + 1 - refused.length, fromClientId, row.id));
+      this.state.set(`nextMutationId:${clientId}`, String(unsent.length + 1));
+      this.state.set(`clientId:${userId}`, clientId);
+    })();
+    return clientId;
+  }
+
   /** Mutations still to be confirmed, in order: what is sent, and what the overlay replays. */
   unconfirmed(clientId: string, limit = Number.MAX_SAFE_INTEGER): OutboxEntry[] {
     const rows = this.db.prepare('SELECT * FROM outbox WHERE client_id = ? AND rejection IS NULL ORDER BY id LIMIT ?').all(clientId, limit) as Row[];

@@ -166,9 +166,10 @@ export class SyncClient {
   }
 
   private async push(): Promise<void> {
-    const identity = this.identity!;
     const { outbox } = this.replica;
     for (;;) {
+      // Read each batch: a carry-over gives the client a new id.
+      const identity = this.identity!;
       const entries = outbox.unconfirmed(identity.clientId, PUSH_BATCH);
       if (entries.length === 0) return;
       const raw: unknown = await this.connected()
@@ -182,9 +183,24 @@ export class SyncClient {
         this.listener.applied(this.replica.refreshOverlay(identity.clientId, identity.user));
         this.listener.outboxChanged();
       }
+      if (reply.expectedId !== undefined && this.carryOverBelow(reply.expectedId)) continue;
       // Processed (applied or refused) is all the server tells us here; the pull confirms the effects.
       if (reply.expectedId !== undefined || reply.results.length < entries.length || entries.length < PUSH_BATCH) return;
     }
+  }
+
+  /**
+   * A server that expects an id below the first this client has still to send has lost what it knew
+   * of the client (a new database, a restored backup): resending would be refused as a gap forever.
+   * The unsent mutations move to a fresh client numbered from 1; answers whether they did.
+   */
+  private carryOverBelow(expectedId: number): boolean {
+    const identity = this.identity!;
+    const { outbox } = this.replica;
+    if (expectedId >= outbox.nextToSend(identity.clientId)) return false;
+    this.identity = { ...identity, clientId: outbox.carryOver(identity.user.id, identity.clientId) };
+    this.listener.outboxChanged();
+    return true;
   }
 
   private async request(body: PullRequest): Promise<PullWireReply> {
@@ -194,12 +210,11 @@ export class SyncClient {
 
   /** Pulls until caught up; a first sync into an empty replica builds the thread indexes once, at the end. */
   private async pull(): Promise<void> {
-    const identity = this.identity!;
-    const waitingBefore = this.replica.outbox.unconfirmed(identity.clientId).length;
+    const waitingBefore = this.replica.outbox.unconfirmed(this.identity!.clientId).length;
     const stream = new PageStream(
       (cursors) => {
         const epoch = this.replica.getState('epoch');
-        return this.request({ cursors, limit: PULL_PAGE, clientId: identity.clientId, ...(epoch ? { epoch } : {}) });
+        return this.request({ cursors, limit: PULL_PAGE, clientId: this.identity!.clientId, ...(epoch ? { epoch } : {}) });
       },
       (bytes) => this.decoder.decode(bytes),
       PAGES_AHEAD,
@@ -207,21 +222,24 @@ export class SyncClient {
     const bulk = this.replica.beginBulkLoad();
     try {
       stream.start(this.replica.cursors());
-      await this.applyPages(stream, identity);
+      await this.applyPages(stream);
     } finally {
       stream.close();
       if (bulk) this.replica.endBulkLoad();
     }
-    if (this.replica.outbox.unconfirmed(identity.clientId).length !== waitingBefore) this.listener.outboxChanged();
+    if (this.replica.outbox.unconfirmed(this.identity!.clientId).length !== waitingBefore) this.listener.outboxChanged();
   }
 
-  private async applyPages(stream: PageStream, identity: SyncIdentity): Promise<void> {
+  private async applyPages(stream: PageStream): Promise<void> {
     for (;;) {
       const page = await stream.take();
+      const identity = this.identity!;
       if (page.reset) {
         // Start afresh from the server's compacted log; the outbox and the overlay's inputs stay.
         this.replica.resetSynced();
         this.replica.setState('epoch', page.epoch);
+        // Another database may not know this client: its unsent changes go in the next push, from 1.
+        if (this.carryOverBelow(page.lastMutationId + 1)) this.again = true;
         stream.start({});
         continue;
       }
