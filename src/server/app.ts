@@ -16,6 +16,8 @@ import { ticketRoutes } from './tickets/routes.js';
 import { HandoffStore } from './handoffs/handoff-store.js';
 import { handoverAlerts } from './handoffs/handover-alerts.js';
 import { handoffRoutes } from './handoffs/routes.js';
+import { macroRoutes } from './macros/routes.js';
+import { knowledgeRoutes } from './knowledge/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import { integrationRoutes } from './intake/integration-routes.js';
 import { callRoutes } from './calls/routes.js';
@@ -124,6 +126,8 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(authRoutes(context));
   await app.register(ticketRoutes(context));
   await app.register(handoffRoutes(context));
+  await app.register(macroRoutes(context));
+  await app.register(knowledgeRoutes(context));
   await app.register(shiftRoutes(context));
   await app.register(intakeRoutes(context));
   await app.register(callRoutes(context));

@@ -6,7 +6,8 @@ import { createIntegration, DEMO_INTAKE_TOKEN, DEMO_WEBHOOK_SECRET } from '../in
 import { rememberRequester } from '../intake/customers/requesters.js';
 import type { ServerContext } from '../context.js';
 import { appendChange } from '../sync/change-log.js';
-import { articles, handoffTemplates, macros, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
+import { handoffTemplates, requesters, ticketInput, ticketTemplates, type Requester } from './catalog/index.js';
+import { seedDemoKnowledge } from '../knowledge/demo-knowledge.js';
 import { DEMO_PASSWORD, demoQueues, demoUsers, type DemoUser } from './people.js';
 import { firstResponseMatrix } from '../sla/default-policy.js';
 import { pick, seededRandom, weighted } from './random.js';
@@ -81,16 +82,8 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
       const agent = { id: user.id, name: user.name, role: user.role, tier: user.tier, timeZone: user.timeZone, queueIds: [...user.queues].sort() };
       await appendChange(trx, { scope: 'shared', entity: 'agent', rowId: user.id, row: agent }, nowIso);
     }
-    for (const macro of macros) {
-      await trx.insertInto('macros').values(macro).execute();
-      await appendChange(trx, { scope: 'shared', entity: 'macro', rowId: macro.id, row: macro }, nowIso);
-    }
     // The knowledge base travels to every console, internal runbooks included, for offline search.
-    for (const article of articles) {
-      const { isPublic, ...fields } = article;
-      await trx.insertInto('articles').values({ ...fields, is_public: isPublic ? 1 : 0 }).execute();
-      await appendChange(trx, { scope: 'shared', entity: 'article', rowId: article.id, row: article }, nowIso);
-    }
+    await seedDemoKnowledge(trx, nowIso);
 
     // Customers are answered in their own language from their first ticket on.
     for (const requester of requesters) await rememberRequester(trx, { email: requester.email, name: requester.name, locale: requester.locale, chosen: true }, nowIso);

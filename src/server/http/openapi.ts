@@ -37,6 +37,18 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             'Consoles replicate them and write them offline; acknowledging a note twice changes nothing.',
         },
         {
+          name: 'macros',
+          description:
+            'Canned replies with actions (status, priority, assignee, tags). Shared macros are the desk’s (supervisors and admins change them); ' +
+            'personal ones belong to their author alone. Consoles replicate both and edit them offline. See docs/knowledge.md.',
+        },
+        {
+          name: 'knowledge',
+          description:
+            'Writing the knowledge base (supervisors and admins): every save is a new version with its author and note; an edit names its `baseVersion` ' +
+            'and a newer one answers 409 without changing anything. Public articles are read at /portal/kb/{id}.',
+        },
+        {
           name: 'intake',
           description: 'Where monitoring and other systems post what becomes tickets, each with the bearer token of an integration (demo desk: demo-intake-token).',
         },

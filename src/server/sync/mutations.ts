@@ -5,10 +5,12 @@ import { applyTagChange, MAX_TAGS } from '../../shared/domain/tags.js';
 import {
   isEscalationMutation,
   isHandoffMutation,
+  isMacroMutation,
   MutationResultSchema,
   type CallMutation,
   type EscalationMutation,
   type HandoffMutation,
+  type MacroMutation,
   type Mutation,
   type MutationResult,
   type PushReply,
@@ -20,11 +22,13 @@ import { CallRefusal, logCall } from '../calls/log-call.js';
 import type { ServerContext } from '../context.js';
 import { HandoffRefusal } from '../handoffs/handoff-store.js';
 import { EscalationRefusal } from '../escalations/escalation-service.js';
+import { deleteMacro, MacroRefusal, saveMacro } from '../macros/macro-store.js';
 import { seesTicket, visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
 import { latestTicketEvent } from '../tickets/ticket-events.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
+import { remoteSessionChange } from '../remote/session-note.js';
 import { staleRefusal } from './stale.js';
 
 type Trx = Transaction<Database>;
@@ -77,6 +81,7 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
       if (isEscalationMutation(mutation)) await applyEscalationIntent(trx, context, user, clientId, mutation);
       else if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
       else if (mutation.name === 'call.log') await applyCallIntent(trx, context, user, { clientId, receivedAt }, mutation);
+      else if (isMacroMutation(mutation)) await applyMacroIntent(trx, context, user, clientId, mutation);
       else if (mutation.name === 'agent.setStatus') await context.router.setStatus(trx, user.id, mutation.args.status, { userId: user.id, name: user.name }, { fromConsole: true, origin: { clientId, mutationId: mutation.id } });
       else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));
       const result: MutationResult = { id: mutation.id, status: 'applied' };
@@ -155,6 +160,11 @@ async function intentToChange(trx: Trx, user: User, queueIds: string[], { client
       if (count > MAX_TAGS) throw new Rejected({ code: 'invalid', field: 'tags', message: `#${ticket.number} can have at most ${MAX_TAGS} tags (this would make ${count})` });
       return { ...base, tags: mutation.args };
     }
+    case 'ticket.remoteSession': {
+      const change = await remoteSessionChange(trx, ticket, user, mutation.args, { ...base, at: new Date(receivedAt).toISOString() });
+      if ('code' in change) throw new Rejected(change);
+      return change;
+    }
   }
 }
 
@@ -191,6 +201,18 @@ async function applyEscalationIntent(trx: Trx, { escalations }: ServerContext, u
     }
   } catch (error) {
     if (error instanceof EscalationRefusal) throw new Rejected(error.rejection);
+    throw error;
+  }
+}
+
+/** A macro change is checked against who may change that macro (their own, or shared ones for supervisors and admins). */
+async function applyMacroIntent(trx: Trx, { clock }: ServerContext, user: User, clientId: string, mutation: MacroMutation): Promise<void> {
+  const origin = { clientId, mutationId: mutation.id };
+  try {
+    if (mutation.name === 'macro.save') await saveMacro(trx, clock, user, mutation.args.macroId, mutation.args.macro, origin);
+    else await deleteMacro(trx, clock, user, mutation.args.macroId, origin);
+  } catch (error) {
+    if (error instanceof MacroRefusal) throw new Rejected(error.rejection);
     throw error;
   }
 }

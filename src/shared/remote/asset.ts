@@ -64,6 +64,20 @@ function emailDomain(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
+/**
+ * The key server and replica find an asset by: its requester's e-mail, or `@domain` for an
+ * organisation's, so a ticket's assets are one indexed lookup of two keys.
+ */
+export function assetOwnerKey(owner: AssetOwner): string {
+  return owner.kind === 'requester' ? owner.email : `@${owner.domain}`;
+}
+
+/** The two keys a requester's assets are stored under: theirs and their organisation's. */
+export function requesterOwnerKeys(requesterEmail: string): [string, string] {
+  const email = requesterEmail.trim().toLowerCase();
+  return [email, `@${emailDomain(email)}`];
+}
+
 /** Whether the asset is the requester's own or their organisation's. */
 export function belongsToRequester(asset: Pick<Asset, 'owner'>, requesterEmail: string): boolean {
   const email = requesterEmail.trim().toLowerCase();

@@ -4,7 +4,9 @@ import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain
 import { HandedOverShiftSchema, HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationTargetSchema } from '../domain/escalation.js';
+import { RemoteSessionArgsSchema } from '../remote/note.js';
 import { MAX_TAGS, TagSchema } from '../domain/tags.js';
+import { MacroContentSchema, MacroIdSchema } from '../domain/knowledge.js';
 
 /**
  * Agent actions as intent mutations: each says what the agent meant ("set the status from open to
@@ -39,6 +41,11 @@ export const mutationArgs = {
   'escalation.decline': z.object({ escalationId: z.uuid(), reason: EscalationReasonSchema }).strict(),
   // The agent's own presence; it reaches the server when the console does, which is when it matters.
   'agent.setStatus': z.object({ status: AgentStatusSchema }).strict(),
+  // Creates or replaces a macro (the console mints a new one's id); personal or shared, docs/knowledge.md.
+  'macro.save': z.object({ macroId: MacroIdSchema, macro: MacroContentSchema }).strict(),
+  'macro.delete': z.object({ macroId: MacroIdSchema }).strict(),
+  // A remote session opened from the ticket (docs/remote-assistance.md): noted on it, offline too.
+  'ticket.remoteSession': RemoteSessionArgsSchema,
 } as const;
 
 export type MutationName = keyof typeof mutationArgs;
@@ -60,6 +67,9 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('escalation.acknowledge'), args: mutationArgs['escalation.acknowledge'] }),
   z.object({ ...mutationBase, name: z.literal('escalation.decline'), args: mutationArgs['escalation.decline'] }),
   z.object({ ...mutationBase, name: z.literal('agent.setStatus'), args: mutationArgs['agent.setStatus'] }),
+  z.object({ ...mutationBase, name: z.literal('macro.save'), args: mutationArgs['macro.save'] }),
+  z.object({ ...mutationBase, name: z.literal('macro.delete'), args: mutationArgs['macro.delete'] }),
+  z.object({ ...mutationBase, name: z.literal('ticket.remoteSession'), args: mutationArgs['ticket.remoteSession'] }),
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type EscalationMutation = Extract<Mutation, { name: 'ticket.escalate' | 'escalation.acknowledge' | 'escalation.decline' }>;
@@ -67,6 +77,11 @@ export type EscalationMutation = Extract<Mutation, { name: 'ticket.escalate' | '
 export type TicketMutation = Exclude<Extract<Mutation, { name: `ticket.${string}` }>, EscalationMutation>;
 export type HandoffMutation = Extract<Mutation, { name: `handoff.${string}` }>;
 export type CallMutation = Extract<Mutation, { name: 'call.log' }>;
+export type MacroMutation = Extract<Mutation, { name: `macro.${string}` }>;
+
+export function isMacroMutation(mutation: Mutation): mutation is MacroMutation {
+  return mutation.name === 'macro.save' || mutation.name === 'macro.delete';
+}
 
 export function isHandoffMutation(mutation: Mutation): mutation is HandoffMutation {
   return mutation.name === 'handoff.write' || mutation.name === 'handoff.acknowledge';

@@ -1,11 +1,9 @@
 import type Database from 'better-sqlite3';
-import { AssetSchema, type Asset } from '../../../shared/remote/asset.js';
+import { AssetSchema, requesterOwnerKeys, type Asset } from '../../../shared/remote/asset.js';
+import type { User } from '../../../shared/domain/people.js';
+import type { Message } from '../../../shared/domain/ticket.js';
+import { remoteSessionNote, type RemoteSessionArgs } from '../../../shared/remote/note.js';
 import { emptyRemoteSettings, StoredRemoteSettingsSchema, type StoredRemoteSettings } from '../../../shared/remote/settings.js';
-
-/** The key an asset is found by: its requester's e-mail, or its organisation's e-mail domain. */
-export function assetOwnerKey(asset: Pick<Asset, 'owner'>): string {
-  return asset.owner.kind === 'requester' ? asset.owner.email : `@${asset.owner.domain}`;
-}
 
 /**
  * Assets and the remote tools' settings as the server last sent them (replica tables, written only
@@ -16,8 +14,7 @@ export class RemoteReplica {
 
   /** The requester's own assets and their organisation's, by name. */
   assetsOf(requesterEmail: string): Asset[] {
-    const email = requesterEmail.trim().toLowerCase();
-    const rows = this.db.prepare('SELECT row FROM remote_assets WHERE owner_key IN (?, ?)').pluck().all(email, `@${email.slice(email.lastIndexOf('@') + 1)}`) as string[];
+    const rows = this.db.prepare('SELECT row FROM remote_assets WHERE owner_key IN (?, ?)').pluck().all(...requesterOwnerKeys(requesterEmail)) as string[];
     return rows.map((row) => AssetSchema.parse(JSON.parse(row))).sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -31,4 +28,17 @@ export class RemoteReplica {
     const row = this.db.prepare("SELECT row FROM remote_settings WHERE id = 'current'").pluck().get() as string | undefined;
     return row === undefined ? { version: 0, document: emptyRemoteSettings, updatedAt: null, updatedBy: null } : StoredRemoteSettingsSchema.parse(JSON.parse(row));
   }
+}
+
+/**
+ * The note a session opened here shows in the thread until the server's arrives: worded as the
+ * server will word it, from the replica's asset and tools. Null when the asset left the replica.
+ */
+export function pendingSessionNote(db: Database.Database, args: RemoteSessionArgs, localId: string, user: Pick<User, 'name'>): Message | null {
+  const remote = new RemoteReplica(db);
+  const asset = remote.asset(args.assetId);
+  if (!asset) return null;
+  const toolName = remote.settings().document.tools.find((tool) => tool.id === args.toolId)?.name ?? args.toolId;
+  const body = remoteSessionNote({ assetName: asset.name, toolName, agentName: user.name, startedAt: args.startedAt });
+  return { id: localId, ticketId: args.ticketId, authorKind: 'system', authorName: user.name, body, isPublic: false, createdAt: args.startedAt };
 }

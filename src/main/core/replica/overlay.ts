@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import type { User } from '../../../shared/domain/people.js';
 import { TicketSchema, type Message, type Ticket, type TicketStatus } from '../../../shared/domain/ticket.js';
 import { callRecordOf, reachedCaller, statusAfterCall } from '../../../shared/domain/phone-call.js';
-import { isEscalationMutation, isHandoffMutation, type CallMutation, type EscalationMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
+import { isEscalationMutation, isHandoffMutation, isMacroMutation, type CallMutation, type EscalationMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
 import { rebuildHandoffOverlay } from './handoff-overlay.js';
 import { rebuildEscalationOverlay } from './escalation-overlay.js';
 import type { CompiledPolicy } from '../../../shared/sla/engine.js';
 import { clocksAfterStatusChange } from '../../../shared/sla/status-change.js';
 import { applyTagChange } from '../../../shared/domain/tags.js';
+import { pendingSessionNote } from '../remote/remote-replica.js';
 
 export interface OutboxEntry {
   mutation: Mutation;
@@ -36,6 +37,8 @@ export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEn
     else if (isEscalationMutation(mutation)) escalations.push(mutation);
     // The agent's own status is read from the outbox as it is (the console's status control), not overlaid.
     else if (mutation.name === 'agent.setStatus') continue;
+    // Macros are few: the console lays its unconfirmed macro changes over the replica's when it lists them (macro-overlay.ts).
+    else if (isMacroMutation(mutation)) continue;
     // A call that opens a new ticket has no ticket here to show it on: the console lists it as a pending call.
     else if (mutation.name !== 'call.log' || isCallOnTicket(mutation)) tickets.push({ mutation, localId });
   }
@@ -103,6 +106,11 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
       case 'ticket.setTags':
         ticket = { ...ticket, tags: applyTagChange(ticket.tags, mutation.args) };
         break;
+      case 'ticket.remoteSession': {
+        const note = pendingSessionNote(db, mutation.args, localId, user);
+        if (note) insertMessage.run(note.id, ticketId, note.createdAt, JSON.stringify(note));
+        break;
+      }
       case 'call.log': {
         // In the caller's words, as the server will show it; an answered call is a first response.
         const { args } = mutation;

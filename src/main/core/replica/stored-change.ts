@@ -1,6 +1,6 @@
 import { decodeChanges, type Change } from '../../../shared/sync/protocol.js';
 import { involvedUserIds } from '../../../shared/domain/escalation.js';
-import { assetOwnerKey } from '../remote/remote-replica.js';
+import { assetOwnerKey } from '../../../shared/remote/asset.js';
 
 /** The rota's entities: stored as they come, read back whole to compute who is on shift and on call. */
 export const rotaEntities = ['shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap'] as const;
@@ -49,7 +49,7 @@ export function storedChange(change: Change): StoredChange {
     case 'escalation':
       return { ...upsert, entity: 'escalation', ticketId: change.row.ticketId, escalatedAt: change.row.escalatedAt, people: involvedUserIds(change.row) };
     case 'asset':
-      return { ...upsert, entity: 'asset', ownerKey: assetOwnerKey(change.row) };
+      return { ...upsert, entity: 'asset', ownerKey: assetOwnerKey(change.row.owner) };
     default:
       return { ...upsert, entity: change.entity };
   }

@@ -1,5 +1,8 @@
 import type { Article } from '../../../shared/domain/knowledge.js';
 
+/** An article as the catalog writes it; it becomes version 1 when seeded. */
+type CatalogArticle = Omit<Article, 'version' | 'updatedAt'>;
+
 interface ArticleText {
   title: string;
   body: string;
@@ -499,7 +502,7 @@ const topics: readonly Topic[] = [
   },
 ];
 
-export const articles: readonly Article[] = topics.flatMap((topic): Article[] => [
+export const articles: readonly CatalogArticle[] = topics.flatMap((topic): CatalogArticle[] => [
   { id: `kb-${topic.slug}-en`, title: topic.en.title, body: topic.en.body, locale: 'en', isPublic: topic.isPublic },
   { id: `kb-${topic.slug}-pl`, title: topic.pl.title, body: topic.pl.body, locale: 'pl', isPublic: topic.isPublic },
 ]);

@@ -14,12 +14,14 @@ export const macros: readonly z.input<typeof MacroSchema>[] = [
     title: 'Waiting for logs',
     body: 'Hi {{requester.name}},\n\nTo move ticket {{ticket.number}} forward we need a few more details:\n1. The exact time (with time zone) the problem last happened.\n2. A screenshot of the error message.\n3. Client or browser logs from the affected device, as described in our knowledge base.\n\nThe ticket will stay pending until we hear back from you.\n\n{{agent.name}}',
     locale: 'en',
+    actions: { status: 'pending' },
   },
   {
     id: 'macro-escalated-tier2',
     title: 'Escalated to tier 2',
     body: 'Hi {{requester.name}},\n\nThank you for the details. I have passed ticket {{ticket.number}} to our tier 2 network team, who can look at the configuration more closely. You do not need to open a new ticket; an engineer will reply here as soon as they have picked it up.\n\n{{agent.name}}',
     locale: 'en',
+    actions: { addTags: ['network'], status: 'open' },
   },
   {
     id: 'macro-escalated-tier3',
@@ -32,6 +34,7 @@ export const macros: readonly z.input<typeof MacroSchema>[] = [
     title: 'Closing – no reply 3 days',
     body: 'Hi {{requester.name}},\n\nWe have not heard back from you for three days, so I am closing ticket {{ticket.number}} for now. If the problem is still there, simply reply to this email and the ticket will reopen with its full history.\n\n{{agent.name}}',
     locale: 'en',
+    actions: { status: 'solved' },
   },
   {
     id: 'macro-invoice-resent',
@@ -68,6 +71,7 @@ export const macros: readonly z.input<typeof MacroSchema>[] = [
     title: 'Incident resolved – please confirm',
     body: 'Hi {{requester.name}},\n\nThe incident affecting your service has been resolved and everything is back to normal on our side. Could you confirm that things work for you too? If we do not hear back within 3 days, ticket {{ticket.number}} will close automatically.\n\n{{agent.name}}',
     locale: 'en',
+    actions: { status: 'pending', removeTags: ['incident'] },
   },
   {
     id: 'macro-need-steps-to-reproduce',
@@ -98,6 +102,7 @@ export const macros: readonly z.input<typeof MacroSchema>[] = [
     title: 'Prośba o logi',
     body: 'Dzień dobry,\n\nabyśmy mogli dalej zająć się zgłoszeniem {{ticket.number}}, potrzebujemy:\n1. Dokładnej godziny ostatniego wystąpienia problemu.\n2. Zrzutu ekranu z komunikatem błędu.\n3. Logów z urządzenia, na którym występuje problem.\n\nDo czasu odpowiedzi zgłoszenie pozostanie w statusie „oczekuje na klienta”.\n\n{{agent.name}}',
     locale: 'pl',
+    actions: { status: 'pending' },
   },
   {
     id: 'macro-escalated-tier2-pl',
@@ -110,6 +115,7 @@ export const macros: readonly z.input<typeof MacroSchema>[] = [
     title: 'Zamknięcie – brak odpowiedzi 3 dni',
     body: 'Dzień dobry,\n\nod trzech dni nie otrzymaliśmy odpowiedzi, dlatego zamykamy zgłoszenie {{ticket.number}}. Jeśli problem nadal występuje, wystarczy odpisać na tę wiadomość – zgłoszenie otworzy się ponownie wraz z całą historią.\n\n{{agent.name}}',
     locale: 'pl',
+    actions: { status: 'solved' },
   },
   {
     id: 'macro-invoice-resent-pl',
@@ -122,5 +128,35 @@ export const macros: readonly z.input<typeof MacroSchema>[] = [
     title: 'Rozwiązane – prośba o potwierdzenie',
     body: 'Dzień dobry,\n\nawaria została usunięta i po naszej stronie wszystko działa poprawnie. Prosimy o potwierdzenie, że u Państwa również. Jeśli nie otrzymamy odpowiedzi w ciągu 3 dni, zgłoszenie {{ticket.number}} zamknie się automatycznie.\n\n{{agent.name}}',
     locale: 'pl',
+  },
+  {
+    id: 'macro-solved-thanks',
+    title: 'Solved — thanks',
+    body: 'Hi {{requester.first_name}},\n\nGlad we could sort this out. I am marking ticket {{ticket.number}} as solved; if anything comes back, just reply and it reopens.\n\n{{agent.name}}',
+    locale: 'en',
+    actions: { status: 'solved' },
+  },
+  {
+    id: 'macro-escalate-network',
+    title: 'Escalate to network',
+    body: 'Hi {{requester.first_name}},\n\nI have asked our network team to look at ticket {{ticket.number}}. You do not need to do anything; we will update you here.\n\n{{agent.name}}',
+    locale: 'en',
+    actions: { addTags: ['network'], priority: 'high', assignee: { kind: 'unassigned' } },
+  },
+  {
+    id: 'macro-take-it',
+    title: 'Taking this one',
+    body: 'Hi {{requester.first_name}},\n\nI am {{agent.name}} and I am taking care of ticket {{ticket.number}} from here. Our first response target is {{sla.first_response.due}}.',
+    locale: 'en',
+    actions: { assignee: { kind: 'me' }, status: 'open' },
+  },
+  // Marta's own (agent@demo): replicated to her console only.
+  {
+    id: 'macro-marta-vpn-followup',
+    title: 'My VPN follow-up',
+    body: 'Hi {{requester.first_name}},\n\njust checking in on the VPN problem from ticket {{ticket.number}}: did the reconnect steps help? If it dropped again, the exact time would help me a lot.\n\nMarta',
+    locale: 'en',
+    ownerId: 'u-agent',
+    actions: { status: 'pending', addTags: ['vpn'] },
   },
 ];
