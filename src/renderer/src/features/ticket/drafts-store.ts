@@ -19,6 +19,11 @@ export interface DraftsState {
   drafts: ReadonlyMap<string, Draft>;
   setBody(key: string, body: string): void;
   setKind(key: string, kind: DraftKind): void;
+  /**
+   * Adds text at the end of the draft, after a blank line when it already has some (a knowledge-base
+   * link, a macro's text): what the agent wrote stays as it was.
+   */
+  insertText(key: string, text: string): void;
   /** Queues the draft as a reply or an internal note; the text clears once the core has it. */
   send(key: string, ticketId: string): Promise<void>;
 }
@@ -54,6 +59,10 @@ export function createDraftsStore(client: DeskClient): DraftsStore {
       setKind(key, kind) {
         update(key, (draft) => ({ ...draft, kind }));
       },
+      insertText(key, text) {
+        if (text.trim() === '') return;
+        update(key, (draft) => ({ ...draft, body: joinParagraphs(draft.body, text), failed: false }));
+      },
       async send(key, ticketId) {
         const draft = get().drafts.get(key);
         const body = draft?.body.trim();
@@ -73,6 +82,11 @@ export function createDraftsStore(client: DeskClient): DraftsStore {
       },
     };
   });
+}
+
+export function joinParagraphs(body: string, text: string): string {
+  const kept = body.trimEnd();
+  return kept === '' ? text : `${kept}\n\n${text}`;
 }
 
 function rest(now: string, sent: string): string {
