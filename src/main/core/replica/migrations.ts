@@ -112,4 +112,13 @@ export const replicaMigrations: readonly string[] = [
   CREATE INDEX remote_assets_owner ON remote_assets (owner_key);
   CREATE TABLE remote_settings (id TEXT PRIMARY KEY, row TEXT NOT NULL);
   `,
+  // Ticket view (issue 7): each ticket's history (who changed what, when), shown in its thread offline;
+  // and the reply or note each agent is writing per ticket, with the macro actions staged on it and the
+  // files attached (their bytes here, not only on screen), so a restart loses none of it.
+  `
+  CREATE TABLE ticket_events (id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, at TEXT NOT NULL, row TEXT NOT NULL);
+  CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, at);
+  CREATE TABLE ticket_drafts (user_id TEXT NOT NULL, ticket_id TEXT NOT NULL, row TEXT NOT NULL, PRIMARY KEY (user_id, ticket_id));
+  CREATE TABLE draft_files (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, ticket_id TEXT NOT NULL, data BLOB NOT NULL);
+  `,
 ];
