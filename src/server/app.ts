@@ -48,6 +48,7 @@ import { EscalationService } from './escalations/escalation-service.js';
 import { EscalationTriggerObserver } from './escalations/escalation-triggers.js';
 import { escalationDeadlines } from './escalations/escalation-deadlines.js';
 import { escalationRoutes } from './escalations/routes.js';
+import { remoteRoutes } from './remote/routes.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -134,6 +135,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(slaRoutes(context));
   await app.register(routingRoutes(context));
   await app.register(escalationRoutes(context));
+  await app.register(remoteRoutes(context));
   await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));

@@ -15,6 +15,7 @@ import { seedDemoRota } from './rota.js';
 import { seedDemoHandovers } from './handovers.js';
 import { seedEscalationSettings } from '../escalations/demo-settings.js';
 import { seedDemoRouting } from '../routing/demo-routing.js';
+import { seedDemoRemote } from '../remote/demo-remote.js';
 
 export const DEMO_TICKET_COUNT = 200;
 
@@ -110,6 +111,7 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
     await seedDemoHandovers(trx, context, (id) => demoUser(demoUsers.find((user) => user.id === id)!.email));
     await seedEscalationSettings(trx, nowIso);
     await seedDemoRouting(trx, nowIso);
+    await seedDemoRemote(trx, nowIso);
     await createIntegration(trx, 'Demo integrations', DEMO_INTAKE_TOKEN, nowIso, DEMO_WEBHOOK_SECRET);
   });
   context.feed.committed();

@@ -49,6 +49,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             'and a newer one answers 409 without changing anything. Public articles are read at /portal/kb/{id}.',
         },
         {
+          name: 'remote',
+          description:
+            'Remote assistance (admins, or an integration such as a CMDB with an admin’s token): requesters’ and organisations’ assets with their ways in, ' +
+            'and the remote tools (URL patterns) and allowlist of schemes and hosts that every console checks a link against. Consoles get both by sync.',
+        },
+        {
           name: 'intake',
           description: 'Where monitoring and other systems post what becomes tickets, each with the bearer token of an integration (demo desk: demo-intake-token).',
         },
