@@ -26,6 +26,8 @@ import { Alerter, systemTimers, type Timers } from './alerts/alerter.js';
 import { alertApi } from './alerts/alert-api.js';
 import { escalationTargets } from '../../shared/desk-api/escalation-targets.js';
 import { handoffApi } from './handoff-api.js';
+import { desktopApi } from './desktop/desktop-api.js';
+import { MyCounts } from './desktop/my-counts.js';
 import { rotaApi } from './rota-api.js';
 import { routingApi } from './routing-api.js';
 import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
@@ -63,6 +65,8 @@ export class DeskCore implements DeskService {
   private readonly decoder: ChangeDecoder;
   /** Decides what the agent is told and when: the notification policy at work. */
   private readonly alerter: Alerter;
+  /** The tray's badge: the agent's unfinished tickets and those at SLA risk. */
+  private readonly myCounts: MyCounts;
 
   constructor(private readonly options: DeskCoreOptions) {
     this.decoder = options.decoder ?? inlineDecoder;
@@ -93,6 +97,14 @@ export class DeskCore implements DeskService {
       ring: (ring) => this.emit('alerts.ring', ring),
     });
     this.onEvent((event, payload) => this.alerter.follow(event, payload));
+    this.myCounts = new MyCounts({
+      tickets: () => (this.session ? this.replica.desktop.myUnfinishedTickets(this.session.user.id) : []),
+      userId: () => this.session?.user.id ?? null,
+      now: () => options.clock.now(),
+      timers: options.timers ?? systemTimers,
+      changed: (counts) => this.emit('desk.countsChanged', counts),
+    });
+    this.onEvent((event) => this.myCounts.follow(event));
     if (this.session) this.startSync(this.session);
     this.alerter.refresh();
   }
@@ -308,6 +320,7 @@ export class DeskCore implements DeskService {
       changed: (payload) => this.emit('handoffs.changed', payload),
       draftLeadMinutes: () => this.options.handoffDraftMinutes ?? DEFAULT_HANDOFF_DRAFT_MINUTES,
     }),
+    ...desktopApi({ replica: () => this.replica.desktop, counts: () => this.myCounts, requireSession: () => this.requireSession() }),
   };
 
   call(method: unknown, input: unknown): Promise<DeskResult> {
@@ -316,6 +329,7 @@ export class DeskCore implements DeskService {
 
   async close(): Promise<void> {
     this.alerter.stop();
+    this.myCounts.stop();
     this.sync.stop();
     await this.decoder.close();
     this.replica.close();

@@ -13,6 +13,7 @@ import { alertEvents, alertMethods } from './alert-methods.js';
 import { escalationTargetMethods } from './escalation-targets.js';
 import { rotaMethods } from './rota-methods.js';
 import { routingMethods } from './routing-methods.js';
+import { desktopEvents, desktopMethods } from './desktop-methods.js';
 
 export const ArticleHitSchema = z.object({
   id: z.string(),
@@ -171,6 +172,7 @@ export const deskMethods = {
   ...routingMethods,
   ...fileMethods,
   ...adminMethods,
+  ...desktopMethods,
 } as const;
 
 export const deskEvents = {
@@ -182,6 +184,7 @@ export const deskEvents = {
   /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
   'escalations.changed': z.object({ ids: z.array(z.string()) }),
   ...alertEvents,
+  ...desktopEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
   'rota.changed': z.object({}),
   /** A colleague's row arrived: their name, queues or presence (the agent's own status among them). */

@@ -16,6 +16,7 @@ import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { HandoffDrafts } from './handoff-drafts.js';
 import { RemoteReplica } from '../remote/remote-replica.js';
+import { DesktopReplica } from '../desktop/my-counts.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
 import { isRotaEntity, type StoredChange } from './stored-change.js';
@@ -74,6 +75,8 @@ export class Replica {
   readonly handoffDrafts: HandoffDrafts;
   /** Requesters' assets and the remote tools' settings, read from the replica (offline too). */
   readonly remote: RemoteReplica;
+  /** The tray's counts and ticket links' lookups. */
+  readonly desktop: DesktopReplica;
   private readonly write: ReturnType<typeof prepareWrites>;
   private compiledPolicy: { row: string; policy: CompiledPolicy } | null = null;
 
@@ -104,6 +107,7 @@ export class Replica {
     this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
     this.handoffDrafts = new HandoffDrafts(this.db);
     this.remote = new RemoteReplica(this.db);
+    this.desktop = new DesktopReplica(this.db);
   }
 
   private migrate(): void {
