@@ -121,4 +121,13 @@ export const replicaMigrations: readonly string[] = [
   CREATE TABLE ticket_drafts (user_id TEXT NOT NULL, ticket_id TEXT NOT NULL, row TEXT NOT NULL, PRIMARY KEY (user_id, ticket_id));
   CREATE TABLE draft_files (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, ticket_id TEXT NOT NULL, data BLOB NOT NULL);
   `,
+  // Queues (issue 7, Q): the agent's saved views and their overlay (a row of NULL is a deletion made
+  // here), and a full-text index of tickets (rowid = ticket number; see ticket-search.ts), built at
+  // once from the tickets and messages already held.
+  `
+  CREATE TABLE queue_views (id TEXT PRIMARY KEY, row TEXT NOT NULL);
+  CREATE TABLE overlay_queue_views (id TEXT PRIMARY KEY, row TEXT);
+  CREATE VIRTUAL TABLE tickets_fts USING fts5(id UNINDEXED, number, subject, requester, tags, messages, tokenize = 'unicode61 remove_diacritics 2');
+  INSERT INTO sync_state (key, value) VALUES ('ticketSearchStale', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  `,
 ];
