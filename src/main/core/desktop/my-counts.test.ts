@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../shared/domain/ticket.js';
 import type { MyTicketCounts } from '../../../shared/desk-api/desktop-methods.js';
+import { fakeTimers } from './fake-timers.js';
 import { COUNTS_SETTLE_MS, countMine, MyCounts } from './my-counts.js';
 
 const now = Date.parse('2026-11-24T02:00:00.000Z');
@@ -40,30 +41,15 @@ describe('my ticket counts', () => {
   });
 
   it('recounts once after a burst of changes, and again when a running clock reaches its warning', () => {
-    let clock = now;
-    const waiting: { run: () => void; at: number }[] = [];
-    const timers = {
-      setTimeout: (run: () => void, ms: number) => {
-        const handle = { run, at: clock + ms };
-        waiting.push(handle);
-        return handle;
-      },
-      clearTimeout: (handle: unknown) => void waiting.splice(waiting.indexOf(handle as never), 1),
-    };
-    const advance = (ms: number) => {
-      clock += ms;
-      for (const due of waiting.filter((timer) => timer.at <= clock)) {
-        waiting.splice(waiting.indexOf(due), 1);
-        due.run();
-      }
-    };
+    const clock = fakeTimers(now);
+    const advance = clock.advance;
     let reads = 0;
     const told: MyTicketCounts[] = [];
     const counts = new MyCounts({
       tickets: () => (reads++, [ticket({ dueIn: 20, warnBefore: 10 }), ticket({ dueIn: 90 })]),
       userId: () => 'u-olga',
-      now: () => clock,
-      timers,
+      now: clock.now,
+      timers: clock.timers,
       changed: (value) => told.push(value),
     });
 
@@ -81,6 +67,6 @@ describe('my ticket counts', () => {
     advance(COUNTS_SETTLE_MS);
     expect(told).toHaveLength(2);
     counts.stop();
-    expect(waiting).toEqual([]);
+    expect(clock.pending()).toBe(0);
   });
 });
