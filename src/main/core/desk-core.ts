@@ -26,6 +26,7 @@ import { Alerter, systemTimers, type Timers } from './alerts/alerter.js';
 import { alertApi } from './alerts/alert-api.js';
 import { escalationTargets } from '../../shared/desk-api/escalation-targets.js';
 import { handoffApi } from './handoff-api.js';
+import { knowledgeApi } from './knowledge-api.js';
 import { desktopApi } from './desktop/desktop-api.js';
 import { MyCounts } from './desktop/my-counts.js';
 import { rotaApi } from './rota-api.js';
@@ -76,13 +77,14 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged, knowledgeChanged }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
         if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
         if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
         if (rotaChanged) this.emit('rota.changed', {});
         if (agentsChanged) this.emit('agents.changed', {});
+        if (knowledgeChanged) this.emit('knowledge.changed', {});
       },
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
@@ -245,18 +247,6 @@ export class DeskCore implements DeskService {
       const waiting = this.replica.outbox.unconfirmed(this.replica.outbox.clientIdFor(user.id));
       return waiting.flatMap(({ mutation }) => (mutation.name === 'call.log' ? [{ id: mutation.id, call: mutation.args }] : []));
     },
-    'kb.search': async ({ query, locale }) => {
-      this.requireSession();
-      return this.replica.searchArticles(query, locale);
-    },
-    'kb.get': async ({ id }) => {
-      this.requireSession();
-      return this.replica.getArticle(id);
-    },
-    'macros.list': async () => {
-      this.requireSession();
-      return this.replica.listMacros();
-    },
     'agents.list': async () => {
       this.requireSession();
       return this.replica.listAgents();
@@ -308,6 +298,14 @@ export class DeskCore implements DeskService {
       send: () => this.send(),
       changed: () => this.emit('agents.changed', {}),
       session: () => this.requireSession(),
+    }),
+    ...knowledgeApi({
+      replica: () => this.replica,
+      session: () => this.requireSession(),
+      record: (user, mutation) => void this.record(user, mutation),
+      send: () => this.send(),
+      now: () => isoNow(this.options.clock),
+      changed: () => this.emit('knowledge.changed', {}),
     }),
     ...handoffApi({
       replica: () => this.replica,

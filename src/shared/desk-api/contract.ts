@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
-import { AgentSchema, LocaleSchema, QueueSchema, UserSchema } from '../domain/people.js';
-import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
+import { AgentSchema, QueueSchema, UserSchema } from '../domain/people.js';
 import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationSchema, EscalationTargetSchema } from '../domain/escalation.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
@@ -9,21 +8,14 @@ import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
 import { fileMethods } from './file-methods.js';
 import { handoffMethods } from './handoff-methods.js';
+import { knowledgeEvents, knowledgeMethods } from './knowledge-methods.js';
 import { alertEvents, alertMethods } from './alert-methods.js';
 import { escalationTargetMethods } from './escalation-targets.js';
 import { rotaMethods } from './rota-methods.js';
 import { routingMethods } from './routing-methods.js';
 import { desktopEvents, desktopMethods } from './desktop-methods.js';
 
-export const ArticleHitSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  locale: LocaleSchema,
-  isPublic: z.boolean(),
-  /** The passage around the match, for the result list. */
-  snippet: z.string(),
-});
-export type ArticleHit = z.infer<typeof ArticleHitSchema>;
+export { ArticleHitSchema, type ArticleHit } from './knowledge-methods.js';
 
 /** What the renderer asks for; the core stamps the id and the instant it was written. */
 export const DeskMutationSchema = z.discriminatedUnion('name', [
@@ -122,10 +114,6 @@ export const deskMethods = {
   /** Records an agent action in the outbox (applied on screen at once) and sends it when online. */
   'mutations.enqueue': { input: DeskMutationSchema, output: z.object({ id: z.number().int() }) },
   'outbox.get': { input: Empty, output: OutboxStateSchema },
-  /** Searches the replica's knowledge base: works offline. */
-  'kb.search': { input: z.object({ query: z.string().max(500), locale: LocaleSchema.optional() }).strict(), output: z.array(ArticleHitSchema) },
-  'kb.get': { input: z.object({ id: z.string().min(1) }).strict(), output: ArticleSchema.nullable() },
-  'macros.list': { input: Empty, output: z.array(MacroSchema) },
   'agents.list': { input: Empty, output: z.array(AgentSchema) },
   /** Drops a refused mutation the agent has read (or redone). */
   'outbox.discard': { input: z.object({ id: z.number().int() }).strict(), output: OutboxStateSchema },
@@ -166,6 +154,7 @@ export const deskMethods = {
     output: z.object({ queued: z.boolean() }),
   },
   ...handoffMethods,
+  ...knowledgeMethods,
   ...alertMethods,
   ...escalationTargetMethods,
   ...rotaMethods,
@@ -184,6 +173,7 @@ export const deskEvents = {
   /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
   'escalations.changed': z.object({ ids: z.array(z.string()) }),
   ...alertEvents,
+  ...knowledgeEvents,
   ...desktopEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
   'rota.changed': z.object({}),

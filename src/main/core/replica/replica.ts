@@ -16,6 +16,7 @@ import { replicaMigrations } from './migrations.js';
 import { Outbox } from './outbox.js';
 import { HandoffDrafts } from './handoff-drafts.js';
 import { RemoteReplica } from '../remote/remote-replica.js';
+import { KnowledgeReplica } from './knowledge-replica.js';
 import { DesktopReplica } from '../desktop/my-counts.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
@@ -45,9 +46,11 @@ export interface AppliedChanges {
   agentsChanged: boolean;
   /** A requester's asset, or the admins' remote tools and allowlist, arrived. */
   remoteChanged: boolean;
+  /** A macro or an article arrived. */
+  knowledgeChanged: boolean;
 }
 
-export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false, remoteChanged: false };
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false };
 
 export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
   return {
@@ -58,11 +61,12 @@ export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedCha
     rotaChanged: a.rotaChanged || b.rotaChanged,
     agentsChanged: a.agentsChanged || b.agentsChanged,
     remoteChanged: a.remoteChanged || b.remoteChanged,
+    knowledgeChanged: a.knowledgeChanged || b.knowledgeChanged,
   };
 }
 
 export function hasNews(applied: AppliedChanges): boolean {
-  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged || applied.remoteChanged;
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged || applied.remoteChanged || applied.knowledgeChanged;
 }
 
 /**
@@ -75,6 +79,8 @@ export class Replica {
   readonly handoffDrafts: HandoffDrafts;
   /** Requesters' assets and the remote tools' settings, read from the replica (offline too). */
   readonly remote: RemoteReplica;
+  /** Articles suggested for a ticket (offline too). */
+  readonly knowledge: KnowledgeReplica;
   /** The tray's counts and ticket links' lookups. */
   readonly desktop: DesktopReplica;
   private readonly write: ReturnType<typeof prepareWrites>;
@@ -107,6 +113,7 @@ export class Replica {
     this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
     this.handoffDrafts = new HandoffDrafts(this.db);
     this.remote = new RemoteReplica(this.db);
+    this.knowledge = new KnowledgeReplica(this.db);
     this.desktop = new DesktopReplica(this.db);
   }
 
@@ -147,6 +154,7 @@ export class Replica {
     let rotaChanged = false;
     let agentsChanged = false;
     let remoteChanged = false;
+    let knowledgeChanged = false;
     const handoffIds = new Set<string>();
     const escalationIds = new Set<string>();
     this.db.transaction(() => {
@@ -155,13 +163,14 @@ export class Replica {
         if (isRotaEntity(change.entity)) rotaChanged = true;
         if (change.entity === 'agent') agentsChanged = true;
         if (change.entity === 'asset' || change.entity === 'remoteSettings') remoteChanged = true;
+        if (change.entity === 'macro' || change.entity === 'article') knowledgeChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
         if (change.entity === 'escalation') escalationIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged, knowledgeChanged };
   }
 
   /**
@@ -436,7 +445,7 @@ export class Replica {
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
       const { ticketIds, handoffIds, escalationIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
-      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false, remoteChanged: false };
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false };
     })();
   }
 
