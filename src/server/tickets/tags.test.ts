@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket, TicketDetail } from '../../shared/domain/ticket.js';
 import { steppingClock } from '../testing/test-clock.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { pushOnce, SocketPool } from '../testing/test-socket.js';
+import { pullAll, pushOnce, SocketPool } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
 const pool = new SocketPool(() => server.url);
@@ -60,5 +60,39 @@ describe('ticket.setTags', () => {
     expect(spaced.ok).toBe(false);
     const empty = await pushOnce(socket, { clientId: randomUUID(), mutations: [setTags(1, ticketId, [])] });
     expect(empty.ok).toBe(false);
+  });
+});
+
+describe('ticket history in the change log', () => {
+  it('replicates who changed what as ticketEvent rows in the ticket’s queue scope, with the demo’s older history', async () => {
+    const token = await loginAs(server.url, 'agent3@demo');
+    const ticket = await billingTicket(token);
+    const socket = await pool.open('agent3@demo');
+    const { cursors } = await pullAll(socket);
+    const before = await pullAll(socket, {});
+    // The ticket's earlier history (routing when it arrived, the tags above) came with the first sync.
+    expect(before.changes.some((c) => c.entity === 'ticketEvent' && c.op === 'upsert' && c.row.ticketId === ticket.id)).toBe(true);
+    await pushOnce(socket, { clientId: randomUUID(), mutations: [{ id: 1, name: 'ticket.setStatus', createdAt, args: { ticketId: ticket.id, from: 'open', to: 'pending' } }] });
+    const after = await pullAll(socket, cursors);
+    const events = after.changes.flatMap((c) => (c.entity === 'ticketEvent' && c.op === 'upsert' ? [c] : []));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.scope).toBe('queue:billing');
+    expect(events[0]!.row).toMatchObject({ ticketId: ticket.id, kind: 'status', actor: { name: 'Olga Smirnova' }, data: { from: 'open', to: 'pending' } });
+  });
+
+  it('sends a ticket’s whole history to the queue it moves to', async () => {
+    const token = await loginAs(server.url, 'supervisor@demo');
+    const ticket = await billingTicket(token);
+    const moved = await fetch(`${server.url}/api/v1/tickets/${ticket.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ queueId: 'general' }) });
+    expect(moved.status).toBe(200);
+    const socket = await pool.open('supervisor@demo');
+    const { changes } = await pullAll(socket);
+    const inGeneral = changes.filter((c) => c.scope === 'queue:general' && c.entity === 'ticketEvent' && c.op === 'upsert' && c.row.ticketId === ticket.id);
+    const kinds = inGeneral.map((c) => (c.op === 'upsert' && c.entity === 'ticketEvent' ? c.row.kind : ''));
+    // The move, and what happened before it in Billing.
+    expect(kinds).toContain('queue');
+    expect(kinds.length).toBeGreaterThan(1);
+    const queueEvent = inGeneral.find((c) => c.op === 'upsert' && c.entity === 'ticketEvent' && c.row.kind === 'queue');
+    expect(queueEvent?.op === 'upsert' && queueEvent.entity === 'ticketEvent' && queueEvent.row.data).toMatchObject({ from: 'billing', to: 'general', toName: expect.any(String) });
   });
 });

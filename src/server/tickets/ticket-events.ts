@@ -1,10 +1,41 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { TicketEvent } from '../../shared/domain/ticket-event.js';
 import type { Database } from '../storage/schema.js';
+import { appendChange } from '../sync/change-log.js';
+import { queueScope, seesQueue, userScope } from '../people/visibility.js';
 
-/** Adds to a ticket's history in the caller's transaction: the audit trail, SLA explanations and analytics read it. */
-export async function recordTicketEvent(trx: Transaction<Database>, ticketId: string, kind: string, at: string, actor: string | null, data: object): Promise<void> {
-  await trx.insertInto('ticket_events').values({ id: randomUUID(), ticket_id: ticketId, kind, at, actor, data_json: JSON.stringify(data) }).execute();
+type Trx = Transaction<Database>;
+
+/**
+ * Adds to a ticket's history in the caller's transaction: the audit trail, SLA explanations and analytics
+ * read it, and consoles show it in the thread. It goes to the scopes the ticket is in now (its queue, and
+ * its assignee's own when they are outside the queue); a ticket arriving in a scope later brings its whole
+ * history with it (`ticketHistory`), as it brings its thread.
+ */
+export async function recordTicketEvent(trx: Trx, ticketId: string, kind: string, at: string, actor: string | null, data: object): Promise<void> {
+  const id = randomUUID();
+  await trx.insertInto('ticket_events').values({ id, ticket_id: ticketId, kind, at, actor, data_json: JSON.stringify(data) }).execute();
+  const ticket = await trx.selectFrom('tickets').select(['queue_id', 'assignee_id']).where('id', '=', ticketId).executeTakeFirst();
+  if (!ticket) return;
+  const name = actor === null ? null : ((await trx.selectFrom('users').select('name').where('id', '=', actor).executeTakeFirst())?.name ?? actor);
+  const row: TicketEvent = { id, ticketId, kind, at, actor: actor === null ? null : { userId: actor, name: name! }, data: { ...data } };
+  await appendChange(trx, { scope: queueScope(ticket.queue_id), entity: 'ticketEvent', rowId: id, row }, at);
+  if (ticket.assignee_id !== null && !(await seesQueue(trx, ticket.assignee_id, ticket.queue_id))) {
+    await appendChange(trx, { scope: userScope(ticket.assignee_id), entity: 'ticketEvent', rowId: id, row }, at);
+  }
+}
+
+/** A ticket's whole history, oldest first, as consoles receive it. */
+export async function ticketHistory(trx: Trx, ticketId: string): Promise<TicketEvent[]> {
+  const rows = await trx
+    .selectFrom('ticket_events')
+    .leftJoin('users', 'users.id', 'ticket_events.actor')
+    .select(['ticket_events.id as id', 'ticket_events.kind as kind', 'ticket_events.at as at', 'ticket_events.actor as actor', 'ticket_events.data_json as data_json', 'users.name as name'])
+    .where('ticket_events.ticket_id', '=', ticketId)
+    .orderBy('ticket_events.at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, ticketId, kind: r.kind, at: r.at, actor: r.actor === null ? null : { userId: r.actor, name: r.name ?? r.actor }, data: JSON.parse(r.data_json) as Record<string, unknown> }));
 }
 
 export interface TicketEventActor {
@@ -21,7 +52,7 @@ export interface TicketEventActor {
  * people other than this user (and so never the system's).
  */
 export async function latestTicketEvent(
-  trx: Transaction<Database>,
+  trx: Trx,
   ticketId: string,
   filter: { kinds: readonly string[]; after?: string; notBy?: string },
 ): Promise<TicketEventActor | null> {

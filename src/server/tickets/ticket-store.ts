@@ -11,7 +11,8 @@ import type { ChangeFeed } from '../sync/change-feed.js';
 import { queueScope, seesQueue, userScope } from '../people/visibility.js';
 import type { SlaService } from '../sla/sla-service.js';
 import { messageFromRow, messageToRow, ticketFromRow, ticketToRow } from './rows.js';
-import { recordTicketEvent } from './ticket-events.js';
+import { recordTicketEvent, ticketHistory } from './ticket-events.js';
+import type { TicketEvent } from '../../shared/domain/ticket-event.js';
 import { applyTagChange, MAX_TAGS } from '../../shared/domain/tags.js';
 
 export const DEFAULT_QUEUE_ID = 'general';
@@ -234,14 +235,15 @@ export class TicketStore {
       if (change.assigneeId !== null && !(await trx.selectFrom('users').select('id').where('id', '=', change.assigneeId).executeTakeFirst())) {
         throw new TicketStoreError('assigneeId', `assigneeId: no agent "${change.assigneeId}"`);
       }
-      await recordTicketEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId });
+      // With the names as they are now, so the history reads right offline and after someone leaves.
+      await recordTicketEvent(trx, ticketId, 'assignee', at, actor, { from: ticket.assigneeId, to: change.assigneeId, fromName: await nameOf(trx, 'users', ticket.assigneeId), toName: await nameOf(trx, 'users', change.assigneeId) });
       ticket.assigneeId = change.assigneeId;
     }
     const movedFrom = change.queueId !== undefined && change.queueId !== ticket.queueId ? ticket.queueId : null;
     if (movedFrom !== null) {
       const queue = await trx.selectFrom('queues').select('id').where('id', '=', change.queueId!).executeTakeFirst();
       if (!queue) throw new TicketStoreError('queueId', `queueId: no queue "${change.queueId}"`);
-      await recordTicketEvent(trx, ticketId, 'queue', at, actor, { from: ticket.queueId, to: change.queueId });
+      await recordTicketEvent(trx, ticketId, 'queue', at, actor, { from: ticket.queueId, to: change.queueId, fromName: await nameOf(trx, 'queues', ticket.queueId), toName: await nameOf(trx, 'queues', change.queueId!) });
       ticket.queueId = change.queueId!;
     }
     if (change.status !== undefined && change.status !== ticket.status) {
@@ -275,10 +277,11 @@ export class TicketStore {
       await remove(userScope(before.assigneeId!));
     }
     const wholeThread = async () => (await trx.selectFrom('messages').selectAll().where('ticket_id', '=', after.id).orderBy('created_at').execute()).map(messageFromRow);
-    await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin);
+    // Arriving in a scope, a ticket brings its history too: the thread shows who did what before.
+    await this.persist(trx, after, moved ? await wholeThread() : newMessages, origin, moved ? await ticketHistory(trx, after.id) : []);
     if (mirror) {
       const arriving = !formerMirror || before.assigneeId !== after.assigneeId;
-      await this.appendTicket(trx, userScope(after.assigneeId!), after, arriving ? await wholeThread() : newMessages, origin);
+      await this.appendTicket(trx, userScope(after.assigneeId!), after, arriving ? await wholeThread() : newMessages, origin, arriving ? await ticketHistory(trx, after.id) : []);
     }
   }
 
@@ -312,17 +315,18 @@ export class TicketStore {
   }
 
   /** Updates the ticket row and appends it and the given (already inserted) messages to the change log. */
-  private async persist(trx: Trx, ticket: Ticket, newMessages: Message[], origin?: TicketChange['origin']): Promise<number> {
+  private async persist(trx: Trx, ticket: Ticket, newMessages: Message[], origin?: TicketChange['origin'], history: TicketEvent[] = []): Promise<number> {
     const { id: _id, ...row } = ticketToRow(ticket);
     await trx.updateTable('tickets').set(row).where('id', '=', ticket.id).execute();
-    return this.appendTicket(trx, queueScope(ticket.queueId), ticket, newMessages, origin);
+    return this.appendTicket(trx, queueScope(ticket.queueId), ticket, newMessages, origin, history);
   }
 
-  private async appendTicket(trx: Trx, scope: string, ticket: Ticket, messages: Message[], origin?: TicketChange['origin']): Promise<number> {
+  private async appendTicket(trx: Trx, scope: string, ticket: Ticket, messages: Message[], origin?: TicketChange['origin'], history: TicketEvent[] = []): Promise<number> {
     const now = this.nowIso();
     const cause = origin ? { origin } : {};
     let seq = await appendChange(trx, { scope, entity: 'ticket', rowId: ticket.id, row: ticket, ...cause }, now);
     for (const message of messages) seq = await appendChange(trx, { scope, entity: 'message', rowId: message.id, row: message, ...cause }, now);
+    for (const event of history) seq = await appendChange(trx, { scope, entity: 'ticketEvent', rowId: event.id, row: event, ...cause }, now);
     return seq;
   }
 
@@ -359,6 +363,11 @@ export class TicketStore {
     const messages = await this.db.selectFrom('messages').selectAll().where('ticket_id', '=', row.id).orderBy('created_at').execute();
     return { ticket: ticketFromRow(row), messages: messages.map(messageFromRow) };
   }
+}
+
+async function nameOf(trx: Trx, table: 'users' | 'queues', id: string | null): Promise<string | null> {
+  if (id === null) return null;
+  return (await trx.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 }
 
 function clockStates(ticket: Ticket) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
+import { TicketEventSchema } from '../domain/ticket-event.js';
 import { AgentSchema, QueueSchema, UserSchema } from '../domain/people.js';
 import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationSchema, EscalationTargetSchema } from '../domain/escalation.js';
@@ -50,6 +51,8 @@ export type OutboxState = z.infer<typeof OutboxStateSchema>;
 export const LocalTicketDetailSchema = TicketDetailSchema.extend({
   /** Messages written here that the server has not confirmed yet ("sending…"). */
   pendingMessageIds: z.array(z.string()),
+  /** The ticket's history (status, assignee, tags, escalations, SLA, routing, CSAT…), oldest first. */
+  events: z.array(TicketEventSchema),
 });
 export type LocalTicketDetail = z.infer<typeof LocalTicketDetailSchema>;
 

@@ -4,6 +4,7 @@ import { QueueSchema, AgentSchema } from '../domain/people.js';
 import { ArticleSchema, MacroSchema } from '../domain/knowledge.js';
 import { HandoffNoteSchema } from '../domain/handoff.js';
 import { EscalationSchema } from '../domain/escalation.js';
+import { TicketEventSchema } from '../domain/ticket-event.js';
 import { ReplicatedPolicySchema } from '../sla/policy.js';
 import { OnCallRotationSchema, ShiftOverrideSchema, ShiftRotationSchema, ShiftSwapSchema } from '../domain/shifts.js';
 import { AssetSchema } from '../remote/asset.js';
@@ -34,11 +35,13 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   // Remote assistance (docs/remote-assistance.md): requesters' assets, and the admins' tools and allowlist as row 'current'.
   z.object({ ...changeBase, entity: z.literal('asset'), op: z.literal('upsert'), row: AssetSchema }),
   z.object({ ...changeBase, entity: z.literal('remoteSettings'), op: z.literal('upsert'), row: StoredRemoteSettingsSchema.extend({ id: z.literal('current') }) }),
+  // A ticket's history (docs/ticket-view.md), in the ticket's scopes, so the thread shows it offline.
+  z.object({ ...changeBase, entity: z.literal('ticketEvent'), op: z.literal('upsert'), row: TicketEventSchema }),
 ]);
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap', 'asset', 'remoteSettings']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap', 'asset', 'remoteSettings', 'ticketEvent']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

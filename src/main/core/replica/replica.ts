@@ -20,6 +20,7 @@ import { KnowledgeReplica } from './knowledge-replica.js';
 import { DesktopReplica } from '../desktop/my-counts.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
+import { ticketHistory } from './ticket-history.js';
 import { isRotaEntity, type StoredChange } from './stored-change.js';
 
 export interface Salvage {
@@ -32,7 +33,7 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps', asset: 'remote_assets', remoteSettings: 'remote_settings' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps', asset: 'remote_assets', remoteSettings: 'remote_settings', ticketEvent: 'ticket_events' } as const;
 
 /** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
@@ -196,6 +197,7 @@ export class Replica {
     if (change.op === 'delete') {
       if (change.entity === 'ticket') {
         write.ticketMessagesDelete.run(change.id);
+        write.ticketEventsDelete.run(change.id);
         ticketIds.add(change.id);
       }
       if (change.entity === 'article') write.articleIndexDelete.run(change.id);
@@ -218,6 +220,10 @@ export class Replica {
         return;
       case 'asset':
         write.asset.run(change.id, change.ownerKey, change.json);
+        return;
+      case 'ticketEvent':
+        write.ticketEvent.run(change.id, change.ticketId, change.at, change.json);
+        ticketIds.add(change.ticketId);
         return;
       case 'article':
         write.article.run(change.id, change.locale, change.json);
@@ -328,6 +334,7 @@ export class Replica {
       ticket: TicketSchema.parse(JSON.parse(ticket.row)),
       messages: [...messages, ...pending].map((m) => MessageSchema.parse(JSON.parse(m.row))).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
       pendingMessageIds: pending.map((m) => m.id),
+      events: ticketHistory(this.db, id),
     };
   }
 
@@ -547,6 +554,8 @@ function prepareWrites(db: Database.Database) {
     escalationPerson: db.prepare('INSERT OR IGNORE INTO escalation_people (user_id, escalation_id) VALUES (?, ?)'),
     escalationPeopleDelete: db.prepare('DELETE FROM escalation_people WHERE escalation_id = ?'),
     ticketMessagesDelete: db.prepare('DELETE FROM messages WHERE ticket_id = ?'),
+    ticketEvent: db.prepare('INSERT OR REPLACE INTO ticket_events (id, ticket_id, at, row) VALUES (?, ?, ?, ?)'),
+    ticketEventsDelete: db.prepare('DELETE FROM ticket_events WHERE ticket_id = ?'),
     delete: Object.fromEntries(Object.entries(tableOf).map(([entity, table]) => [entity, db.prepare(`DELETE FROM ${table} WHERE id = ?`)])) as Record<keyof typeof tableOf, Database.Statement>,
   };
 }

@@ -31,6 +31,7 @@ export type StoredChange =
   | Upsert<'handoff', { queueId: string | null; createdAt: string; authorName: string; body: string }>
   | Upsert<'escalation', { ticketId: string; escalatedAt: string; people: string[] }>
   | Upsert<'asset', { ownerKey: string }>
+  | Upsert<'ticketEvent', { ticketId: string; at: string }>
   | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | 'remoteSettings' | RotaEntity, object>;
 
 export function storedChange(change: Change): StoredChange {
@@ -48,6 +49,8 @@ export function storedChange(change: Change): StoredChange {
       return { ...upsert, entity: 'handoff', queueId: change.row.queueId, createdAt: change.row.createdAt, authorName: change.row.authorName, body: change.row.body };
     case 'escalation':
       return { ...upsert, entity: 'escalation', ticketId: change.row.ticketId, escalatedAt: change.row.escalatedAt, people: involvedUserIds(change.row) };
+    case 'ticketEvent':
+      return { ...upsert, entity: 'ticketEvent', ticketId: change.row.ticketId, at: change.row.at };
     case 'asset':
       return { ...upsert, entity: 'asset', ownerKey: assetOwnerKey(change.row.owner) };
     default:

@@ -17,6 +17,7 @@ import { isAcknowledgedBy } from '../../../shared/domain/handoff.js';
 import type { DeskBridge, DeskResult } from '../../../shared/desk-api/bridge.js';
 import type { Queue, User } from '../../../shared/domain/people.js';
 import type { Message, Ticket } from '../../../shared/domain/ticket.js';
+import type { TicketEvent } from '../../../shared/domain/ticket-event.js';
 import type { SlaExplanation } from '../../../shared/sla/snapshot.js';
 import { slaClock, slaSnapshot } from './sla-fixtures.js';
 import { installEscalations, type EscalationDesk } from './fake-escalations.js';
@@ -107,6 +108,8 @@ export function deskWith(options: {
   queues?: Queue[];
   tickets?: Ticket[];
   messages?: Message[];
+  /** Each ticket's history, as the replica holds it. */
+  events?: TicketEvent[];
   handoffs?: LocalHandoffNote[];
   /** The agent's own status (online, confirmed, by default) and each ticket's routing decisions. */
   myStatus?: MyStatus;
@@ -135,6 +138,7 @@ export function deskWith(options: {
     tickets: options.tickets ?? [],
     queues: options.queues ?? [tier1, tier2],
     messages: options.messages ?? [],
+    events: options.events ?? [],
     handoffs: options.handoffs ?? [],
     shiftEnd: options.shiftEnd ?? null,
     incoming: options.incoming ?? { shift: null, notes: [] },
@@ -163,7 +167,7 @@ export function deskWith(options: {
       const ticket = state.tickets.find((candidate) => candidate.id === id);
       if (!ticket) return null;
       const messages = state.messages.filter((message) => message.ticketId === id);
-      return { ticket, messages, pendingMessageIds: messages.filter((m) => state.pendingMessageIds.has(m.id)).map((m) => m.id) };
+      return { ticket, messages, pendingMessageIds: messages.filter((m) => state.pendingMessageIds.has(m.id)).map((m) => m.id), events: state.events.filter((event) => event.ticketId === id) };
     },
     'tickets.slaExplanation': async ({ id }) => {
       if (state.offline) throw new DeskError('unavailable', 'The server is not reachable');
