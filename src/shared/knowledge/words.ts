@@ -19,3 +19,12 @@ export function fold(text: string): string {
 export function stems(text: string): string[] {
   return [...new Set((fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !stopWords.has(w)).map((w) => w.slice(0, STEM_LENGTH)))];
 }
+
+/**
+ * The same stems for an SQLite FTS5 prefix query: the tokenizer removes diacritics itself but keeps
+ * "ł", so the letters stay as written (folding "hasła" to "hasl" would miss the indexed "hasła").
+ */
+export function indexStems(text: string): string[] {
+  const words = text.toLocaleLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter((w) => w.length >= 3 && !stopWords.has(fold(w))).map((w) => w.slice(0, STEM_LENGTH)))];
+}

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ArticleHit } from '../../../shared/desk-api/knowledge-methods.js';
 import { ArticleSchema } from '../../../shared/domain/knowledge.js';
 import { MessageSchema, TicketSchema } from '../../../shared/domain/ticket.js';
-import { stems } from '../../../shared/knowledge/words.js';
+import { indexStems } from '../../../shared/knowledge/words.js';
 
 /** Enough words to say what a ticket is about; a long first mail would otherwise match every article. */
 const MAX_WORDS = 24;
@@ -30,7 +30,7 @@ export class KnowledgeReplica {
   }
 
   suggest(text: string, limit: number): ArticleHit[] {
-    const words = stems(text).slice(0, MAX_WORDS);
+    const words = indexStems(text).slice(0, MAX_WORDS);
     if (words.length === 0) return [];
     // Stems are letters and digits only, so quoting them is all FTS5 needs to take them literally.
     const match = words.map((word) => `"${word}"*`).join(' OR ');
