@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     serverUrl: process.env.SHIFTDESK_SERVER_URL ?? 'http://127.0.0.1:4780',
     secretsFile: join(dataDir, 'session.json'),
     handoffDraftMinutes: handoffDraftMinutesFrom(process.env),
+    openExternal: (url) => shell.openExternal(url),
   });
   registerDeskIpc(ipcMain, core, (event) => event.sender === mainWindow?.webContents && event.senderFrame === mainWindow.webContents.mainFrame);
   forwardDeskEvents(core, () => mainWindow?.webContents ?? null);

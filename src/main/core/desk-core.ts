@@ -31,6 +31,7 @@ import { desktopApi } from './desktop/desktop-api.js';
 import { MyCounts } from './desktop/my-counts.js';
 import { rotaApi } from './rota-api.js';
 import { routingApi } from './routing-api.js';
+import { remoteApi } from './remote/remote-api.js';
 import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
 import { Schedule } from '../../shared/shifts/schedule.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
@@ -48,6 +49,8 @@ export interface DeskCoreOptions {
   handoffDraftMinutes?: number;
   /** Where the alerter waits (pages ringing again, shifts starting); the system's by default. */
   timers?: Timers;
+  /** Hands a remote-access link to the system (Electron: shell.openExternal); without it the renderer opens the link itself. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 
@@ -77,13 +80,14 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged, knowledgeChanged }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged, remoteChanged, knowledgeChanged }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
         if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
         if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
         if (rotaChanged) this.emit('rota.changed', {});
         if (agentsChanged) this.emit('agents.changed', {});
+        if (remoteChanged) this.emit('remote.changed', {});
         if (knowledgeChanged) this.emit('knowledge.changed', {});
       },
       outboxChanged: () => this.emitOutbox(),
@@ -306,6 +310,16 @@ export class DeskCore implements DeskService {
       send: () => this.send(),
       now: () => isoNow(this.options.clock),
       changed: () => this.emit('knowledge.changed', {}),
+    }),
+    ...remoteApi({
+      replica: () => this.replica,
+      user: () => this.requireSession().user,
+      now: () => isoNow(this.options.clock),
+      record: (user, mutation) => this.record(user, mutation),
+      send: () => this.send(),
+      ticketChanged: (ticketId) => this.emit('tickets.changed', { ids: [ticketId] }),
+      session: () => this.requireSession(),
+      opener: () => this.options.openExternal,
     }),
     ...handoffApi({
       replica: () => this.replica,

@@ -14,6 +14,7 @@ import { alertEvents, alertMethods } from './alert-methods.js';
 import { escalationTargetMethods } from './escalation-targets.js';
 import { rotaMethods } from './rota-methods.js';
 import { routingMethods } from './routing-methods.js';
+import { remoteEvents, remoteMethods } from './remote-methods.js';
 import { desktopEvents, desktopMethods } from './desktop-methods.js';
 
 export { ArticleHitSchema, type ArticleHit } from './knowledge-methods.js';
@@ -164,6 +165,7 @@ export const deskMethods = {
   ...routingMethods,
   ...fileMethods,
   ...adminMethods,
+  ...remoteMethods,
   ...desktopMethods,
 } as const;
 
@@ -176,6 +178,7 @@ export const deskEvents = {
   /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
   'escalations.changed': z.object({ ids: z.array(z.string()) }),
   ...alertEvents,
+  ...remoteEvents,
   ...knowledgeEvents,
   ...desktopEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */

@@ -8,7 +8,7 @@ import { ThreadDecoder } from './thread-decoder.js';
 /** The desktop core's thread: the replica, the outbox and the sync connection all live here. */
 const port = parentPort!;
 const data = workerData as DeskWorkerData;
-const core = new DeskCore({ dataDir: data.dataDir, serverUrl: data.serverUrl, clock: systemClock, secrets: new FileSecretStore(data.secretsFile), decoder: new ThreadDecoder(), ...(data.handoffDraftMinutes ? { handoffDraftMinutes: data.handoffDraftMinutes } : {}) });
+const core = new DeskCore({ dataDir: data.dataDir, serverUrl: data.serverUrl, clock: systemClock, secrets: new FileSecretStore(data.secretsFile), decoder: new ThreadDecoder(), ...(data.handoffDraftMinutes ? { handoffDraftMinutes: data.handoffDraftMinutes } : {}), ...(data.opensExternal ? { openExternal: async (url: string) => post({ type: 'openExternal', url }) } : {}) });
 const post = (message: FromWorker) => port.postMessage(message);
 
 core.onEvent((event, payload) => post({ type: 'event', event, payload }));

@@ -6,6 +6,8 @@ export interface DeskWorkerData {
   serverUrl: string;
   secretsFile: string;
   handoffDraftMinutes?: number;
+  /** The host can hand remote-access links to the system: the core asks it to with an `openExternal` message. */
+  opensExternal?: boolean;
 }
 
 export type ToWorker = { type: 'call'; id: number; method: unknown; input: unknown } | { type: 'close' };
@@ -13,4 +15,5 @@ export type ToWorker = { type: 'call'; id: number; method: unknown; input: unkno
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: DeskResult }
-  | { type: 'event'; event: string; payload: unknown };
+  | { type: 'event'; event: string; payload: unknown }
+  | { type: 'openExternal'; url: string };

@@ -20,10 +20,14 @@ export class WorkerDesk implements DeskService {
   private closing = false;
   private ready!: Promise<void>;
 
-  private constructor(private readonly options: DeskWorkerData) {}
+  private constructor(
+    private readonly options: DeskWorkerData,
+    private readonly openExternal: ((url: string) => Promise<void>) | undefined,
+  ) {}
 
-  static async start(options: DeskWorkerData): Promise<WorkerDesk> {
-    const desk = new WorkerDesk(options);
+  /** `openExternal` stays on this thread (a function cannot cross to the worker); the core asks for it by message. */
+  static async start({ openExternal, ...options }: DeskWorkerData & { openExternal?: (url: string) => Promise<void> }): Promise<WorkerDesk> {
+    const desk = new WorkerDesk({ ...options, opensExternal: openExternal !== undefined }, openExternal);
     desk.ready = desk.spawn();
     await desk.ready;
     return desk;
@@ -63,6 +67,8 @@ export class WorkerDesk implements DeskService {
       this.pending.delete(message.id);
     } else if (message.type === 'event') {
       for (const listener of this.listeners) listener(message.event as DeskEvent, message.payload as DeskEventPayload<DeskEvent>);
+    } else if (message.type === 'openExternal') {
+      this.openExternal?.(message.url).catch((error: unknown) => console.error('shiftdesk: the system could not open a remote-access link', error));
     }
   }
 
