@@ -31,6 +31,7 @@ import { desktopApi } from './desktop/desktop-api.js';
 import { MyCounts } from './desktop/my-counts.js';
 import { rotaApi } from './rota-api.js';
 import { routingApi } from './routing-api.js';
+import { viewsApi } from './views-api.js';
 import { remoteApi } from './remote/remote-api.js';
 import { DEFAULT_HANDOFF_DRAFT_MINUTES } from './handoff-settings.js';
 import { Schedule } from '../../shared/shifts/schedule.js';
@@ -87,6 +88,7 @@ export class DeskCore implements DeskService {
         if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
         if (rotaChanged) this.emit('rota.changed', {});
         if (agentsChanged) this.emit('agents.changed', {});
+        if (this.replica.views.takeChanged()) this.emit('views.changed', {});
         if (remoteChanged) this.emit('remote.changed', {});
         if (knowledgeChanged) this.emit('knowledge.changed', {});
       },
@@ -320,6 +322,14 @@ export class DeskCore implements DeskService {
       ticketChanged: (ticketId) => this.emit('tickets.changed', { ids: [ticketId] }),
       session: () => this.requireSession(),
       opener: () => this.options.openExternal,
+    }),
+    ...viewsApi({
+      replica: () => this.replica,
+      user: () => this.requireSession().user,
+      now: () => isoNow(this.options.clock),
+      record: (user, mutation) => this.record(user, mutation),
+      send: () => this.send(),
+      changed: () => this.emit('views.changed', {}),
     }),
     ...handoffApi({
       replica: () => this.replica,

@@ -229,4 +229,5 @@ export interface Database {
   chat_lines: { session_id: string; seq: number; author: string; name: string | null; text: string; at: string; data_json: string | null; ref: string | null };
   remote_assets: { id: string; owner_key: string; row_json: string; updated_at: string };
   remote_settings: { version: number; document: string; created_by: string | null; created_at: string };
+  queue_views: { id: string; owner_id: string; row_json: string; updated_at: string };
 }

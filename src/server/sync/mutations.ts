@@ -6,6 +6,7 @@ import {
   isEscalationMutation,
   isHandoffMutation,
   isMacroMutation,
+  isViewMutation,
   MutationResultSchema,
   type CallMutation,
   type EscalationMutation,
@@ -23,6 +24,7 @@ import type { ServerContext } from '../context.js';
 import { HandoffRefusal } from '../handoffs/handoff-store.js';
 import { EscalationRefusal } from '../escalations/escalation-service.js';
 import { deleteMacro, MacroRefusal, saveMacro } from '../macros/macro-store.js';
+import { applyViewIntent } from '../views/view-mutations.js';
 import { seesTicket, visibleQueueIds } from '../people/visibility.js';
 import type { Database } from '../storage/schema.js';
 import { ticketFromRow } from '../tickets/rows.js';
@@ -82,6 +84,7 @@ async function applyOne(context: ServerContext, user: User, clientId: string, mu
       else if (isHandoffMutation(mutation)) await applyHandoffIntent(trx, context, user, clientId, mutation);
       else if (mutation.name === 'call.log') await applyCallIntent(trx, context, user, { clientId, receivedAt }, mutation);
       else if (isMacroMutation(mutation)) await applyMacroIntent(trx, context, user, clientId, mutation);
+      else if (isViewMutation(mutation)) await applyViewIntent(trx, context.clock, user, clientId, mutation, (rejection) => new Rejected(rejection));
       else if (mutation.name === 'agent.setStatus') await context.router.setStatus(trx, user.id, mutation.args.status, { userId: user.id, name: user.name }, { fromConsole: true, origin: { clientId, mutationId: mutation.id } });
       else await context.tickets.applyChange(trx, mutation.args.ticketId, await intentToChange(trx, user, queueIds, { clientId, receivedAt }, mutation));
       const result: MutationResult = { id: mutation.id, status: 'applied' };

@@ -14,6 +14,7 @@ import { alertEvents, alertMethods } from './alert-methods.js';
 import { escalationTargetMethods } from './escalation-targets.js';
 import { rotaMethods } from './rota-methods.js';
 import { routingMethods } from './routing-methods.js';
+import { viewEvents, viewMethods } from './view-methods.js';
 import { remoteEvents, remoteMethods } from './remote-methods.js';
 import { desktopEvents, desktopMethods } from './desktop-methods.js';
 
@@ -167,6 +168,7 @@ export const deskMethods = {
   ...adminMethods,
   ...remoteMethods,
   ...desktopMethods,
+  ...viewMethods,
 } as const;
 
 export const deskEvents = {
@@ -181,6 +183,7 @@ export const deskEvents = {
   ...remoteEvents,
   ...knowledgeEvents,
   ...desktopEvents,
+  ...viewEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
   'rota.changed': z.object({}),
   /** A colleague's row arrived: their name, queues or presence (the agent's own status among them). */

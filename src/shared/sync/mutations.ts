@@ -6,6 +6,7 @@ import { LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationTargetSchema } from '../domain/escalation.js';
 import { RemoteSessionArgsSchema } from '../remote/note.js';
 import { MAX_TAGS, TagSchema } from '../domain/tags.js';
+import { QueueViewSpecSchema, ViewNameSchema } from '../queue/queue-view.js';
 import { MacroContentSchema, MacroIdSchema } from '../domain/knowledge.js';
 
 /**
@@ -39,6 +40,9 @@ export const mutationArgs = {
   'ticket.escalate': z.object({ ...TicketRef, escalationId: z.uuid(), target: EscalationTargetSchema, reason: EscalationReasonSchema }).strict(),
   'escalation.acknowledge': z.object({ escalationId: z.uuid() }).strict(),
   'escalation.decline': z.object({ escalationId: z.uuid(), reason: EscalationReasonSchema }).strict(),
+  // The agent's own queue views (docs/queue.md): the console mints a new view's id, like a handoff note's.
+  'view.save': QueueViewSpecSchema.extend({ viewId: z.uuid(), name: ViewNameSchema }).strict(),
+  'view.delete': z.object({ viewId: z.uuid() }).strict(),
   // The agent's own presence; it reaches the server when the console does, which is when it matters.
   'agent.setStatus': z.object({ status: AgentStatusSchema }).strict(),
   // Creates or replaces a macro (the console mints a new one's id); personal or shared, docs/knowledge.md.
@@ -66,6 +70,8 @@ export const MutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('ticket.escalate'), args: mutationArgs['ticket.escalate'] }),
   z.object({ ...mutationBase, name: z.literal('escalation.acknowledge'), args: mutationArgs['escalation.acknowledge'] }),
   z.object({ ...mutationBase, name: z.literal('escalation.decline'), args: mutationArgs['escalation.decline'] }),
+  z.object({ ...mutationBase, name: z.literal('view.save'), args: mutationArgs['view.save'] }),
+  z.object({ ...mutationBase, name: z.literal('view.delete'), args: mutationArgs['view.delete'] }),
   z.object({ ...mutationBase, name: z.literal('agent.setStatus'), args: mutationArgs['agent.setStatus'] }),
   z.object({ ...mutationBase, name: z.literal('macro.save'), args: mutationArgs['macro.save'] }),
   z.object({ ...mutationBase, name: z.literal('macro.delete'), args: mutationArgs['macro.delete'] }),
@@ -81,6 +87,12 @@ export type MacroMutation = Extract<Mutation, { name: `macro.${string}` }>;
 
 export function isMacroMutation(mutation: Mutation): mutation is MacroMutation {
   return mutation.name === 'macro.save' || mutation.name === 'macro.delete';
+}
+
+export type ViewMutation = Extract<Mutation, { name: `view.${string}` }>;
+
+export function isViewMutation(mutation: Mutation): mutation is ViewMutation {
+  return mutation.name === 'view.save' || mutation.name === 'view.delete';
 }
 
 export function isHandoffMutation(mutation: Mutation): mutation is HandoffMutation {

@@ -8,6 +8,7 @@ import { TicketEventSchema } from '../domain/ticket-event.js';
 import { ReplicatedPolicySchema } from '../sla/policy.js';
 import { OnCallRotationSchema, ShiftOverrideSchema, ShiftRotationSchema, ShiftSwapSchema } from '../domain/shifts.js';
 import { AssetSchema } from '../remote/asset.js';
+import { SavedViewSchema } from '../queue/queue-view.js';
 import { StoredRemoteSettingsSchema } from '../remote/settings.js';
 
 /**
@@ -32,6 +33,8 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
   z.object({ ...changeBase, entity: z.literal('onCallRotation'), op: z.literal('upsert'), row: OnCallRotationSchema }),
   z.object({ ...changeBase, entity: z.literal('shiftOverride'), op: z.literal('upsert'), row: ShiftOverrideSchema }),
   z.object({ ...changeBase, entity: z.literal('shiftSwap'), op: z.literal('upsert'), row: ShiftSwapSchema }),
+  // An agent's own queue views (docs/queue.md), in scope user:<id>, so they follow the agent to another workstation.
+  z.object({ ...changeBase, entity: z.literal('view'), op: z.literal('upsert'), row: SavedViewSchema }),
   // Remote assistance (docs/remote-assistance.md): requesters' assets, and the admins' tools and allowlist as row 'current'.
   z.object({ ...changeBase, entity: z.literal('asset'), op: z.literal('upsert'), row: AssetSchema }),
   z.object({ ...changeBase, entity: z.literal('remoteSettings'), op: z.literal('upsert'), row: StoredRemoteSettingsSchema.extend({ id: z.literal('current') }) }),
@@ -41,7 +44,7 @@ const UpsertChangeSchema = z.discriminatedUnion('entity', [
 
 const DeleteChangeSchema = z.object({
   ...changeBase,
-  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap', 'asset', 'remoteSettings', 'ticketEvent']),
+  entity: z.enum(['ticket', 'message', 'queue', 'agent', 'macro', 'article', 'handoff', 'slaPolicy', 'escalation', 'shiftRotation', 'onCallRotation', 'shiftOverride', 'shiftSwap', 'view', 'asset', 'remoteSettings', 'ticketEvent']),
   op: z.literal('delete'),
   rowId: z.string(),
 });

@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import type { User } from '../../../shared/domain/people.js';
 import { TicketSchema, type Message, type Ticket, type TicketStatus } from '../../../shared/domain/ticket.js';
 import { callRecordOf, reachedCaller, statusAfterCall } from '../../../shared/domain/phone-call.js';
-import { isEscalationMutation, isHandoffMutation, isMacroMutation, type CallMutation, type EscalationMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
+import { isEscalationMutation, isHandoffMutation, isViewMutation, type ViewMutation, isMacroMutation, type CallMutation, type EscalationMutation, type HandoffMutation, type Mutation, type TicketMutation } from '../../../shared/sync/mutations.js';
 import { rebuildHandoffOverlay } from './handoff-overlay.js';
 import { rebuildEscalationOverlay } from './escalation-overlay.js';
+import { rebuildViewOverlay } from './saved-views.js';
 import type { CompiledPolicy } from '../../../shared/sla/engine.js';
 import { clocksAfterStatusChange } from '../../../shared/sla/status-change.js';
 import { applyTagChange } from '../../../shared/domain/tags.js';
@@ -32,9 +33,11 @@ export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEn
   const tickets: { mutation: OverlaidTicketMutation; localId: string }[] = [];
   const handoffs: HandoffMutation[] = [];
   const escalations: EscalationMutation[] = [];
+  const views: ViewMutation[] = [];
   for (const { mutation, localId } of entries) {
     if (isHandoffMutation(mutation)) handoffs.push(mutation);
     else if (isEscalationMutation(mutation)) escalations.push(mutation);
+    else if (isViewMutation(mutation)) views.push(mutation);
     // The agent's own status is read from the outbox as it is (the console's status control), not overlaid.
     else if (mutation.name === 'agent.setStatus') continue;
     // Macros are few: the console lays its unconfirmed macro changes over the replica's when it lists them (macro-overlay.ts).
@@ -42,6 +45,7 @@ export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEn
     // A call that opens a new ticket has no ticket here to show it on: the console lists it as a pending call.
     else if (mutation.name !== 'call.log' || isCallOnTicket(mutation)) tickets.push({ mutation, localId });
   }
+  rebuildViewOverlay(db, views, user);
   return {
     ticketIds: rebuildTicketOverlay(db, tickets, user, policy),
     handoffIds: rebuildHandoffOverlay(db, handoffs, user),

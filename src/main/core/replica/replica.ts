@@ -18,6 +18,8 @@ import { HandoffDrafts } from './handoff-drafts.js';
 import { RemoteReplica } from '../remote/remote-replica.js';
 import { KnowledgeReplica } from './knowledge-replica.js';
 import { DesktopReplica } from '../desktop/my-counts.js';
+import { SavedViews, markViewsChanged } from './saved-views.js';
+import { TicketSearch } from './ticket-search.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
 import { ticketHistory } from './ticket-history.js';
@@ -33,7 +35,7 @@ export interface Salvage {
 /** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
 const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
 
-const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps', asset: 'remote_assets', remoteSettings: 'remote_settings', ticketEvent: 'ticket_events' } as const;
+const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps', view: 'queue_views', asset: 'remote_assets', remoteSettings: 'remote_settings', ticketEvent: 'ticket_events' } as const;
 
 /** What changed on screen, so the renderer re-reads only that. */
 export interface AppliedChanges {
@@ -84,6 +86,9 @@ export class Replica {
   readonly knowledge: KnowledgeReplica;
   /** The tray's counts and ticket links' lookups. */
   readonly desktop: DesktopReplica;
+  /** The agent's saved queue views, and the tickets' full-text index (docs/queue.md). */
+  readonly views: SavedViews;
+  readonly ticketSearch: TicketSearch;
   private readonly write: ReturnType<typeof prepareWrites>;
   private compiledPolicy: { row: string; policy: CompiledPolicy } | null = null;
 
@@ -105,6 +110,7 @@ export class Replica {
       const check = this.db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`replica failed its integrity check: ${String(check)}`);
       this.migrate();
+      this.ticketSearch = new TicketSearch(this.db);
       this.endBulkLoad();
       this.write = prepareWrites(this.db);
     } catch (error) {
@@ -116,6 +122,7 @@ export class Replica {
     this.remote = new RemoteReplica(this.db);
     this.knowledge = new KnowledgeReplica(this.db);
     this.desktop = new DesktopReplica(this.db);
+    this.views = new SavedViews(this.db);
   }
 
   private migrate(): void {
@@ -163,12 +170,14 @@ export class Replica {
         if (change.entity === 'queue') queuesChanged = true;
         if (isRotaEntity(change.entity)) rotaChanged = true;
         if (change.entity === 'agent') agentsChanged = true;
+        if (change.entity === 'view') markViewsChanged(this.db);
         if (change.entity === 'asset' || change.entity === 'remoteSettings') remoteChanged = true;
         if (change.entity === 'macro' || change.entity === 'article') knowledgeChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
         if (change.entity === 'escalation') escalationIds.add(change.id);
         this.applyChange(change, ticketIds);
       }
+      this.ticketSearch.reindex(ticketIds);
       this.setState('cursors', JSON.stringify(cursors));
     })();
     return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged, knowledgeChanged };
@@ -215,6 +224,7 @@ export class Replica {
       case 'onCallRotation':
       case 'shiftOverride':
       case 'shiftSwap':
+      case 'view':
       case 'remoteSettings':
         write[change.entity].run(change.id, change.json);
         return;
@@ -484,18 +494,20 @@ export class Replica {
     if (this.db.prepare('SELECT 1 FROM tickets LIMIT 1').get() !== undefined) return false;
     this.db.exec('DROP INDEX IF EXISTS messages_ticket; DROP INDEX IF EXISTS tickets_queue;');
     this.db.pragma('synchronous = OFF');
+    this.ticketSearch.defer();
     return true;
   }
 
   endBulkLoad(): void {
     this.db.exec(threadIndexes);
+    this.ticketSearch.catchUp();
     this.db.pragma('synchronous = NORMAL');
   }
 
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
     // Every table a change writes, so an entity added to tableOf is forgotten with the rest.
-    const pulled = [...Object.values(tableOf), 'articles_fts', 'handoffs_fts', 'escalation_people'].map((table) => `DELETE FROM ${table};`).join(' ');
+    const pulled = [...Object.values(tableOf), 'articles_fts', 'handoffs_fts', 'escalation_people', 'tickets_fts'].map((table) => `DELETE FROM ${table};`).join(' ');
     this.db.exec(`${pulled} DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');`);
   }
 
@@ -540,6 +552,7 @@ function prepareWrites(db: Database.Database) {
     onCallRotation: upsertRow('on_call_rotations'),
     shiftOverride: upsertRow('shift_overrides'),
     shiftSwap: upsertRow('shift_swaps'),
+    view: upsertRow('queue_views'),
     remoteSettings: upsertRow('remote_settings'),
     asset: db.prepare('INSERT OR REPLACE INTO remote_assets (id, owner_key, row) VALUES (?, ?, ?)'),
     article: db.prepare('INSERT OR REPLACE INTO articles (id, locale, row) VALUES (?, ?, ?)'),

@@ -32,7 +32,7 @@ export type StoredChange =
   | Upsert<'escalation', { ticketId: string; escalatedAt: string; people: string[] }>
   | Upsert<'asset', { ownerKey: string }>
   | Upsert<'ticketEvent', { ticketId: string; at: string }>
-  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | 'remoteSettings' | RotaEntity, object>;
+  | Upsert<'queue' | 'agent' | 'macro' | 'slaPolicy' | 'view' | 'remoteSettings' | RotaEntity, object>;
 
 export function storedChange(change: Change): StoredChange {
   const placed = { seq: change.seq, scope: change.scope };

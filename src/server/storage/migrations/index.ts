@@ -16,6 +16,7 @@ import * as handoffShifts from './0014-handoff-shifts.js';
 import * as ticketTags from './0015-ticket-tags.js';
 import * as knowledge from './0016-knowledge.js';
 import * as remoteAssistance from './0017-remote-assistance.js';
+import * as queueViews from './0018-queue-views.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0015-ticket-tags': ticketTags,
   '0016-knowledge': knowledge,
   '0017-remote-assistance': remoteAssistance,
+  '0018-queue-views': queueViews,
 };
