@@ -6,41 +6,81 @@ import { describe, expect, it, vi } from 'vitest';
 // No Electron binary here: the shell runs against a fake `electron` that records what it is asked.
 const fake = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const windows: { options: Record<string, unknown>; webContents: Record<string, unknown> }[] = [];
+  const appHandlers = new Map<string, (...args: unknown[]) => unknown>();
+  const windows: { options: Record<string, unknown>; webContents: Record<string, unknown>; loaded: unknown[]; sent: unknown[][] }[] = [];
+  const trays: { tooltip: string }[] = [];
+  const protocols: string[] = [];
   class BrowserWindow {
     webContents: Record<string, unknown>;
+    loaded: unknown[] = [];
+    sent: unknown[][] = [];
     constructor(readonly options: Record<string, unknown>) {
       this.webContents = {
         mainFrame: { id: 'main-frame' },
         setWindowOpenHandler: () => undefined,
         on: () => undefined,
-        send: () => undefined,
+        once: () => undefined,
+        send: (...args: unknown[]) => this.sent.push(args),
         isDestroyed: () => false,
+        isLoading: () => false,
       };
       windows.push(this);
     }
     once() {}
-    loadFile() {
+    on() {}
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    show() {}
+    focus() {}
+    loadFile(...args: unknown[]) {
+      this.loaded.push(args);
       return Promise.resolve();
     }
     loadURL() {
       return Promise.resolve();
     }
   }
+  class Tray {
+    state = { tooltip: '' };
+    constructor() {
+      trays.push(this.state);
+    }
+    setImage() {}
+    setToolTip(text: string) {
+      this.state.tooltip = text;
+    }
+    setContextMenu() {}
+    on() {}
+  }
   return {
     handlers,
+    appHandlers,
     windows,
+    trays,
+    protocols,
     userData: '',
     electron: {
       app: {
         whenReady: () => Promise.resolve(),
         getPath: () => fake.userData,
-        on: () => undefined,
+        on: (event: string, handler: (...args: unknown[]) => unknown) => appHandlers.set(event, handler),
         quit: () => undefined,
         isPackaged: false,
         setAppUserModelId: () => undefined,
+        requestSingleInstanceLock: () => true,
+        setAsDefaultProtocolClient: (scheme: string) => protocols.push(scheme),
+        setBadgeCount: () => true,
+        getLocale: () => 'lv',
       },
       BrowserWindow,
+      Tray,
+      Menu: { buildFromTemplate: (template: unknown) => template },
+      nativeImage: { createEmpty: () => ({ addRepresentation: () => undefined }) },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
       ipcMain: {
         handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, handler),
         removeHandler: (channel: string) => handlers.delete(channel),
@@ -60,6 +100,8 @@ vi.mock('electron-updater', () => ({ default: { autoUpdater: { checkForUpdatesAn
 async function startShell() {
   fake.userData = mkdtempSync(join(tmpdir(), 'shiftdesk-shell-'));
   process.env.SHIFTDESK_SERVER_URL = 'http://127.0.0.1:9';
+  // Started from a ticket link, as Windows and Linux start an app for one.
+  process.argv = [process.argv[0]!, 'shiftdesk://ticket/1042'];
   await import('./index.js');
   // The core starts in a worker thread that loads its modules first: seconds on a busy machine.
   await vi.waitFor(() => expect(fake.windows.length).toBe(1), { timeout: 15_000 });
@@ -89,5 +131,18 @@ describe('Electron shell', () => {
     const { call } = await startShell();
     const stranger = { sender: { id: 'other' }, senderFrame: { id: 'other' } };
     expect(await call(stranger, 'session.get', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('registers shiftdesk:// links, opens the ticket the app was started for, and routes a second start to this window', async () => {
+    const { window } = await startShell();
+    expect(fake.protocols).toEqual(['shiftdesk']);
+    expect(window.loaded[0]).toEqual([expect.stringMatching(/renderer[\\/]index\.html$/), { query: { ticket: '1042' } }]);
+    fake.appHandlers.get('second-instance')!({}, ['shiftdesk', 'shiftdesk://ticket/77'], '/');
+    expect(window.sent).toContainEqual(['desk:event', 'desk.openTicket', { number: 77 }]);
+  });
+
+  it('puts a tray icon up, in the system language until someone signs in', async () => {
+    await startShell();
+    await vi.waitFor(() => expect(fake.trays[0]?.tooltip).toBe('Shiftdesk — Nav pieslēdzies'));
   });
 });

@@ -109,6 +109,17 @@ describe('update checks', () => {
     expect(checks).toHaveLength(1);
   });
 
+  it('one failure reported twice (a rejected check and an error event) is retried once, 5 minutes later', async () => {
+    const { checks, check, advance, state } = world();
+    state.fail = true;
+    check.start();
+    await advance(30_000);
+    check.updateFailed();
+    await advance(5 * 60_000);
+    expect(checks.map((c) => c.at)).toEqual([30_000, 30_000 + 5 * 60_000]);
+    check.stop();
+  });
+
   it('a failed download is retried later like a failed check', async () => {
     const { checks, check, advance } = world();
     check.start();

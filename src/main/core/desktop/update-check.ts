@@ -50,6 +50,8 @@ export class UpdateCheck {
   private timer: unknown = null;
   private failures = 0;
   private checking = false;
+  /** A retry after a failure is set: electron-updater reports one failure both as a rejection and an `error` event. */
+  private retrying = false;
   /** A check fell due while offline: it runs when the console is back online. */
   private owed = false;
   private downloaded: string | null = null;
@@ -85,9 +87,9 @@ export class UpdateCheck {
     this.deps.ready(version);
   }
 
-  /** A download failed after a successful check: treated like a failed check. */
+  /** The updater reported an error: a download that failed after a successful check is retried like a check. */
   updateFailed(): void {
-    if (this.downloaded !== null || this.stopped) return;
+    if (this.downloaded !== null || this.stopped || this.checking || this.retrying) return;
     this.failed();
   }
 
@@ -102,6 +104,7 @@ export class UpdateCheck {
       this.deps.source.setFeed(updateFeedUrl(this.deps.serverUrl()));
       await this.deps.source.check();
       this.failures = 0;
+      this.retrying = false;
       if (this.downloaded === null) this.schedule(this.options.everyMs);
     } catch {
       this.failed();
@@ -111,6 +114,7 @@ export class UpdateCheck {
   }
 
   private failed(): void {
+    this.retrying = true;
     const delay = Math.min(this.options.everyMs, this.options.retryFirstMs * 2 ** this.failures++);
     this.schedule(delay);
   }
