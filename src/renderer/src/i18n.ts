@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '../../shared/domain/people.js';
 import * as app from './app/i18n.js';
 import * as channels from './features/channels/i18n.js';
+import * as desktop from './features/desktop/i18n.js';
 import * as escalation from './features/escalation/i18n.js';
 import * as handoff from './features/handoff/i18n.js';
 import * as login from './features/login/i18n.js';
@@ -16,7 +17,7 @@ import * as ticket from './features/ticket/i18n.js';
 import * as labels from './ui/i18n.js';
 
 /** Each feature owns its strings; here they become one i18next namespace per feature. */
-const namespaces = { app, channels, escalation, handoff, login, phone, queue, routing, shifts, sla, sync, ticket, labels } as const;
+const namespaces = { app, channels, desktop, escalation, handoff, login, phone, queue, routing, shifts, sla, sync, ticket, labels } as const;
 export type Namespace = keyof typeof namespaces;
 
 function resourcesFor(locale: Locale) {

@@ -10,6 +10,7 @@ import { PageCards } from '../features/escalation/PageCards.js';
 import { HandoffBanners } from '../features/handoff/HandoffBanners.js';
 import { IncomingHandoffs } from '../features/handoff/IncomingHandoffs.js';
 import { TicketPane } from '../features/ticket/TicketPane.js';
+import { DesktopNotices } from '../features/desktop/DesktopNotices.js';
 import { errorMessage } from '../ui/format.js';
 import { languageForUser, rememberLastUsedLanguage } from './language.js';
 import { TopBar } from './TopBar.js';
@@ -76,6 +77,7 @@ function Workspace() {
   return (
     <div className="workspace" aria-label={t('workspace.label')} role="group">
       <SyncStatus />
+      <DesktopNotices />
       <HandoffBanners />
       <IncomingHandoffs />
       <div className="workspace__columns">
