@@ -22,7 +22,7 @@ export interface IncomingOriginal {
 export class IntakeRefusal extends Error {}
 
 /** Names a file keeps on disk when downloaded: no paths, no control characters. */
-function safeFilename(name: string): string {
+export function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop()!.replace(/\p{Cc}/gu, '').trim();
   return base.slice(0, 200) || 'attachment';
 }

@@ -105,6 +105,8 @@ export interface Database {
   external_refs: { source: string; ref: string; ticket_id: string; updated_at: string };
   requesters: { email: string; name: string; locale: string; created_at: string; updated_at: string };
   attachments: { id: string; ticket_id: string; message_id: string; filename: string; content_type: string; size: number; data: Buffer; created_at: string };
+  /** Files a console sent ahead of the reply or note that will list them (docs/ticket-view.md). */
+  uploads: { id: string; user_id: string; filename: string; content_type: string; size: number; data: Buffer; created_at: string };
   message_originals: { message_id: string; ticket_id: string; content_type: string; data: Buffer };
   outbound_messages: {
     id: string;

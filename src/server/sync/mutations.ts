@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { User } from '../../shared/domain/people.js';
 import type { Ticket } from '../../shared/domain/ticket.js';
@@ -32,6 +33,7 @@ import { latestTicketEvent } from '../tickets/ticket-events.js';
 import type { TicketChange } from '../tickets/ticket-store.js';
 import { remoteSessionChange } from '../remote/session-note.js';
 import { staleRefusal } from './stale.js';
+import { claimReplyFiles } from '../tickets/reply-files.js';
 
 type Trx = Transaction<Database>;
 
@@ -142,7 +144,11 @@ async function intentToChange(trx: Trx, user: User, queueIds: string[], { client
     case 'ticket.note': {
       const stale = await staleRefusal(trx, ticket, user, mutation.args.writtenAt, receivedAt);
       if (stale) throw new Rejected(stale);
-      return { ...base, message: { body: mutation.args.body, isPublic: mutation.name === 'ticket.reply', authorKind: 'agent', writtenAt: mutation.args.writtenAt } };
+      const messageId = randomUUID();
+      const files = await claimReplyFiles(trx, user, { ticketId: ticket.id, messageId, at: new Date(receivedAt).toISOString() }, mutation.args.attachments ?? []);
+      if ('rejection' in files) throw new Rejected(files.rejection);
+      const extras = files.attachments.length > 0 ? { extras: { attachments: files.attachments } } : {};
+      return { ...base, message: { id: messageId, body: mutation.args.body, isPublic: mutation.name === 'ticket.reply', authorKind: 'agent', writtenAt: mutation.args.writtenAt, ...extras } };
     }
     case 'ticket.setStatus':
       if (ticket.status !== mutation.args.from) await conflict(trx, ticket, 'status', ticket.status, 'status');

@@ -6,6 +6,9 @@ import { requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { findVisibleTicket } from './routes.js';
+import { UploadHeadersSchema, UploadParamsSchema, UploadReplySchema } from '../../shared/api/uploads.js';
+import { MAX_REPLY_FILE_BYTES } from '../../shared/domain/reply-files.js';
+import { safeFilename } from '../intake/attachments.js';
 
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 404: ErrorReplySchema };
@@ -18,6 +21,38 @@ const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 404: ErrorReplySc
 export function messageRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock } = context;
   return async (app) => {
+    // Only this plugin's routes take raw bytes; the limit is the console's, with room for nothing else.
+    app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_REPLY_FILE_BYTES }, (_request, body, done) => done(null, body));
+
+    app.put(
+      '/api/v1/uploads/:id',
+      {
+        schema: {
+          tags: ['tickets'],
+          summary: 'Send a file ahead of the reply or note that attaches it (by this id); sending it again is harmless',
+          security,
+          params: UploadParamsSchema,
+          headers: UploadHeadersSchema,
+          response: { 200: UploadReplySchema, 400: ErrorReplySchema, 401: ErrorReplySchema, 409: ErrorReplySchema, 413: ErrorReplySchema },
+        },
+      },
+      async (request) => {
+        const user = await requireUser(db, clock, request);
+        if (!Buffer.isBuffer(request.body)) throw new HttpError(400, 'invalid_input', 'body: send the file as application/octet-stream');
+        const { id } = request.params;
+        const existing = await db.selectFrom('uploads').select(['user_id', 'size']).where('id', '=', id).executeTakeFirst();
+        const claimed = await db.selectFrom('attachments').select('id').where('id', '=', id).executeTakeFirst();
+        // The same file sent again (a retry after a lost answer) is fine; another's id, or one already attached, is not.
+        if (claimed || (existing && existing.user_id !== user.id)) throw new HttpError(409, 'conflict', `id: upload ${id} exists already`);
+        if (!existing) {
+          const filename = safeFilename(decodeURIComponent(request.headers['x-filename']));
+          const contentType = request.headers['x-content-type'];
+          await db.insertInto('uploads').values({ id, user_id: user.id, filename, content_type: contentType, size: request.body.length, data: request.body, created_at: new Date(clock.now()).toISOString() }).execute();
+        }
+        return { id, size: request.body.length };
+      },
+    );
+
     app.get(
       '/api/v1/tickets/:id/messages',
       { schema: { tags: ['tickets'], summary: 'A ticket’s thread: each message’s visible text, its attachments and a link to its original', security, params: TicketRefParamsSchema, response: { 200: ThreadReplySchema, ...errors } } },

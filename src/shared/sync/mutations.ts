@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentStatusSchema } from '../domain/people.js';
-import { IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
+import { AttachmentMetaSchema, IsoDateTimeSchema, PrioritySchema, TicketStatusSchema } from '../domain/ticket.js';
+import { MAX_REPLY_FILES } from '../domain/reply-files.js';
 import { HandedOverShiftSchema, HandoffBodySchema, HandoffQueueIdSchema } from '../domain/handoff.js';
 import { LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationTargetSchema } from '../domain/escalation.js';
@@ -16,10 +17,12 @@ import { MacroContentSchema, MacroIdSchema } from '../domain/knowledge.js';
  */
 const TicketRef = { ticketId: z.uuid() };
 const Text = z.string().trim().min(1).max(100_000);
+// Files uploaded (by id, console-minted) before the reply or note that lists them is pushed.
+const ReplyFiles = z.array(AttachmentMetaSchema).max(MAX_REPLY_FILES).optional();
 
 export const mutationArgs = {
-  'ticket.reply': z.object({ ...TicketRef, body: Text, writtenAt: IsoDateTimeSchema }).strict(),
-  'ticket.note': z.object({ ...TicketRef, body: Text, writtenAt: IsoDateTimeSchema }).strict(),
+  'ticket.reply': z.object({ ...TicketRef, body: Text, writtenAt: IsoDateTimeSchema, attachments: ReplyFiles }).strict(),
+  'ticket.note': z.object({ ...TicketRef, body: Text, writtenAt: IsoDateTimeSchema, attachments: ReplyFiles }).strict(),
   'ticket.setStatus': z.object({ ...TicketRef, from: TicketStatusSchema, to: TicketStatusSchema }).strict(),
   'ticket.setPriority': z.object({ ...TicketRef, from: PrioritySchema, to: PrioritySchema }).strict(),
   'ticket.assign': z.object({ ...TicketRef, expectedAssignee: z.string().nullable(), assignee: z.string().nullable() }).strict(),

@@ -7,6 +7,8 @@ import { sql, type Kysely } from 'kysely';
  * - history in the change log: ticket events now replicate (entity `ticketEvent`) so consoles show who
  *   changed what in the thread, offline too. Events recorded before are appended here, in the queue
  *   scope of their ticket, oldest first, so existing tickets show their past as well.
+ * - uploads: files a console sends ahead of the reply or note that lists them (by the id the console
+ *   minted); applying the reply moves them into `attachments`. Unclaimed ones are the uploader's only.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('tickets').addColumn('tags_json', 'text', (c) => c.notNull().defaultTo(sql`'[]'`)).execute();
@@ -19,4 +21,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       e.at
     FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id LEFT JOIN users u ON u.id = e.actor
     ORDER BY e.at`.execute(db);
+
+  await db.schema
+    .createTable('uploads')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('data', 'blob', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
 }
