@@ -29,6 +29,7 @@ test('an admin creates an integration and sees its token once, meets a templateâ
   await desk.signIn('admin@demo');
   await desk.expectQueueLoaded(10);
 
+  await desk.openMoreTools();
   const button = page.getByRole('button', { name: 'Channels' });
   await button.focus();
   await page.keyboard.press('Enter');

@@ -8,6 +8,7 @@ test('an agent reaches who is on call from the top bar with the keyboard, offlin
   await desk.signIn('agent@demo');
   await desk.expectQueueLoaded(10);
 
+  await desk.openMoreTools();
   const button = page.getByRole('button', { name: 'On call' });
   await button.focus();
   await page.keyboard.press('Enter');
@@ -38,6 +39,7 @@ test('an admin adds an override from the rota editor; the editor passes axe', as
   await desk.signIn('admin@demo');
   await desk.expectQueueLoaded(10);
 
+  await desk.openMoreTools();
   await page.getByRole('button', { name: 'On call' }).click();
   const dialog = page.getByRole('dialog', { name: 'Shifts and on call' });
   await dialog.getByRole('tab', { name: 'Shift rotations' }).click();

@@ -55,6 +55,7 @@ test('an admin changes an agent’s chat capacity in the routing settings, from 
   await desk.signIn('admin@demo');
   await desk.expectQueueLoaded(10);
 
+  await desk.openMoreTools();
   const button = page.getByRole('button', { name: 'Routing' });
   await button.focus();
   await page.keyboard.press('Enter');

@@ -15,6 +15,7 @@ import { createTicketPaneStore, type TicketPaneState, type TicketPaneStore } fro
 import { createEscalationStore, type EscalationState, type EscalationStore } from './features/escalation/escalation-store.js';
 import { createAlertStore, type AlertState, type AlertStore } from './features/escalation/alert-store.js';
 import { hostAlertOutput, type AlertOutput } from './features/escalation/alert-output.js';
+import { createSettingsStore, withSoundSettings, type SettingsState, type SettingsStore } from './features/settings/settings-store.js';
 
 /** Everything the screens share, made once per app from the one DeskClient. */
 export interface DeskServices {
@@ -31,6 +32,8 @@ export interface DeskServices {
   alerts: AlertStore;
   ticker: Ticker;
   storage: Pick<Storage, 'getItem' | 'setItem'>;
+  /** The agent's theme, density, sounds and time zone on this machine. */
+  settings: SettingsStore;
 }
 
 export interface DeskServicesOptions {
@@ -41,6 +44,8 @@ export interface DeskServicesOptions {
 }
 
 export function createDeskServices(client: DeskClient, options: DeskServicesOptions = {}): DeskServices {
+  const storage = options.storage ?? window.localStorage;
+  const settings = createSettingsStore(storage);
   return {
     client,
     session: createSessionStore(client),
@@ -52,9 +57,10 @@ export function createDeskServices(client: DeskClient, options: DeskServicesOpti
     handoffs: createHandoffStore(client),
     calls: createCallStore(client),
     escalations: createEscalationStore(client),
-    alerts: createAlertStore(client, options.alertOutput ?? hostAlertOutput()),
+    alerts: createAlertStore(client, withSoundSettings(options.alertOutput ?? hostAlertOutput(), settings)),
     ticker: createTicker(options.clock ?? systemClock),
-    storage: options.storage ?? window.localStorage,
+    storage,
+    settings,
   };
 }
 
@@ -130,4 +136,8 @@ export function useAlerts<T>(select: (state: AlertState) => T): T {
   const { alerts } = useDeskServices();
   useEffect(() => alerts.getState().connect(), [alerts]);
   return useStore(alerts, select);
+}
+
+export function useSettings<T>(select: (state: SettingsState) => T): T {
+  return useStore(useDeskServices().settings, select);
 }

@@ -46,7 +46,7 @@ const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected 
  */
 export const AlertSettingsSchema = z
   .object({
-    /** Sounds for new tickets and customer replies; escalation sounds cannot be turned off. */
+    /** Sounds for new tickets and customer replies (off by default: a calm night); escalation tones are the console's setting. */
     nonEscalationSounds: z.boolean(),
     /** While the agent's status is away, hold everything but on-call and critical pages. */
     quietWhileAway: z.boolean(),
@@ -61,7 +61,7 @@ export const AlertSettingsSchema = z
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 
 export const defaultAlertSettings: AlertSettings = {
-  nonEscalationSounds: true,
+  nonEscalationSounds: false,
   quietWhileAway: true,
   quietOnCallOffShift: false,
   quietWindow: null,

@@ -52,10 +52,11 @@ describe('what an alert does', () => {
     ['escalation news keeps its sound when ticket sounds are off', 'declined', 'high', onShift, settings({ nonEscalationSounds: false }), ring('escalation', null)],
     ['an exhausted ladder rings once', 'exhausted', 'high', onShift, settings(), ring('escalation', null)],
     ['escalation news off shift is held', 'acknowledged', 'critical', offShift, settings(), hold],
-    ['a new ticket on shift chimes once', 'newTicket', 'high', onShift, settings(), ring('notice', null)],
+    ['a new ticket on shift is shown silently by default', 'newTicket', 'high', onShift, settings(), ring(null, null)],
+    ['a new ticket on shift chimes once when ticket sounds are on', 'newTicket', 'high', onShift, settings({ nonEscalationSounds: true }), ring('notice', null)],
     ['a new ticket with ticket sounds off is shown silently', 'newTicket', 'high', onShift, settings({ nonEscalationSounds: false }), ring(null, null)],
     ['a critical new ticket off shift is held (its escalation pages)', 'newTicket', 'critical', offShift, settings(), hold],
-    ['a customer reply while on call off shift chimes', 'customerReply', 'high', onCallOffShift, settings(), ring('notice', null)],
+    ['a customer reply while on call off shift chimes', 'customerReply', 'high', onCallOffShift, settings({ nonEscalationSounds: true }), ring('notice', null)],
     ['a customer reply on call off shift, asked for quiet then, is held', 'customerReply', 'high', onCallOffShift, settings({ quietOnCallOffShift: true }), hold],
     ['a customer reply while away is held', 'customerReply', 'high', awayOnShift, settings(), hold],
   ] as const)('%s', (_, kind, priority, duty, agentSettings, delivery) => {

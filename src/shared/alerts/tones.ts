@@ -5,6 +5,8 @@ export type Waveform = 'sine' | 'triangle' | 'square' | 'sawtooth';
 
 /** A short tune for an oscillator: no sound files, and the same score in every host. */
 export interface Tone {
+  /** Whose tone it is, so the console can apply the agent's escalation-sound setting to it. */
+  family: SoundCue['family'];
   wave: Waveform;
   /** 0–1, before the agent's system volume. */
   gain: number;
@@ -36,10 +38,10 @@ export function toneFor(cue: SoundCue): Tone {
   const count = beats[cue.priority];
   if (cue.family === 'escalation') {
     const notes = Array.from({ length: count * 2 }, (_, index) => ({ hz: index % 2 === 0 ? voice.hz : voice.hz * 1.5, atMs: index * 180, ms: 140 }));
-    return { wave: voice.wave, gain: cue.priority === 'critical' ? 0.45 : 0.35, notes };
+    return { family: cue.family, wave: voice.wave, gain: cue.priority === 'critical' ? 0.45 : 0.35, notes };
   }
   const notes = Array.from({ length: count }, (_, index) => ({ hz: voice.hz * (1 - index * 0.125), atMs: index * 150, ms: 90 }));
-  return { wave: voice.wave, gain: 0.2, notes };
+  return { family: cue.family, wave: voice.wave, gain: 0.2, notes };
 }
 
 /** How long the tone lasts, so a player can keep two from overlapping. */

@@ -23,6 +23,12 @@ export class ConsolePage {
     if (await incoming.isVisible()) await incoming.getByRole('button', { name: 'Later' }).click();
   }
 
+  /** The top bar's "More": the rota and the admins' settings are under it. */
+  async openMoreTools(): Promise<void> {
+    const more = this.page.getByRole('button', { name: 'More' });
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  }
+
   rows(): Locator {
     return this.page.getByTestId('queue-row');
   }

@@ -1,9 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { agent, deskWith, makeRefused, makeTicket } from '../testing/fake-desk.js';
+import { fakeModalDialogs } from '../testing/modal-dialog.js';
 import { memoryStorage, renderApp } from '../testing/render.js';
 import { languageBeforeSignIn, languageForUser } from './language.js';
 
 describe('app shell', () => {
+  beforeAll(fakeModalDialogs);
+
   it('shows the product, the agent and a connection pill that follows connection.changed', async () => {
     const desk = deskWith({ tickets: [makeTicket()] });
     renderApp(desk);
@@ -46,12 +49,13 @@ describe('app shell', () => {
     expect(document.documentElement.lang).toBe('ru');
   });
 
-  it('switches language from the top bar and remembers the choice for this agent', async () => {
+  it('switches language in Settings and remembers the choice for this agent', async () => {
     const storage = memoryStorage();
     renderApp(deskWith({ tickets: [makeTicket()] }), { storage });
     await screen.findByText('Signed in as Ada Night');
 
-    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'pl' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.change(within(screen.getByTestId('settings-dialog')).getByLabelText('Language'), { target: { value: 'pl' } });
 
     expect(await screen.findByRole('button', { name: 'Wyloguj się' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('pl');

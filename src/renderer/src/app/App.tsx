@@ -11,6 +11,7 @@ import { HandoffBanners } from '../features/handoff/HandoffBanners.js';
 import { IncomingHandoffs } from '../features/handoff/IncomingHandoffs.js';
 import { TicketPane } from '../features/ticket/TicketPane.js';
 import { DesktopNotices } from '../features/desktop/DesktopNotices.js';
+import { useAppearance } from '../features/settings/theme.js';
 import { errorMessage } from '../ui/format.js';
 import { languageForUser, rememberLastUsedLanguage } from './language.js';
 import { TopBar } from './TopBar.js';
@@ -33,6 +34,7 @@ function Shell() {
   const user = useSession((state) => state.user);
 
   useEffect(() => session.getState().connect(), [session]);
+  useAppearance();
 
   useEffect(() => {
     const applyLang = (language: string) => {

@@ -1,32 +1,47 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useDeskServices, useSession } from '../services.js';
+import { useDeskServices, useSession, useSettings } from '../services.js';
 
 export type DateTimeStyle = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
 
-/** Builds a formatter in the agent's language and time zone; an unknown zone falls back to the system's. */
-export function dateTimeFormatter(locale: string, timeZone: string | undefined, style: DateTimeStyle): (iso: string) => string {
-  let format: Intl.DateTimeFormat;
+/** A formatter in a language and time zone; an unknown zone falls back to the system's rather than throw. */
+export function zonedFormat(locale: string, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   try {
-    format = new Intl.DateTimeFormat(locale, { ...style, timeZone });
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
   } catch {
-    format = new Intl.DateTimeFormat(locale, style);
+    return new Intl.DateTimeFormat(locale, options);
   }
+}
+
+/** Builds a formatter in the agent's language and time zone. */
+export function dateTimeFormatter(locale: string, timeZone: string | undefined, style: Intl.DateTimeFormatOptions): (iso: string) => string {
+  const format = zonedFormat(locale, timeZone, style);
   return (iso) => format.format(new Date(iso));
+}
+
+/**
+ * The zone every time on screen is shown in: the one the agent picked in Settings, else their profile's,
+ * else (before the session is read) the system's.
+ */
+export function useTimeZone(): string {
+  const chosen = useSettings((state) => state.settings.timeZone);
+  const profile = useSession((session) => session.user?.timeZone);
+  return chosen ?? profile ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 const defaultStyle: DateTimeStyle = { dateStyle: 'medium', timeStyle: 'short' };
 
-/** Times are shown in the signed-in agent's time zone, in the language on screen. */
-export function useDateTimeFormat(style: DateTimeStyle = defaultStyle): (iso: string) => string {
+/**
+ * Times are shown in the agent's time zone, in the language on screen. `options` is read once per
+ * language and zone: pass a constant.
+ */
+export function useDateTimeFormat(options: Intl.DateTimeFormatOptions = defaultStyle): (iso: string) => string {
   const { i18n } = useTranslation();
-  const timeZone = useSession((session) => session.user?.timeZone);
-  const { dateStyle, timeStyle } = style;
-  return useMemo(
-    () => dateTimeFormatter(i18n.language, timeZone, { dateStyle, timeStyle }),
-    [i18n.language, timeZone, dateStyle, timeStyle],
-  );
+  const timeZone = useTimeZone();
+  const key = JSON.stringify(options);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the options' content
+  return useMemo(() => dateTimeFormatter(i18n.language, timeZone, options), [i18n.language, timeZone, key]);
 }
 
 /** "45 minutes ago", "2 hours ago", "3 days ago": Intl's own plural forms in every language. */

@@ -76,18 +76,18 @@ describe('alerts and quiet hours', () => {
     expect(screen.getByTestId('alerts-now').textContent).toMatch(/Następna zmiana: 10 mar 2025, 15:00/);
   });
 
-  it('the agent’s settings go to the core; escalation sounds cannot be turned off', async () => {
+  it('the agent’s settings go to the core; ticket sounds are off until she turns them on', async () => {
     const desk = deskWith({});
     renderFeature(<AlertsButton />, desk, { user: agent });
     fireEvent.click(await screen.findByTestId('alerts-button'));
     const sounds = (await screen.findByRole('checkbox', { name: 'Sounds for new tickets and customer replies' })) as HTMLInputElement;
-    expect(sounds.checked).toBe(true);
-    expect(screen.getByText('Escalation sounds cannot be turned off.').id).toBe(sounds.getAttribute('aria-describedby'));
+    expect(sounds.checked).toBe(false);
+    expect(screen.getByText('Escalation sounds and the volume are in Settings.').id).toBe(sounds.getAttribute('aria-describedby'));
     fireEvent.click(sounds);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Also quiet every day' }));
     await act(settle);
     // The first tells the core the console's language (see below).
-    expect(desk.callsOf('alerts.configure')).toEqual([{ locale: 'en' }, { nonEscalationSounds: false }, { quietWindow: { from: '22:00', to: '07:00' } }]);
+    expect(desk.callsOf('alerts.configure')).toEqual([{ locale: 'en' }, { nonEscalationSounds: true }, { quietWindow: { from: '22:00', to: '07:00' } }]);
     expect((screen.getByLabelText('From') as HTMLInputElement).disabled).toBe(false);
   });
 

@@ -118,7 +118,7 @@ export const en = {
     settings: {
       heading: 'Your settings',
       nonEscalationSounds: 'Sounds for new tickets and customer replies',
-      nonEscalationHint: 'Escalation sounds cannot be turned off.',
+      nonEscalationHint: 'Escalation sounds and the volume are in Settings.',
       quietWhileAway: 'Quiet while my status is away',
       quietOnCallOffShift: 'Quiet while I am on call but off shift (pages still sound)',
       quietWindow: 'Also quiet every day',
@@ -265,7 +265,7 @@ export const pl: Translation<typeof en> = {
     settings: {
       heading: 'Twoje ustawienia',
       nonEscalationSounds: 'Dźwięki nowych zgłoszeń i odpowiedzi klientów',
-      nonEscalationHint: 'Dźwięków eskalacji nie można wyłączyć.',
+      nonEscalationHint: 'Dźwięki eskalacji i głośność są w Ustawieniach.',
       quietWhileAway: 'Cisza, gdy mam status „nieobecny”',
       quietOnCallOffShift: 'Cisza podczas dyżuru poza zmianą (wezwania nadal z dźwiękiem)',
       quietWindow: 'Cisza także codziennie',
@@ -412,7 +412,7 @@ export const ru: Translation<typeof en> = {
     settings: {
       heading: 'Ваши настройки',
       nonEscalationSounds: 'Звуки новых заявок и ответов клиентов',
-      nonEscalationHint: 'Звуки эскалаций отключить нельзя.',
+      nonEscalationHint: 'Звуки эскалаций и громкость — в Настройках.',
       quietWhileAway: 'Тишина, когда мой статус — «нет на месте»',
       quietOnCallOffShift: 'Тишина на дежурстве вне смены (вызовы по-прежнему со звуком)',
       quietWindow: 'Тишина ещё и каждый день',
@@ -555,7 +555,7 @@ export const lv: Translation<typeof en> = {
     settings: {
       heading: 'Jūsu iestatījumi',
       nonEscalationSounds: 'Skaņas jauniem pieteikumiem un klientu atbildēm',
-      nonEscalationHint: 'Eskalāciju skaņas izslēgt nevar.',
+      nonEscalationHint: 'Eskalāciju skaņas un skaļums ir Iestatījumos.',
       quietWhileAway: 'Klusums, kad mans statuss ir “prom”',
       quietOnCallOffShift: 'Klusums dežūras laikā ārpus maiņas (izsaukumiem skaņa paliek)',
       quietWindow: 'Klusums arī katru dienu',

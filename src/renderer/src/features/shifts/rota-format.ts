@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { weekdays, type Weekday } from '../../../../shared/sla/calendar-spec.js';
 import { instantOfLocal, offsetAt } from '../../../../shared/sla/zoned-time.js';
 import type { Agent } from '../../../../shared/domain/people.js';
-import { useSession } from '../../services.js';
+import { useDateTimeFormat, useTimeZone } from '../../ui/format.js';
 
 /** A Sunday: the weekday names are Intl's, in the language on screen. */
 const SUNDAY = Date.UTC(2024, 0, 7);
@@ -35,25 +33,14 @@ export function namesOf(agents: readonly Agent[]): (id: string) => string {
   return (id) => names.get(id) ?? id;
 }
 
-/** The agent's time zone: where every time on these screens is shown and typed. */
-export function useAgentTimeZone(): string {
-  return useSession((state) => state.user?.timeZone) ?? 'UTC';
-}
+/** The agent's time zone (ui/format.ts's, which Settings may change): where every time on these screens is shown and typed. */
+export const useAgentTimeZone = useTimeZone;
+
+const rotaTime: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
 
 /** "Tue 24 Nov, 08:00" in the agent's language and zone: shifts are read by day and hour. */
 export function useRotaTimeFormat(): (iso: string) => string {
-  const { i18n } = useTranslation();
-  const timeZone = useAgentTimeZone();
-  return useMemo(() => {
-    let format: Intl.DateTimeFormat;
-    const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-    try {
-      format = new Intl.DateTimeFormat(i18n.language, { ...options, timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat(i18n.language, options);
-    }
-    return (iso: string) => format.format(new Date(iso));
-  }, [i18n.language, timeZone]);
+  return useDateTimeFormat(rotaTime);
 }
 
 /** A datetime-local field's value ("2026-11-24T08:00"), read as wall time in the zone, as an instant. */

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { clockKinds, type ClockReport } from '../../../../shared/sla/snapshot.js';
-import { useSession } from '../../services.js';
-import { useDateTimeFormat } from '../../ui/format.js';
+import { useDateTimeFormat, useTimeZone } from '../../ui/format.js';
 import { timeZoneLabel, useMinutesFormat } from './sla-format.js';
 import { SlaWhy } from './SlaWhy.js';
 import { useNow, type SlaTone } from './SlaCountdown.js';
@@ -15,7 +14,7 @@ import './sla.css';
 export function SlaSection({ ticket }: { ticket: Pick<Ticket, 'id' | 'sla'> }) {
   const { t, i18n } = useTranslation('sla');
   const formatDateTime = useDateTimeFormat();
-  const agentZone = useSession((session) => session.user?.timeZone) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const agentZone = useTimeZone();
   const { sla } = ticket;
   const clocks = sla ? [...sla.clocks].sort((a, b) => clockKinds.indexOf(a.kind) - clockKinds.indexOf(b.kind)) : [];
 

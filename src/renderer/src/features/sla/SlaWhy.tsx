@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import type { SlaExplanation, TimelineEntry } from '../../../../shared/sla/snapshot.js';
 import { attributeLabel, isOneOf } from '../../ui/attribute-label.js';
 import { Disclosure } from '../../ui/Disclosure.js';
-import { formatLocalDate, timeZoneLabel, useMinutesFormat, zonedFormat } from './sla-format.js';
+import { zonedFormat } from '../../ui/format.js';
+import { formatLocalDate, timeZoneLabel, useMinutesFormat } from './sla-format.js';
 import { useSlaExplanation, type ExplanationView } from './use-sla-explanation.js';
 
 /** A matrix policy tries many rules first; the first few tell an agent enough. */

@@ -1,15 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** An Intl formatter pinned to a zone; a zone this system does not know falls back to UTC rather than failing. */
-export function zonedFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
-  } catch {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-  }
-}
-
 /** "Europe/Warsaw (Central European Time)": the id an admin typed, and the name people say. */
 export function timeZoneLabel(timeZone: string, locale: string): string {
   try {
