@@ -44,6 +44,7 @@ import { shiftRoutes } from './shifts/routes.js';
 import { DEFAULT_PRESENCE_GRACE_MS, Router } from './routing/router.js';
 import { routingRoutes } from './routing/routes.js';
 import { watchConsoles } from './routing/console-presence.js';
+import { attachTicketPresence } from './presence/ticket-presence.js';
 import { EscalationService } from './escalations/escalation-service.js';
 import { EscalationTriggerObserver } from './escalations/escalation-triggers.js';
 import { escalationDeadlines } from './escalations/escalation-deadlines.js';
@@ -151,6 +152,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   // The chat widget's namespace on the same socket.io server; the desk's chat notices go through it.
   context.deliverers.chat = chatDeliverer(context, attachChatNamespace(sync.io, context));
   watchConsoles(sync.io, router);
+  attachTicketPresence(sync.io, context);
   app.addHook('onReady', async () => {
     await slaScheduler.start();
     await outbound.start();
