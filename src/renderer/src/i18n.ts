@@ -6,7 +6,9 @@ import * as channels from './features/channels/i18n.js';
 import * as desktop from './features/desktop/i18n.js';
 import * as escalation from './features/escalation/i18n.js';
 import * as handoff from './features/handoff/i18n.js';
+import * as knowledge from './features/knowledge/i18n.js';
 import * as login from './features/login/i18n.js';
+import * as macros from './features/macros/i18n.js';
 import * as phone from './features/phone/i18n.js';
 import * as queue from './features/queue/i18n.js';
 import * as routing from './features/routing/i18n.js';
@@ -18,7 +20,7 @@ import * as ticket from './features/ticket/i18n.js';
 import * as labels from './ui/i18n.js';
 
 /** Each feature owns its strings; here they become one i18next namespace per feature. */
-const namespaces = { app, channels, desktop, escalation, handoff, login, phone, queue, routing, settings, shifts, sla, sync, ticket, labels } as const;
+const namespaces = { app, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, routing, settings, shifts, sla, sync, ticket, labels } as const;
 export type Namespace = keyof typeof namespaces;
 
 function resourcesFor(locale: Locale) {

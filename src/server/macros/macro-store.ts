@@ -1,6 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import { isoNow, type Clock } from '../../shared/clock.js';
-import { mayChangeMacro, MacroActionsSchema, MacroSchema, maySaveSharedMacros, type Macro, type MacroContent } from '../../shared/domain/knowledge.js';
+import { matchesMacro, mayChangeMacro, MacroActionsSchema, MacroSchema, maySaveSharedMacros, type Macro, type MacroContent } from '../../shared/domain/knowledge.js';
 import type { User } from '../../shared/domain/people.js';
 import type { Rejection } from '../../shared/sync/mutations.js';
 import { userScope } from '../people/visibility.js';
@@ -43,9 +43,8 @@ export async function listMacros(reader: Reader, user: Pick<User, 'id'>, filter:
   else if (filter.scope === 'personal') query = query.where('owner_id', '=', user.id);
   else query = query.where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '=', user.id)]));
   const macros = (await query.execute()).map(macroFromRow);
-  const words = (filter.q ?? '').toLocaleLowerCase().split(/\s+/u).filter(Boolean);
-  // By name and content, as the console's picker searches; a desk has hundreds of macros, not millions.
-  return words.length === 0 ? macros : macros.filter((macro) => words.every((word) => `${macro.title}\n${macro.body}`.toLocaleLowerCase().includes(word)));
+  // By name and content, as the console searches; a desk has hundreds of macros, not millions.
+  return macros.filter((macro) => matchesMacro(macro, filter.q ?? ''));
 }
 
 /** A macro the user may see (shared, or their own); another agent's personal macro does not exist for them. */

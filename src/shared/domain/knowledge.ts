@@ -65,6 +65,16 @@ export function mayChangeMacro(user: Pick<User, 'id' | 'role'>, macro: Pick<Macr
   return macro.ownerId === null ? maySaveSharedMacros(user) : macro.ownerId === user.id;
 }
 
+/**
+ * Search by name and content: every word of the query, case-insensitive, anywhere in the title or the
+ * text. The same rule for the REST list, the macro manager and the composer's picker.
+ */
+export function matchesMacro(macro: Pick<Macro, 'title' | 'body'>, query: string): boolean {
+  const words = query.toLocaleLowerCase().split(/\s+/u).filter(Boolean);
+  const text = `${macro.title}\n${macro.body}`.toLocaleLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
 export const ARTICLE_TITLE_MAX = 200;
 export const ARTICLE_BODY_MAX = 100_000;
 export const VERSION_NOTE_MAX = 500;

@@ -10,6 +10,7 @@ import { RoutingWhy } from '../routing/RoutingWhy.js';
 import { LogCallOnTicket } from '../phone/LogCallButton.js';
 import { EscalateButton } from '../escalation/EscalateButton.js';
 import { TicketEscalations } from '../escalation/TicketEscalations.js';
+import { SuggestedArticles } from '../knowledge/SuggestedArticles.js';
 import { Composer } from './Composer.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
 import type { LocalTicketDetail } from './ticket-store.js';
@@ -99,6 +100,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
       <Thread messages={detail.messages} pendingMessageIds={detail.pendingMessageIds} />
+      <SuggestedArticles ticket={ticket} />
       <Composer ticket={ticket} />
     </article>
   );
