@@ -24,7 +24,9 @@ import { installEscalations, type EscalationDesk } from './fake-escalations.js';
 import type { AlertStatus } from '../../../shared/alerts/alert.js';
 import type { LocalEscalation } from '../../../shared/desk-api/contract.js';
 import { installRouting, type RoutingDesk } from './fake-routing.js';
+import { installViews, type ViewsDesk } from './fake-views.js';
 import type { MyStatus } from '../../../shared/desk-api/routing-methods.js';
+import type { LocalSavedView } from '../../../shared/desk-api/view-methods.js';
 import type { RoutingDecision } from '../../../shared/routing/decision.js';
 import { testNow } from './test-time.js';
 
@@ -70,7 +72,7 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
-export type DeskWith = FakeDesk & RoutingDesk & EscalationDesk & {
+export type DeskWith = FakeDesk & RoutingDesk & EscalationDesk & ViewsDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
@@ -114,6 +116,8 @@ export function deskWith(options: {
   /** The agent's own status (online, confirmed, by default) and each ticket's routing decisions. */
   myStatus?: MyStatus;
   routing?: Record<string, RoutingDecision[]>;
+  /** The agent's saved queue views. */
+  views?: LocalSavedView[];
   /** The agent's escalations and the alerter's status (on shift, nothing held, by default). */
   escalations?: LocalEscalation[];
   alertStatus?: AlertStatus;
@@ -275,6 +279,8 @@ export function deskWith(options: {
 
   // The agent's status and "Why here?", like the core (see fake-routing.ts).
   Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installRouting(desk, { offline: () => state.offline }, options)));
+  // Saved views and ticket search (see fake-views.ts).
+  Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installViews(desk, { user: () => state.user, tickets: () => state.tickets, messages: () => state.messages }, options)));
 
   // Accessors, so a test can change what the "replica" holds after the store has loaded.
   Object.defineProperties(desk, {

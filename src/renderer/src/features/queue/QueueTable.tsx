@@ -1,11 +1,20 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTable, type SortingState } from '@tanstack/react-table';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
-import { defaultSorting, queueColumns, queueTableFeatures } from './columns.js';
+import type { QueueSort } from '../../../../shared/queue/queue-view.js';
+import { QueueColumnIdSchema } from '../../../../shared/queue/queue-view.js';
+import { queueColumns, queueTableFeatures } from './columns.js';
 
 export interface QueueTableProps {
+  /** Already filtered and in order (queue-model.ts). */
   tickets: Ticket[];
+  sort: QueueSort;
+  onSort(sort: QueueSort): void;
+  /** The row the keyboard is on; kept by the view, so shortcuts anywhere can move it. */
+  selectedId: string | null;
+  onSelect(id: string): void;
   /** The ticket shown in the pane, marked in the table. */
   openId: string | null;
   onOpen(id: string): void;
@@ -14,40 +23,87 @@ export interface QueueTableProps {
   emptyMessage: string;
 }
 
-const getRowId = (ticket: Ticket) => ticket.id;
-const rowDomId = (ticketId: string) => `queue-row-${ticketId}`;
-const pageStep = 10;
+type QueueRow = Row<typeof queueTableFeatures, Ticket>;
 
-export function QueueTable({ tickets, openId, onOpen, onClose, emptyMessage }: QueueTableProps) {
+const getRowId = (ticket: Ticket) => ticket.id;
+export const rowDomId = (ticketId: string) => `queue-row-${ticketId}`;
+const pageStep = 10;
+/**
+ * A desk's own queues (a few hundred tickets) are drawn whole, so find-in-page and a screen reader's
+ * table commands see every row; past that only the rows in view, and a few around them, exist.
+ */
+const drawWholeUpTo = 300;
+const overscan = 8;
+
+/** The density's row height (--row-height on <html>; compact mode changes it), in pixels. */
+function readRowHeight(): number {
+  return Number.parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--row-height')) || 28;
+}
+
+function useRowHeight(): number {
+  const [height, setHeight] = useState(readRowHeight);
+  useEffect(() => {
+    // The density is switched by a class or attribute on <html>; read the variable again when it is.
+    const observer = new MutationObserver(() => setHeight(readRowHeight()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-density', 'style'] });
+    return () => observer.disconnect();
+  }, []);
+  return height;
+}
+
+export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId, onOpen, onClose, emptyMessage }: QueueTableProps) {
   const { t } = useTranslation('queue');
-  const [sorting, setSorting] = useState<SortingState>(defaultSorting);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = useRowHeight();
+  const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
   const table = useTable({
     features: queueTableFeatures,
     columns: queueColumns,
     data: tickets,
     getRowId,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = (typeof updater === 'function' ? updater(sorting) : updater)[0];
+      const column = QueueColumnIdSchema.safeParse(next?.id);
+      if (next && column.success) onSort({ column: column.data, desc: next.desc });
+    },
+    manualSorting: true,
     enableSortingRemoval: false, // the queue always has an order; clicking again flips it
     enableMultiSort: false,
     sortDescFirst: false,
   });
   const rows = table.getRowModel().rows;
-  const selectedIndex = rows.findIndex((row) => row.id === selectedId);
-  const activeId = selectedIndex >= 0 ? selectedId : null;
+  // The TanStack virtualizer keeps mutable state React Compiler cannot see; this app is not compiled
+  // with it, and the rows below read the virtualizer afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    getItemKey: (index) => rows[index]!.id,
+  });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : tickets.findIndex((ticket) => ticket.id === selectedId)), [tickets, selectedId]);
+  const whole = rows.length <= drawWholeUpTo;
+  const virtualItems = virtualizer.getVirtualItems();
+  const indexes = whole ? rows.map((_, index) => index) : virtualItems.map((item) => item.index);
+  const first = indexes[0] ?? 0;
+  const last = indexes[indexes.length - 1] ?? -1;
+  const activeId = selectedIndex >= first && selectedIndex <= last ? selectedId : null;
 
   // The queue is where a shift works: it takes the keyboard when it appears (e.g. right after sign-in).
   useEffect(() => tableRef.current?.focus({ preventScroll: true }), []);
 
   useEffect(() => {
-    if (activeId) document.getElementById(rowDomId(activeId))?.scrollIntoView?.({ block: 'nearest' });
-  }, [activeId]);
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [virtualizer, selectedIndex]);
 
   function select(index: number) {
     const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
-    if (row) setSelectedId(row.id);
+    if (row) onSelect(row.id);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
@@ -72,7 +128,7 @@ export function QueueTable({ tickets, openId, onOpen, onClose, emptyMessage }: Q
         select(rows.length - 1);
         break;
       case 'Enter':
-        if (activeId) onOpen(activeId);
+        if (selectedIndex >= 0) onOpen(rows[selectedIndex]!.id);
         break;
       case 'Escape':
         onClose();
@@ -83,17 +139,24 @@ export function QueueTable({ tickets, openId, onOpen, onClose, emptyMessage }: Q
     event.preventDefault();
   }
 
+  const paddingTop = whole ? 0 : (virtualItems[0]?.start ?? 0);
+  const paddingBottom = whole || virtualItems.length === 0 ? 0 : virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1]!.end;
+  const columnCount = queueColumns.length;
+
   return (
-    <div className="queue-table-scroll">
+    <div className="queue-table-scroll" ref={scrollRef}>
       <table
         ref={tableRef}
         className="queue-table"
         role="grid"
         aria-label={t('tickets')}
         aria-describedby="queue-keyboard-hint"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={columnCount}
         aria-activedescendant={activeId ? rowDomId(activeId) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        style={{ ['--queue-row-height' as string]: `${rowHeight}px` }}
       >
         <colgroup>
           {table.getAllLeafColumns().map((column) => (
@@ -102,7 +165,7 @@ export function QueueTable({ tickets, openId, onOpen, onClose, emptyMessage }: Q
         </colgroup>
         <thead>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
@@ -113,11 +176,7 @@ export function QueueTable({ tickets, openId, onOpen, onClose, emptyMessage }: Q
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     {header.isPlaceholder ? null : (
-                      <button
-                        type="button"
-                        className="sort-button"
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
+                      <button type="button" className="sort-button" data-column={header.column.id} onClick={header.column.getToggleSortingHandler()}>
                         <span className="sort-button__label">
                           <table.FlexRender header={header} />
                         </span>
@@ -134,38 +193,76 @@ export function QueueTable({ tickets, openId, onOpen, onClose, emptyMessage }: Q
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr className="queue-table__empty">
-              <td colSpan={queueColumns.length}>{emptyMessage}</td>
+            <tr className="queue-table__empty" aria-rowindex={2}>
+              <td colSpan={columnCount}>{emptyMessage}</td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr
-                key={row.id}
-                id={rowDomId(row.id)}
-                data-testid="queue-row"
-                data-ticket-number={row.original.number}
-                aria-selected={row.id === activeId}
-                aria-current={row.id === openId ? 'true' : undefined}
-                className={row.id === openId ? 'is-open' : undefined}
-                onClick={() => {
-                  setSelectedId(row.id);
-                  onOpen(row.id);
-                }}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`cell-${cell.column.id}`}
-                    data-testid={cell.column.id === 'sla' ? 'sla-countdown' : undefined}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))
+            <>
+              {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
+              {indexes.map((index) => {
+                const row = rows[index]!;
+                return (
+                  <QueueRowView
+                    key={row.id}
+                    row={row}
+                    rowIndex={index + 2}
+                    selected={index === selectedIndex}
+                    open={row.id === openId}
+                    onSelect={onSelect}
+                    onOpen={onOpen}
+                    FlexRender={table.FlexRender}
+                  />
+                );
+              })}
+              {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columnCount} />}
+            </>
           )}
         </tbody>
       </table>
     </div>
   );
 }
+
+/** The height of the rows not drawn, above or below those that are; hidden from assistive technology. */
+function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr className="queue-table__spacer" aria-hidden="true" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+}
+
+interface QueueRowViewProps {
+  row: QueueRow;
+  rowIndex: number;
+  selected: boolean;
+  open: boolean;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+  FlexRender: ReturnType<typeof useTable<typeof queueTableFeatures, Ticket>>['FlexRender'];
+}
+
+/** A row re-renders only when its ticket, place or marks change: moving the selection redraws two rows. */
+const QueueRowView = memo(function QueueRowView({ row, rowIndex, selected, open, onSelect, onOpen, FlexRender }: QueueRowViewProps) {
+  return (
+    <tr
+      id={rowDomId(row.id)}
+      data-testid="queue-row"
+      data-ticket-number={row.original.number}
+      aria-rowindex={rowIndex}
+      aria-selected={selected}
+      aria-current={open ? 'true' : undefined}
+      className={open ? 'is-open' : undefined}
+      onClick={() => {
+        onSelect(row.id);
+        onOpen(row.id);
+      }}
+    >
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className={`cell-${cell.column.id}`} data-testid={cell.column.id === 'sla' ? 'sla-countdown' : undefined}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+});

@@ -1,9 +1,17 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDeskServices, useQueue, useTicketPane } from '../../services.js';
+import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { QueueViewSpec } from '../../../../shared/queue/queue-view.js';
+import { useDeskServices, useQueue, useSession, useTicketPane } from '../../services.js';
 import { errorMessage } from '../../ui/format.js';
-import { countByQueue, ticketsInView } from './queue-store.js';
+import { builtInViewIds, builtInViews, countMatching, sameSpec, ticketFilter, type FilterContext, type SortContext } from './queue-model.js';
+import { specOf, type ViewKey } from './queue-store.js';
 import { QueueTable } from './QueueTable.js';
+import { QueueFiltersPanel, activeFilterCount } from './QueueFiltersPanel.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
+import { ViewNameDialog } from './ViewNameDialog.js';
+import { useQueueKeys } from './use-queue-keys.js';
+import { createSortCache, useEscalatedToMe, useSlaNow } from './queue-hooks.js';
 import './queue.css';
 
 export function QueueView() {
@@ -15,9 +23,48 @@ export function QueueView() {
   const loadError = useQueue((state) => state.loadError);
   const refreshError = useQueue((state) => state.refreshError);
   const tickets = useQueue((state) => state.tickets);
-  const queueFilter = useQueue((state) => state.queueFilter);
+  const queues = useQueue((state) => state.queues);
+  const spec = useQueue((state) => state.spec);
+  const search = useQueue((state) => state.search);
   const openId = useTicketPane((state) => state.openId);
-  const visible = useMemo(() => ticketsInView(tickets, queueFilter), [tickets, queueFilter]);
+  const myId = useSession((session) => session.user?.id ?? null);
+  const slaNow = useSlaNow();
+  const escalatedToMe = useEscalatedToMe(myId);
+
+  const [sortCache] = useState(createSortCache);
+  const sortContext = useMemo<SortContext>(() => ({ queueOrder: new Map([...queues].sort((a, b) => a.name.localeCompare(b.name)).map((q, index) => [q.id, index])) }), [queues]);
+  const sorted = useMemo(() => sortCache(tickets, spec.sort, sortContext), [sortCache, tickets, spec.sort, sortContext]);
+  // The slow clock and the escalations matter only to the filters that use them: otherwise the
+  // table is not filtered again when they change.
+  const usesSla = (spec.filters.sla?.length ?? 0) > 0;
+  const filterNow = usesSla ? slaNow : 0;
+  const filterEscalations = spec.filters.escalatedToMe ? escalatedToMe : emptySet;
+  const searching = spec.search.trim() !== '';
+  const searchIds = searching ? (search?.ids ?? null) : null;
+  const check = useMemo(
+    () => ticketFilter(spec.filters, { myId, slaNow: filterNow, escalatedToMe: filterEscalations, searchIds }),
+    [spec.filters, myId, filterNow, filterEscalations, searchIds],
+  );
+  const visible = useMemo(() => sorted.filter(check), [sorted, check]);
+
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const move = useCallback(
+    (step: 1 | -1) => {
+      const index = visible.findIndex((ticket) => ticket.id === selectedId);
+      const next = visible[index < 0 ? 0 : Math.max(0, Math.min(visible.length - 1, index + step))];
+      if (next) setSelectedId(next.id);
+    },
+    [visible, selectedId],
+  );
+  useQueueKeys(ticketPane, {
+    move,
+    selectedId,
+    focusSearch: () => searchRef.current?.focus(),
+    showShortcuts: () => setShortcutsOpen(true),
+  });
 
   const emptyMessage =
     status === 'loading' || status === 'idle'
@@ -28,84 +75,177 @@ export function QueueView() {
 
   return (
     <div className="queue-view">
-      <QueueFilter />
+      <ViewList tickets={tickets} myId={myId} slaNow={slaNow} escalatedToMe={escalatedToMe} />
       <section className="queue-main" aria-label={t('tickets')}>
         {refreshError != null && (
           <p className="banner banner--warning" role="status">
             {t('refreshFailed', { message: errorMessage(refreshError) })}
           </p>
         )}
+        <QueueToolbar searchRef={searchRef} filtersOpen={filtersOpen} onToggleFilters={() => setFiltersOpen((open) => !open)} onShowShortcuts={() => setShortcutsOpen(true)} />
+        {filtersOpen && <QueueFiltersPanel id="queue-filters" />}
         <QueueTable
           tickets={visible}
+          sort={spec.sort}
+          onSort={(sort) => queue.getState().setSort(sort)}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
           openId={openId}
           onOpen={(id) => ticketPane.getState().open(id)}
           onClose={() => ticketPane.getState().close()}
           emptyMessage={emptyMessage}
         />
         <footer className="queue-footer">
-          <span role="status">{status === 'ready' ? t('ticketCount', { count: visible.length }) : ''}</span>
+          <span role="status" data-testid="queue-count">
+            {status === 'ready' ? t('ticketCount', { count: visible.length }) : ''}
+            {search?.capped && searching ? ` ${t('search.capped', { count: search.ids.size })}` : ''}
+          </span>
           <span id="queue-keyboard-hint" className="queue-footer__hint">
             {t('keyboardHint')}
           </span>
         </footer>
       </section>
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
 }
 
-function QueueFilter() {
+const emptySet: ReadonlySet<string> = new Set();
+
+function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts }: { searchRef: RefObject<HTMLInputElement | null>; filtersOpen: boolean; onToggleFilters(): void; onShowShortcuts(): void }) {
   const { queue } = useDeskServices();
   const { t } = useTranslation('queue');
-  const tickets = useQueue((state) => state.tickets);
-  const queues = useQueue((state) => state.queues);
-  const queueFilter = useQueue((state) => state.queueFilter);
-  const counts = useMemo(() => countByQueue(tickets), [tickets]);
-  const choose = (queueId: string | null) => queue.getState().setQueueFilter(queueId);
+  const spec = useQueue((state) => state.spec);
+  const view = useQueue((state) => state.view);
+  const savedViews = useQueue((state) => state.savedViews);
+  const [naming, setNaming] = useState<null | 'new' | 'rename'>(null);
+  const saved = view.startsWith('saved:') ? savedViews.find((candidate) => `saved:${candidate.id}` === view) : undefined;
+  const base = specOf(view, savedViews);
+  const changed = base !== null && !sameSpec(base, spec);
+  const filterCount = activeFilterCount(spec.filters);
 
   return (
-    <nav className="queue-filter" aria-labelledby="queue-filter-title">
+    <div className="queue-toolbar">
+      <label className="queue-toolbar__search">
+        <span className="visually-hidden">{t('search.label')}</span>
+        <input
+          ref={searchRef}
+          className="text-box"
+          type="search"
+          data-testid="queue-search"
+          placeholder={t('search.placeholder')}
+          value={spec.search}
+          onChange={(event) => queue.getState().setSearch(event.target.value)}
+          onKeyDown={(event) => {
+            // Esc leaves the box for the table, where the keys work again.
+            if (event.key === 'Escape') document.querySelector<HTMLElement>('.queue-table')?.focus();
+          }}
+        />
+      </label>
+      <button type="button" className="button button--small" aria-expanded={filtersOpen} aria-controls="queue-filters" onClick={onToggleFilters}>
+        {filterCount > 0 ? t('filters.buttonActive', { count: filterCount }) : t('filters.button')}
+      </button>
+      {saved && changed && (
+        <button type="button" className="button button--small" onClick={() => void queue.getState().saveView({ id: saved.id, name: saved.name })}>
+          {t('views.update')}
+        </button>
+      )}
+      <button type="button" className="button button--small" onClick={() => setNaming('new')}>
+        {t('views.saveAs')}
+      </button>
+      {saved && (
+        <>
+          <button type="button" className="button button--small" onClick={() => setNaming('rename')}>
+            {t('views.rename')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void queue.getState().deleteView(saved.id)}>
+            {t('views.delete')}
+          </button>
+        </>
+      )}
+      <button type="button" className="icon-button queue-toolbar__help" aria-label={t('shortcuts.open')} title={t('shortcuts.open')} onClick={onShowShortcuts}>
+        <span aria-hidden="true">?</span>
+      </button>
+      {naming && (
+        <ViewNameDialog
+          title={naming === 'new' ? t('views.newTitle') : t('views.renameTitle')}
+          initialName={naming === 'rename' && saved ? saved.name : ''}
+          onSave={async (name) => {
+            // Renaming keeps the view as it was saved; "Save as" takes what the table shows now.
+            if (naming === 'rename' && saved) await queue.getState().renameView(saved.id, name);
+            else await queue.getState().saveView({ name });
+          }}
+          onClose={() => setNaming(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The views and queues, each with how many tickets it holds now. */
+function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyMap<string, Ticket>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string> }) {
+  const { queue } = useDeskServices();
+  const { t } = useTranslation('queue');
+  const view = useQueue((state) => state.view);
+  const queues = useQueue((state) => state.queues);
+  const savedViews = useQueue((state) => state.savedViews);
+  const viewSearches = useQueue((state) => state.viewSearches);
+  const counts = useMemo(() => {
+    const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
+    const count = (spec: QueueViewSpec) => {
+      const query = spec.search.trim();
+      const searchIds = query === '' ? null : (viewSearches.get(query) ?? null);
+      return query !== '' && searchIds === null ? null : countMatching(tickets.values(), ticketFilter(spec.filters, { ...context, searchIds }));
+    };
+    const result = new Map<ViewKey, number | null>();
+    for (const id of builtInViewIds) result.set(`builtin:${id}`, count(builtInViews[id]));
+    for (const saved of savedViews) result.set(`saved:${saved.id}`, count(saved));
+    const byQueue = new Map<string, number>();
+    for (const ticket of tickets.values()) byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1);
+    for (const q of queues) result.set(`queue:${q.id}`, byQueue.get(q.id) ?? 0);
+    result.set('all', tickets.size);
+    return result;
+  }, [tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues]);
+  const choose = (key: ViewKey) => queue.getState().chooseView(key);
+  const entry = (key: ViewKey, name: string, extra?: string) => (
+    <li key={key}>
+      <ViewButton name={name} count={counts.get(key) ?? null} pressed={view === key} pending={extra} onClick={() => choose(key)} />
+    </li>
+  );
+
+  return (
+    <nav className="queue-filter" aria-label={t('views.navigation')}>
+      <h2 id="queue-views-title" className="queue-filter__title">
+        {t('views.title')}
+      </h2>
+      <ul aria-labelledby="queue-views-title" data-testid="queue-views">
+        {builtInViewIds.map((id) => entry(`builtin:${id}`, t(`views.builtIn.${id}`)))}
+        {savedViews.map((saved) => entry(`saved:${saved.id}`, saved.name, saved.pending ? t('views.pending') : undefined))}
+      </ul>
       <h2 id="queue-filter-title" className="queue-filter__title">
         {t('queues')}
       </h2>
-      <ul>
-        <li>
-          <QueueFilterButton
-            name={t('allVisible')}
-            count={tickets.size}
-            pressed={queueFilter === null}
-            onClick={() => choose(null)}
-          />
-        </li>
-        {queues.map((q) => (
-          <li key={q.id}>
-            <QueueFilterButton
-              name={q.name}
-              count={counts.get(q.id) ?? 0}
-              pressed={queueFilter === q.id}
-              onClick={() => choose(q.id)}
-            />
-          </li>
-        ))}
+      <ul aria-labelledby="queue-filter-title">
+        {entry('all', t('allVisible'))}
+        {queues.map((q) => entry(`queue:${q.id}`, q.name))}
       </ul>
     </nav>
   );
 }
 
-function QueueFilterButton(props: { name: string; count: number; pressed: boolean; onClick(): void }) {
+function ViewButton(props: { name: string; count: number | null; pressed: boolean; pending?: string; onClick(): void }) {
   const { t } = useTranslation('queue');
   return (
-    <button
-      type="button"
-      className="queue-filter__button"
-      aria-pressed={props.pressed}
-      onClick={props.onClick}
-      title={props.name}
-    >
+    <button type="button" className="queue-filter__button" aria-pressed={props.pressed} onClick={props.onClick} title={props.pending ? `${props.name} (${props.pending})` : props.name}>
       <span className="queue-filter__name">{props.name}</span>
+      {props.pending && <span className="queue-filter__pending" aria-hidden="true">⟳</span>}
       <span className="queue-filter__count" aria-hidden="true">
-        {props.count}
+        {props.count ?? '…'}
       </span>
-      <span className="visually-hidden">, {t('ticketCount', { count: props.count })}</span>
+      <span className="visually-hidden">
+        , {props.count === null ? t('views.counting') : t('ticketCount', { count: props.count })}
+        {props.pending ? `, ${props.pending}` : ''}
+      </span>
     </button>
   );
 }

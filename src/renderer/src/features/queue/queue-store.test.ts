@@ -1,7 +1,7 @@
 import { createDeskClient } from '../../../../shared/desk-api/client.js';
 import { deferred, deskWith, makeTicket, settle, tier1, tier2 } from '../../testing/fake-desk.js';
 import type { LocalTicketDetail } from '../ticket/ticket-store.js';
-import { countByQueue, createQueueStore, ticketsInView } from './queue-store.js';
+import { createQueueStore } from './queue-store.js';
 
 function connectedStore(desk: ReturnType<typeof deskWith>) {
   const store = createQueueStore(createDeskClient(desk));
@@ -104,9 +104,9 @@ describe('queue store', () => {
     desk.emit('tickets.changed', { ids: [ticket.id] });
     await settle();
 
-    answers[1]!.resolve({ ticket: { ...ticket, subject: 'v3' }, messages: [], pendingMessageIds: [] });
+    answers[1]!.resolve({ ticket: { ...ticket, subject: 'v3' }, messages: [], pendingMessageIds: [], events: [] });
     await settle();
-    answers[0]!.resolve({ ticket: { ...ticket, subject: 'v2' }, messages: [], pendingMessageIds: [] });
+    answers[0]!.resolve({ ticket: { ...ticket, subject: 'v2' }, messages: [], pendingMessageIds: [], events: [] });
     await settle();
 
     expect(store.getState().tickets.get(ticket.id)?.subject).toBe('v3');
@@ -125,11 +125,12 @@ describe('queue store', () => {
     expect(String(store.getState().refreshError)).toMatch(/id/);
   });
 
-  it('reloads the queues on queues.changed and drops a filter on a queue that is gone', async () => {
+  it('reloads the queues on queues.changed and leaves a queue that is gone for every ticket', async () => {
     const desk = deskWith({ tickets: [makeTicket({ queueId: tier2.id })] });
     const { store } = connectedStore(desk);
     await settle();
-    store.getState().setQueueFilter(tier2.id);
+    store.getState().chooseView(`queue:${tier2.id}`);
+    expect(store.getState().spec.filters.queue).toEqual([tier2.id]);
 
     desk.queues = [tier1];
     desk.emit('queues.changed', {});
@@ -138,7 +139,8 @@ describe('queue store', () => {
     expect(desk.callsOf('queues.list')).toHaveLength(2);
     expect(desk.callsOf('tickets.list')).toHaveLength(1);
     expect(store.getState().queues).toEqual([tier1]);
-    expect(store.getState().queueFilter).toBeNull();
+    expect(store.getState().view).toBe('all');
+    expect(store.getState().spec.filters).toEqual({});
   });
 
   it('stops listening and forgets the tickets on disconnect', async () => {
@@ -171,17 +173,65 @@ describe('queue store', () => {
   });
 });
 
-describe('queue filter', () => {
-  it('shows every ticket for "All visible" and only the chosen queue otherwise', () => {
-    const a = makeTicket({ queueId: tier1.id });
-    const b = makeTicket({ queueId: tier2.id });
-    const c = makeTicket({ queueId: tier2.id });
-    const tickets = new Map([a, b, c].map((t) => [t.id, t]));
+describe('queue views and search in the store', () => {
+  it('chooses a built-in view, changes its filters and saves them as the agent’s own view, which it then shows', async () => {
+    const desk = deskWith({ tickets: [makeTicket()] });
+    const { store } = connectedStore(desk);
+    await settle();
 
-    expect(ticketsInView(tickets, null)).toHaveLength(3);
-    expect(ticketsInView(tickets, tier2.id).map((t) => t.id)).toEqual([b.id, c.id]);
-    expect(countByQueue(tickets).get(tier1.id)).toBe(1);
-    expect(countByQueue(tickets).get(tier2.id)).toBe(2);
+    store.getState().chooseView('builtin:breached');
+    expect(store.getState().spec.filters).toEqual({ sla: ['breached'] });
+    store.getState().setFilter('channel', ['email']);
+    store.getState().setSort({ column: 'number', desc: true });
+    const id = await store.getState().saveView({ name: 'Breached email' });
+
+    expect(desk.callsOf('views.save')).toEqual([{ name: 'Breached email', filters: { channel: ['email'], sla: ['breached'] }, sort: { column: 'number', desc: true }, search: '' }]);
+    expect(store.getState().view).toBe(`saved:${id}`);
+    expect(store.getState().savedViews.map((view) => [view.name, view.pending])).toEqual([['Breached email', true]]);
+
+    await store.getState().renameView(id, 'Email on fire');
+    expect(store.getState().savedViews.map((view) => view.name)).toEqual(['Email on fire']);
+    await store.getState().deleteView(id);
+    expect(store.getState().savedViews).toEqual([]);
+    expect(store.getState().view).toBe('all');
+  });
+
+  it('reads the views again when they change elsewhere (another workstation), and leaves one deleted there', async () => {
+    const desk = deskWith({ tickets: [] });
+    const { store } = connectedStore(desk);
+    await settle();
+    await store.getState().saveView({ name: 'Mine at night' });
+    const [saved] = desk.views;
+
+    desk.views = [];
+    desk.emit('views.changed', {});
+    await settle();
+
+    expect(store.getState().savedViews).toEqual([]);
+    expect(store.getState().view).toBe('all');
+    expect(saved?.name).toBe('Mine at night');
+  });
+
+  it('asks the replica’s search a moment after typing stops, and keeps only the answer for the words now in the box', async () => {
+    vi.useFakeTimers();
+    try {
+      const vpn = makeTicket({ subject: 'VPN drops' });
+      const desk = deskWith({ tickets: [vpn, makeTicket({ subject: 'Printer' })] });
+      const { store } = connectedStore(desk);
+      await vi.advanceTimersByTimeAsync(0);
+      store.getState().setSearch('v');
+      store.getState().setSearch('vp');
+      store.getState().setSearch('vpn');
+      await vi.advanceTimersByTimeAsync(200);
+
+      expect(desk.callsOf('tickets.search')).toEqual([{ query: 'vpn', limit: 10_000 }]);
+      expect([...(store.getState().search?.ids ?? [])]).toEqual([vpn.id]);
+      store.getState().setSearch('');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(store.getState().search).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -2,6 +2,19 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DeskClient } from '../../../../shared/desk-api/client.js';
 import type { TicketDetail, Ticket } from '../../../../shared/domain/ticket.js';
 import type { Queue } from '../../../../shared/domain/people.js';
+import type { LocalSavedView } from '../../../../shared/desk-api/view-methods.js';
+import type { QueueFilters, QueueSort, QueueViewSpec } from '../../../../shared/queue/queue-view.js';
+import { allTicketsSpec, builtInViews, normalized, type BuiltInViewId } from './queue-model.js';
+
+/** Which view the agent chose: every ticket, a built-in view, one of their own, or one queue. */
+export type ViewKey = 'all' | `builtin:${BuiltInViewId}` | `saved:${string}` | `queue:${string}`;
+
+export interface SearchResult {
+  query: string;
+  ids: ReadonlySet<string>;
+  /** The search found more than it could list: the queue shows the best matches. */
+  capped: boolean;
+}
 
 export interface QueueState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -10,13 +23,27 @@ export interface QueueState {
   refreshError: unknown;
   tickets: ReadonlyMap<string, Ticket>;
   queues: readonly Queue[];
-  /** null shows every queue the agent can see. */
-  queueFilter: string | null;
+  /** What the table shows: the chosen view's filters, order and search, as the agent has changed them since. */
+  spec: QueueViewSpec;
+  view: ViewKey;
+  savedViews: readonly LocalSavedView[];
+  /** The full-text search's answer for `spec.search` (null while there is no search). */
+  search: SearchResult | null;
+  /** Answers for the saved views' own searches, by query, so their counts are right. */
+  viewSearches: ReadonlyMap<string, ReadonlySet<string>>;
   /** Loads tickets and queues and follows their change events; returns the disconnect. */
   connect(): () => void;
   /** Lists everything again, e.g. after a failed first load. */
   reload(): void;
-  setQueueFilter(queueId: string | null): void;
+  chooseView(view: ViewKey): void;
+  setFilter<K extends keyof QueueFilters>(key: K, value: QueueFilters[K]): void;
+  clearFilters(): void;
+  setSort(sort: QueueSort): void;
+  setSearch(text: string): void;
+  /** Saves the table's spec as a view of the agent's (a new one without `id`), and shows it. */
+  saveView(view: { id?: string; name: string }): Promise<string>;
+  renameView(id: string, name: string): Promise<void>;
+  deleteView(id: string): Promise<void>;
 }
 
 export type QueueStore = StoreApi<QueueState>;
@@ -33,8 +60,15 @@ const disconnected = {
   refreshError: null,
   tickets: new Map<string, Ticket>(),
   queues: [] as readonly Queue[],
-  queueFilter: null,
+  spec: allTicketsSpec,
+  view: 'all',
+  savedViews: [] as readonly LocalSavedView[],
+  search: null,
+  viewSearches: new Map<string, ReadonlySet<string>>(),
 } as const satisfies Partial<QueueState>;
+
+export const SEARCH_LIMIT = 10_000;
+const searchDelayMs = 150;
 
 /**
  * The agent's tickets as the replica has them. The core says which rows changed; only those are read
@@ -95,13 +129,30 @@ export function createQueueStore(client: DeskClient): QueueStore {
       try {
         const queues = await client.call('queues.list', {});
         if (forSession !== session || read !== newestQueuesRead) return;
-        const { queueFilter } = get();
-        const filterStillExists = queueFilter === null || queues.some((queue) => queue.id === queueFilter);
-        set({ queues, queueFilter: filterStillExists ? queueFilter : null });
+        const { view } = get();
+        const gone = view.startsWith('queue:') && !queues.some((queue) => `queue:${queue.id}` === view);
+        set(gone ? { queues, view: 'all', spec: allTicketsSpec } : { queues });
       } catch (error) {
         if (forSession === session && read === newestQueuesRead) set({ refreshError: error });
       }
     }
+
+    let newestViewsRead = 0;
+    async function readViews(forSession: number): Promise<void> {
+      const read = ++newestViewsRead;
+      try {
+        const savedViews = await client.call('views.list', {});
+        if (forSession !== session || read !== newestViewsRead) return;
+        const { view } = get();
+        const gone = view.startsWith('saved:') && !savedViews.some((saved) => `saved:${saved.id}` === view);
+        set(gone ? { savedViews, view: 'all', spec: allTicketsSpec } : { savedViews });
+        searches.soon(forSession);
+      } catch (error) {
+        if (forSession === session && read === newestViewsRead) set({ refreshError: error });
+      }
+    }
+
+    const searches = searchRunner(client, get, (patch) => set(patch), (forSession) => forSession === session);
 
     async function listAll(forSession: number): Promise<void> {
       changedDuringList = new Set();
@@ -131,12 +182,18 @@ export function createQueueStore(client: DeskClient): QueueStore {
         const offTickets = client.on('tickets.changed', ({ ids }) => {
           if (changedDuringList) ids.forEach((id) => changedDuringList?.add(id));
           else void readTickets(ids, mySession);
+          // A changed ticket may now match (or no longer match) a search: asked again, at most once a second.
+          searches.soon(mySession);
         });
         const offQueues = client.on('queues.changed', () => void readQueues(mySession));
+        const offViews = client.on('views.changed', () => void readViews(mySession));
         void listAll(mySession);
+        void readViews(mySession);
         return () => {
           offTickets();
           offQueues();
+          offViews();
+          searches.cancel();
           if (session !== mySession) return;
           session++;
           connected = false;
@@ -147,16 +204,102 @@ export function createQueueStore(client: DeskClient): QueueStore {
       reload() {
         if (connected) void listAll(session);
       },
-      setQueueFilter(queueFilter) {
-        set({ queueFilter });
+      chooseView(view) {
+        const spec = specOf(view, get().savedViews);
+        if (!spec) return;
+        set({ view, spec });
+        searches.now(session);
+      },
+      setFilter(key, value) {
+        set((state) => ({ spec: { ...state.spec, filters: { ...state.spec.filters, [key]: value } } }));
+      },
+      clearFilters() {
+        set((state) => ({ spec: { ...state.spec, filters: {} } }));
+      },
+      setSort(sort) {
+        set((state) => ({ spec: { ...state.spec, sort } }));
+      },
+      setSearch(text) {
+        set((state) => ({ spec: { ...state.spec, search: text } }));
+        searches.later(session);
+      },
+      async saveView({ id, name }) {
+        const { spec } = get();
+        const saved = await client.call('views.save', { ...normalized(spec), ...(id ? { id } : {}), name });
+        await readViews(session);
+        set({ view: `saved:${saved.id}` });
+        return saved.id;
+      },
+      async renameView(id, name) {
+        const saved = get().savedViews.find((view) => view.id === id);
+        if (!saved) return;
+        await client.call('views.save', { id, name, filters: saved.filters, sort: saved.sort, search: saved.search });
+        await readViews(session);
+      },
+      async deleteView(id) {
+        await client.call('views.delete', { id });
+        if (get().view === `saved:${id}`) set({ view: 'all', spec: allTicketsSpec });
+        await readViews(session);
       },
     };
   });
 }
 
-export function ticketsInView(tickets: ReadonlyMap<string, Ticket>, queueFilter: string | null): Ticket[] {
-  const all = [...tickets.values()];
-  return queueFilter === null ? all : all.filter((ticket) => ticket.queueId === queueFilter);
+/** The spec a view starts from; null for a saved view that is not (or no longer) there. */
+export function specOf(view: ViewKey, savedViews: readonly LocalSavedView[]): QueueViewSpec | null {
+  if (view === 'all') return allTicketsSpec;
+  if (view.startsWith('queue:')) return { ...allTicketsSpec, filters: { queue: [view.slice('queue:'.length)] } };
+  if (view.startsWith('builtin:')) return builtInViews[view.slice('builtin:'.length) as BuiltInViewId] ?? null;
+  const saved = savedViews.find((candidate) => `saved:${candidate.id}` === view);
+  return saved ? { filters: saved.filters, sort: saved.sort, search: saved.search } : null;
+}
+
+/**
+ * Runs the full-text searches the queue needs (the table's, and each saved view's for its count)
+ * against the replica. Typing waits a moment before asking; changes to tickets ask again at most once
+ * a second; only the newest answer for the table's search lands.
+ */
+function searchRunner(client: DeskClient, get: () => QueueState, set: (patch: Partial<QueueState>) => void, isCurrent: (session: number) => boolean) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let newest = 0;
+  async function run(forSession: number): Promise<void> {
+    timer = undefined;
+    const read = ++newest;
+    const { spec, savedViews } = get();
+    const queries = [...new Set([spec.search, ...savedViews.map((view) => view.search)].map((q) => q.trim()).filter((q) => q !== ''))];
+    try {
+      const answers = new Map<string, string[]>();
+      for (const query of queries) answers.set(query, await client.call('tickets.search', { query, limit: SEARCH_LIMIT }));
+      if (read !== newest || !isCurrent(forSession)) return;
+      const query = get().spec.search.trim();
+      const ids = answers.get(query);
+      set({
+        search: query === '' || !ids ? null : { query, ids: new Set(ids), capped: ids.length >= SEARCH_LIMIT },
+        viewSearches: new Map([...answers].map(([q, found]) => [q, new Set(found)])),
+      });
+    } catch (error) {
+      if (read === newest) set({ refreshError: error });
+    }
+  }
+  const schedule = (forSession: number, delay: number) => {
+    if (timer !== undefined && delay > 0) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(forSession), delay);
+  };
+  return {
+    now: (forSession: number) => schedule(forSession, 0),
+    later: (forSession: number) => {
+      clearTimeout(timer);
+      timer = undefined;
+      schedule(forSession, searchDelayMs);
+    },
+    soon: (forSession: number) => schedule(forSession, 1000),
+    cancel: () => {
+      clearTimeout(timer);
+      timer = undefined;
+      newest++;
+    },
+  };
 }
 
 export function countByQueue(tickets: ReadonlyMap<string, Ticket>): ReadonlyMap<string, number> {

@@ -1,0 +1,54 @@
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { QueueSort } from '../../../../shared/queue/queue-view.js';
+import { useDeskServices } from '../../services.js';
+import { sortTickets, type SortContext } from './queue-model.js';
+
+/**
+ * How often the queue judges SLA states for its filters and counts ("At risk", "Breached"). The rows'
+ * countdowns tick every second; re-filtering 100,000 tickets every second would not be cheap, and a
+ * ticket joining "Breached" a few seconds late changes nothing for the agent.
+ */
+export const SLA_RECOUNT_MS = 15_000;
+
+/** The ticker's time, rounded down to SLA_RECOUNT_MS: components re-render only when it moves on. */
+export function useSlaNow(): number {
+  const { ticker } = useDeskServices();
+  useEffect(() => ticker.retain(), [ticker]);
+  return useStore(ticker.store, (state) => state.now - (state.now % SLA_RECOUNT_MS));
+}
+
+/** Tickets with an escalation paging this agent now, or one they acknowledged and hold. */
+export function useEscalatedToMe(myId: string | null): ReadonlySet<string> {
+  const { escalations } = useDeskServices();
+  useEffect(() => escalations.getState().connect(), [escalations]);
+  const mine = useStore(escalations, (state) => state.mine);
+  return useMemo(
+    () =>
+      new Set(
+        mine
+          .filter(
+            (escalation) =>
+              (escalation.state === 'paging' && escalation.paged.some((target) => target.kind === 'user' && target.userId === myId)) ||
+              (escalation.state === 'acknowledged' && escalation.acknowledgedBy?.userId === myId),
+          )
+          .map((escalation) => escalation.ticketId),
+      ),
+    [mine, myId],
+  );
+}
+
+/**
+ * Sorts the tickets, starting from its own last answer for the same order (see sortTickets): the cache
+ * lives with the view, one per queue on screen.
+ */
+export function createSortCache() {
+  let last: { sort: QueueSort; context: SortContext; order: Ticket[] } | null = null;
+  return (tickets: ReadonlyMap<string, Ticket>, sort: QueueSort, context: SortContext): Ticket[] => {
+    const previous = last && last.sort.column === sort.column && last.sort.desc === sort.desc && last.context === context ? last.order : null;
+    const order = sortTickets(tickets, sort, context, previous);
+    last = { sort, context, order };
+    return order;
+  };
+}
