@@ -18,6 +18,15 @@ export function useTicketLinks(): { notFound: number | null; dismiss(): void } {
   const [notFound, setNotFound] = useState<number | null>(null);
 
   useEffect(() => client.on('desk.openTicket', ({ number }) => setRequested({ number })), [client]);
+  // A `#ticket=` typed into the address of an open console changes only the hash: no reload.
+  useEffect(() => {
+    const onHash = () => {
+      const number = ticketInLocation('', window.location.hash);
+      if (number !== null) setRequested({ number });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
     if (!requested) return;

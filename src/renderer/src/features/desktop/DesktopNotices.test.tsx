@@ -42,6 +42,16 @@ describe('ticket links in the console', () => {
     expect(window.location.search).toBe('');
   });
 
+  it('follows #ticket= typed into the address of a console already open', async () => {
+    const { ticket, services } = desktopWith();
+    act(() => {
+      window.location.hash = '#ticket=1042';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await waitFor(() => expect(services.ticketPane.getState().openId).toBe(ticket.id));
+    expect(window.location.hash).toBe('');
+  });
+
   it('waits for the first sync before saying a ticket is not there', async () => {
     window.history.replaceState(null, '', '/#ticket=2001');
     const { desk, services } = desktopWith({ connection: 'connecting' }, 'pl');
