@@ -11,6 +11,7 @@ import * as login from './features/login/i18n.js';
 import * as macros from './features/macros/i18n.js';
 import * as phone from './features/phone/i18n.js';
 import * as queue from './features/queue/i18n.js';
+import * as remote from './features/remote/i18n.js';
 import * as routing from './features/routing/i18n.js';
 import * as settings from './features/settings/i18n.js';
 import * as shifts from './features/shifts/i18n.js';
@@ -20,7 +21,7 @@ import * as ticket from './features/ticket/i18n.js';
 import * as labels from './ui/i18n.js';
 
 /** Each feature owns its strings; here they become one i18next namespace per feature. */
-const namespaces = { app, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, routing, settings, shifts, sla, sync, ticket, labels } as const;
+const namespaces = { app, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, remote, routing, settings, shifts, sla, sync, ticket, labels } as const;
 export type Namespace = keyof typeof namespaces;
 
 function resourcesFor(locale: Locale) {

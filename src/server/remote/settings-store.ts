@@ -15,7 +15,7 @@ export async function currentRemoteSettings(db: Reader): Promise<StoredRemoteSet
 
 export class RemoteSettingsConflict extends Error {
   constructor(readonly current: number) {
-    super(`the remote settings are at version ${current} now: someone saved meanwhile; reload and apply your change again`);
+    super(`body.baseVersion: the remote settings are at version ${current} now: someone saved meanwhile; reload and apply your change again`);
   }
 }
 

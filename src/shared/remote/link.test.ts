@@ -3,7 +3,7 @@ import { AssetInputSchema, belongsToRequester } from './asset.js';
 import { hostMatches, isHost, parseHostPattern } from './hosts.js';
 import { buildRemoteLink, checkRemoteLink, type RemoteLinkProblem } from './link.js';
 import { remoteSessionNote } from './note.js';
-import { AllowlistSchema, patternProblems, RemoteSettingsSchema, RemoteToolSchema, type RemoteSettings } from './settings.js';
+import { AllowlistSchema, patternProblems, patternProblemText, RemoteSettingsSchema, RemoteToolSchema, type RemoteSettings } from './settings.js';
 
 const settings: RemoteSettings = RemoteSettingsSchema.parse({
   tools: [
@@ -130,7 +130,7 @@ describe('admin settings', () => {
     ['https://support.example.com/', 'must contain {host}'],
     ['vnc:{host}', 'scheme://'],
   ])('refuses the pattern %s', (pattern, problem) => {
-    expect(patternProblems(pattern).join('; ')).toContain(problem);
+    expect(patternProblems(pattern).map(patternProblemText).join('; ')).toContain(problem);
   });
 
   it('accepts the usual patterns', () => {

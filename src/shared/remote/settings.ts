@@ -41,25 +41,58 @@ export function patternPlaceholders(pattern: string): Placeholder[] {
   return [...new Set([...pattern.matchAll(/\{([a-z]+)\}/g)].map((match) => match[1] as Placeholder))];
 }
 
+/** What can be wrong with an admin's URL pattern; the console words each in the admin's language. */
+export type PatternProblem =
+  | { code: 'not_printable' }
+  | { code: 'no_scheme' }
+  | { code: 'forbidden_scheme'; detail: string }
+  | { code: 'unknown_placeholder'; detail: string }
+  | { code: 'unbalanced_braces' }
+  | { code: 'no_host' }
+  | { code: 'not_hierarchical' }
+  | { code: 'credentials' };
+
 /**
- * What is wrong with an admin's URL pattern, in words an admin can act on; empty when nothing is.
- * The host, port and user come from the asset, never from the pattern: a pattern with a literal
- * login or password would hand every agent the same credentials.
+ * What is wrong with an admin's URL pattern; empty when nothing is. The host, port and user come
+ * from the asset, never from the pattern: a pattern with a literal login or password would hand
+ * every agent the same credentials.
  */
-export function patternProblems(pattern: string): string[] {
-  const problems: string[] = [];
-  if (!PRINTABLE_ASCII.test(pattern)) problems.push('only printable ASCII without spaces (write a space as %20)');
+export function patternProblems(pattern: string): PatternProblem[] {
+  const problems: PatternProblem[] = [];
+  if (!PRINTABLE_ASCII.test(pattern)) problems.push({ code: 'not_printable' });
   const scheme = schemeOf(pattern);
-  if (scheme === null || !SCHEME.test(scheme)) problems.push('must start with a scheme such as ssh: or https:');
-  else if (forbiddenSchemes.has(scheme)) problems.push(`the scheme ${scheme}: is never allowed`);
+  if (scheme === null || !SCHEME.test(scheme)) problems.push({ code: 'no_scheme' });
+  else if (forbiddenSchemes.has(scheme)) problems.push({ code: 'forbidden_scheme', detail: scheme });
   const names = [...pattern.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]!);
-  for (const name of names) if (!(placeholders as readonly string[]).includes(name)) problems.push(`unknown placeholder {${name}} (use {host}, {port}, {user})`);
-  if (pattern.replace(/\{[^{}]*\}/g, '').match(/[{}]/)) problems.push('unbalanced { or }');
-  if (!names.includes('host')) problems.push('must contain {host}');
-  if (scheme !== null && pattern.slice(scheme.length + 1, scheme.length + 3) !== '//') problems.push('must be a scheme://… link');
+  for (const name of names) if (!(placeholders as readonly string[]).includes(name)) problems.push({ code: 'unknown_placeholder', detail: name });
+  if (pattern.replace(/\{[^{}]*\}/g, '').match(/[{}]/)) problems.push({ code: 'unbalanced_braces' });
+  if (!names.includes('host')) problems.push({ code: 'no_host' });
+  if (scheme !== null && pattern.slice(scheme.length + 1, scheme.length + 3) !== '//') problems.push({ code: 'not_hierarchical' });
   const authority = authorityOf(pattern);
-  if (authority !== null && authority.includes('@') && authority.slice(0, authority.lastIndexOf('@')) !== '{user}') problems.push('no login or password in the pattern: only {user}@ may stand before the host');
+  if (authority !== null && authority.includes('@') && authority.slice(0, authority.lastIndexOf('@')) !== '{user}') problems.push({ code: 'credentials' });
   return problems;
+}
+
+/** The problem in words for the REST API, whose callers read English. */
+export function patternProblemText(problem: PatternProblem): string {
+  switch (problem.code) {
+    case 'not_printable':
+      return 'only printable ASCII without spaces (write a space as %20)';
+    case 'no_scheme':
+      return 'must start with a scheme such as ssh: or https:';
+    case 'forbidden_scheme':
+      return `the scheme ${problem.detail}: is never allowed`;
+    case 'unknown_placeholder':
+      return `unknown placeholder {${problem.detail}} (use {host}, {port}, {user})`;
+    case 'unbalanced_braces':
+      return 'unbalanced { or }';
+    case 'no_host':
+      return 'must contain {host}';
+    case 'not_hierarchical':
+      return 'must be a scheme://… link';
+    case 'credentials':
+      return 'no login or password in the pattern: only {user}@ may stand before the host';
+  }
 }
 
 /** The `user@host:port` part of a `scheme://` link, or null for a link without one. */
@@ -80,7 +113,7 @@ export const RemoteToolSchema = z
   })
   .strict()
   .superRefine((tool, context) => {
-    for (const problem of patternProblems(tool.urlPattern)) context.addIssue({ code: 'custom', path: ['urlPattern'], message: problem });
+    for (const problem of patternProblems(tool.urlPattern)) context.addIssue({ code: 'custom', path: ['urlPattern'], message: patternProblemText(problem) });
     if (patternPlaceholders(tool.urlPattern).includes('port') && tool.defaultPort === undefined) {
       context.addIssue({ code: 'custom', path: ['defaultPort'], message: 'the pattern has {port}: give a default port' });
     }

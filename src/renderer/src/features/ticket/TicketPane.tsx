@@ -10,6 +10,7 @@ import { RoutingWhy } from '../routing/RoutingWhy.js';
 import { LogCallOnTicket } from '../phone/LogCallButton.js';
 import { EscalateButton } from '../escalation/EscalateButton.js';
 import { TicketEscalations } from '../escalation/TicketEscalations.js';
+import { TicketAssets } from '../remote/TicketAssets.js';
 import { SuggestedArticles } from '../knowledge/SuggestedArticles.js';
 import { Composer } from './Composer.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
@@ -97,6 +98,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
         <RoutingWhy key={ticket.id} ticket={ticket} />
       </header>
       <TicketEscalations ticketId={ticket.id} />
+      <TicketAssets ticket={ticket} />
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
       <Thread messages={detail.messages} pendingMessageIds={detail.pendingMessageIds} />
