@@ -16,9 +16,9 @@ import { useConnection, useDeskServices, useSession } from '../services.js';
 import { errorMessage, useDateTimeFormat } from '../ui/format.js';
 
 /**
- * The top bar fits 1280 px in every language: what an agent uses all shift long sits in it, the
- * rarer tools (the rota, the admins' channel and routing settings) under "More", the agent's own
- * settings (theme, density, language, time zone, sounds) behind "Settings".
+ * The top bar fits 1280 px in every language (Russian is the longest): what an agent uses all shift
+ * long sits in it, the rarer tools (the rota, the admins' settings) under "More", the
+ * agent's own settings (theme, density, language, time zone, sounds) behind the Settings gear.
  */
 export function TopBar() {
   const { t } = useTranslation('app');

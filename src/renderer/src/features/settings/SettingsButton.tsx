@@ -25,9 +25,18 @@ export function SettingsButton() {
 
   return (
     <>
-      <button type="button" className="button" data-testid="settings-button" aria-haspopup="dialog" aria-keyshortcuts="Control+Comma" title={t('shortcut')} onClick={() => setOpen(true)}>
+      {/* A gear with its name for screen readers and on hover: the top bar has no room for the word in every language. */}
+      <button
+        type="button"
+        className="button top-bar__icon-button"
+        data-testid="settings-button"
+        aria-haspopup="dialog"
+        aria-keyshortcuts="Control+Comma"
+        title={`${t('button')} (${t('shortcut')})`}
+        onClick={() => setOpen(true)}
+      >
         <span aria-hidden="true">⚙</span>
-        {t('button')}
+        <span className="visually-hidden">{t('button')}</span>
       </button>
       {open && <SettingsDialog onClose={() => setOpen(false)} />}
     </>
