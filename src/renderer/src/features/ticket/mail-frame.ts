@@ -7,7 +7,9 @@ export const mailFramePolicy = "default-src 'none'; style-src 'unsafe-inline'; f
 
 /**
  * The sanitised markup has no colours or fonts of its own (the server keeps no style attributes), so
- * it is set in the console's night theme rather than as a white sheet.
+ * it is set in the console's theme rather than as a white sheet. The sandboxed frame cannot read the
+ * console's variables, so the two themes' colours (styles/base.css) are repeated here; Chromium tells
+ * the frame which one is on through prefers-color-scheme, from the console's color-scheme.
  */
 const frameStyle = `
 :root { color-scheme: dark; }
@@ -16,6 +18,13 @@ a { color: #7ab6ff; }
 table { border-collapse: collapse; }
 th, td { padding: 2px 6px; border: 1px solid #33414f; text-align: left; vertical-align: top; }
 blockquote { margin: 4px 0; padding-left: 10px; border-left: 3px solid #33414f; color: #8d99a8; }
+@media (prefers-color-scheme: light) {
+  :root { color-scheme: light; }
+  body { background: #f8f9fb; color: #1c2530; }
+  a { color: #0a5bc4; }
+  th, td, blockquote { border-color: #a9b3be; }
+  blockquote { color: #4f5b68; }
+}
 pre { white-space: pre-wrap; }
 p:first-child { margin-top: 0; }
 p:last-child { margin-bottom: 0; }
