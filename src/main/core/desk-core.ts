@@ -38,6 +38,9 @@ import { Schedule } from '../../shared/shifts/schedule.js';
 import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
+import { TicketPresenceLink } from './ticket-presence-link.js';
+import { uploadReplyFiles } from './ticket-files.js';
+import { ticketViewApi } from './ticket-view-api.js';
 
 export interface DeskCoreOptions {
   dataDir: string;
@@ -63,6 +66,8 @@ export class DeskCore implements DeskService {
   private readonly replica: Replica;
   private readonly sync: SyncClient;
   private readonly listeners = new Set<DeskEventListener>();
+  /** Who else has the open ticket, over the sync client's socket (docs/ticket-view.md). */
+  private readonly presence = new TicketPresenceLink(() => this.session?.user.id ?? null, (ticketId, viewers) => this.emit('ticketPresence.changed', { ticketId, viewers }));
   private session: SavedSession | null;
   /** Set when the replica had to be rebuilt at start (kept for the console to say so, and for support). */
   readonly rebuilt: OpenedReplica['rebuilt'];
@@ -95,6 +100,8 @@ export class DeskCore implements DeskService {
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
     }, this.decoder);
+    this.sync.attachToSocket((socket) => this.presence.attach(socket));
+    this.sync.beforePush = (mutations) => uploadReplyFiles(mutations, this.requireSession(), this.replica.ticketDrafts);
     this.session = loadSession(options.secrets);
     this.alerter = new Alerter({
       clock: options.clock,
@@ -330,6 +337,16 @@ export class DeskCore implements DeskService {
       record: (user, mutation) => this.record(user, mutation),
       send: () => this.send(),
       changed: () => this.emit('views.changed', {}),
+    }),
+    ...ticketViewApi({
+      replica: () => this.replica,
+      drafts: () => this.replica.ticketDrafts,
+      user: () => this.requireSession().user,
+      now: () => isoNow(this.options.clock),
+      record: (user, mutation) => this.record(user, mutation),
+      send: () => this.send(),
+      ticketsChanged: (payload) => this.emit('tickets.changed', payload),
+      presence: this.presence,
     }),
     ...handoffApi({
       replica: () => this.replica,

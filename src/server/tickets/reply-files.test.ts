@@ -21,7 +21,7 @@ const upload = (token: string, id: string, bytes: Buffer, filename = 'raport bł
   fetch(`${server.url}/api/v1/uploads/${id}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', 'x-filename': encodeURIComponent(filename), 'x-content-type': 'text/plain' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
 
 async function billingTicket(token: string): Promise<Ticket> {

@@ -15,6 +15,8 @@ import { escalationTargetMethods } from './escalation-targets.js';
 import { rotaMethods } from './rota-methods.js';
 import { routingMethods } from './routing-methods.js';
 import { viewEvents, viewMethods } from './view-methods.js';
+import { ticketDraftMethods } from './ticket-draft-methods.js';
+import { ticketPresenceEvents, ticketPresenceMethods } from './ticket-presence-methods.js';
 import { remoteEvents, remoteMethods } from './remote-methods.js';
 import { desktopEvents, desktopMethods } from './desktop-methods.js';
 
@@ -22,8 +24,8 @@ export { ArticleHitSchema, type ArticleHit } from './knowledge-methods.js';
 
 /** What the renderer asks for; the core stamps the id and the instant it was written. */
 export const DeskMutationSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('ticket.reply'), args: mutationArgs['ticket.reply'].omit({ writtenAt: true }) }).strict(),
-  z.object({ name: z.literal('ticket.note'), args: mutationArgs['ticket.note'].omit({ writtenAt: true }) }).strict(),
+  z.object({ name: z.literal('ticket.reply'), args: mutationArgs['ticket.reply'].omit({ writtenAt: true, attachments: true }) }).strict(),
+  z.object({ name: z.literal('ticket.note'), args: mutationArgs['ticket.note'].omit({ writtenAt: true, attachments: true }) }).strict(),
   z.object({ name: z.literal('ticket.setStatus'), args: mutationArgs['ticket.setStatus'] }).strict(),
   z.object({ name: z.literal('ticket.setPriority'), args: mutationArgs['ticket.setPriority'] }).strict(),
   z.object({ name: z.literal('ticket.assign'), args: mutationArgs['ticket.assign'] }).strict(),
@@ -166,6 +168,8 @@ export const deskMethods = {
   ...routingMethods,
   ...fileMethods,
   ...adminMethods,
+  ...ticketDraftMethods,
+  ...ticketPresenceMethods,
   ...remoteMethods,
   ...desktopMethods,
   ...viewMethods,
@@ -180,6 +184,7 @@ export const deskEvents = {
   /** Escalations changed: arrived, paged someone new, acknowledged, declined, escalated here, or rolled back. */
   'escalations.changed': z.object({ ids: z.array(z.string()) }),
   ...alertEvents,
+  ...ticketPresenceEvents,
   ...remoteEvents,
   ...knowledgeEvents,
   ...desktopEvents,

@@ -92,6 +92,7 @@ function rebuildTicketOverlay(db: Database.Database, entries: readonly { mutatio
           body: mutation.args.body,
           isPublic: mutation.name === 'ticket.reply',
           createdAt: mutation.args.writtenAt,
+          ...(mutation.args.attachments?.length ? { attachments: mutation.args.attachments } : {}),
         };
         insertMessage.run(message.id, ticketId, message.createdAt, JSON.stringify(message));
         // As on the server: answering a new ticket opens it.

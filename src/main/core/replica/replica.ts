@@ -23,6 +23,7 @@ import { TicketSearch } from './ticket-search.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
 import { ticketHistory } from './ticket-history.js';
+import { TicketDrafts } from './ticket-drafts.js';
 import { isRotaEntity, type StoredChange } from './stored-change.js';
 
 export interface Salvage {
@@ -80,6 +81,8 @@ export class Replica {
   private readonly db: Database.Database;
   readonly outbox: Outbox;
   readonly handoffDrafts: HandoffDrafts;
+  /** Replies and notes being written, with staged macro actions and attached files (docs/ticket-view.md). */
+  readonly ticketDrafts: TicketDrafts;
   /** Requesters' assets and the remote tools' settings, read from the replica (offline too). */
   readonly remote: RemoteReplica;
   /** Articles suggested for a ticket (offline too). */
@@ -119,6 +122,7 @@ export class Replica {
     }
     this.outbox = new Outbox(this.db, { get: (key) => this.getState(key), set: (key, value) => this.setState(key, value) });
     this.handoffDrafts = new HandoffDrafts(this.db);
+    this.ticketDrafts = new TicketDrafts(this.db);
     this.remote = new RemoteReplica(this.db);
     this.knowledge = new KnowledgeReplica(this.db);
     this.desktop = new DesktopReplica(this.db);

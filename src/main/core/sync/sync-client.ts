@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { isoNow, type Clock } from '../../../shared/clock.js';
 import type { User } from '../../../shared/domain/people.js';
-import { PushReplySchema } from '../../../shared/sync/mutations.js';
+import { PushReplySchema, type Mutation } from '../../../shared/sync/mutations.js';
 import { ChangesPushSchema, PullWireReplySchema, socketEvents, type PullRequest, type PullWireReply } from '../../../shared/sync/protocol.js';
 import { combineApplied, hasNews, nothingApplied, type AppliedChanges, type Replica } from '../replica/replica.js';
 import { storedChange } from '../replica/stored-change.js';
@@ -49,6 +49,9 @@ export class SyncClient {
   private currentStatus: SyncStatus = 'connecting';
   private failures = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  private readonly socketFeatures: ((socket: Socket) => void)[] = [];
+  /** What must reach the server before the mutations about to be pushed (the files a reply lists); a failure waits for the next round. */
+  beforePush: ((mutations: readonly Mutation[]) => Promise<void>) | null = null;
 
   constructor(
     private readonly replica: Replica,
@@ -88,6 +91,13 @@ export class SyncClient {
       this.setStatus('offline');
     });
     socket.on(socketEvents.changes, (raw: unknown) => this.pushed(raw));
+    for (const feature of this.socketFeatures) feature(socket);
+  }
+
+  /** A feature that talks over the same connection (ticket presence) is handed every new socket. */
+  attachToSocket(feature: (socket: Socket) => void): void {
+    this.socketFeatures.push(feature);
+    if (this.socket) feature(this.socket);
   }
 
   stop(): void {
@@ -172,6 +182,7 @@ export class SyncClient {
       const identity = this.identity!;
       const entries = outbox.unconfirmed(identity.clientId, PUSH_BATCH);
       if (entries.length === 0) return;
+      await this.beforePush?.(entries.map((e) => e.mutation));
       const raw: unknown = await this.connected()
         .timeout(REQUEST_TIMEOUT_MS)
         .emitWithAck(socketEvents.push, { clientId: identity.clientId, mutations: entries.map((e) => e.mutation) });
