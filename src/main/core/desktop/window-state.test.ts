@@ -46,6 +46,7 @@ describe('restoring the window', () => {
 
   it('opens at the defaults with nothing saved, and fits them to a small screen', () => {
     expect(restoreWindow(null, [laptop], defaults)).toEqual({ bounds: defaults, maximized: false, fullScreen: false });
+    expect(restoreWindow(null, [{ x: 0, y: 0, width: 1366, height: 728 }], defaults).bounds).toEqual({ width: 1366, height: 728 });
     expect(restoreWindow(state(5000, 5000), [{ x: 0, y: 0, width: 1280, height: 680 }], defaults).bounds).toEqual({ width: 1280, height: 680 });
   });
 });

@@ -41,10 +41,12 @@ function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } 
  * Where to open the window, given what was saved and the displays connected now (their work areas).
  * The saved place is used only if its title bar is still on a display (a laptop undocked from a
  * second monitor must not open its console off-screen); the size shrinks to that display. Otherwise
- * the window opens centred at its default size, still maximised or full screen if it was.
+ * the window opens centred at its default size (shrunk to the first display if that is smaller),
+ * still maximised or full screen if it was.
  */
 export function restoreWindow(saved: WindowState | null, workAreas: readonly Rectangle[], defaults: { width: number; height: number }): RestoredWindow {
-  if (!saved) return { bounds: defaults, maximized: false, fullScreen: false };
+  const fits = (area: Rectangle | undefined) => (area ? { width: Math.min(defaults.width, area.width), height: Math.min(defaults.height, area.height) } : defaults);
+  if (!saved) return { bounds: fits(workAreas[0]), maximized: false, fullScreen: false };
   const { bounds } = saved;
   const titleBar = { x: bounds.x, y: bounds.y, width: bounds.width, height: VISIBLE_TITLE_BAR.height };
   const home = workAreas.find((area) => {
@@ -52,10 +54,7 @@ export function restoreWindow(saved: WindowState | null, workAreas: readonly Rec
     return seen.width >= Math.min(VISIBLE_TITLE_BAR.width, bounds.width) && seen.height >= Math.min(VISIBLE_TITLE_BAR.height, bounds.height);
   });
   const state = { maximized: saved.maximized, fullScreen: saved.fullScreen };
-  if (!home) {
-    const fits = (area: Rectangle) => ({ width: Math.min(defaults.width, area.width), height: Math.min(defaults.height, area.height) });
-    return { bounds: workAreas[0] ? fits(workAreas[0]) : defaults, ...state };
-  }
+  if (!home) return { bounds: fits(workAreas[0]), ...state };
   const width = Math.min(bounds.width, home.width);
   const height = Math.min(bounds.height, home.height);
   // Shrunk to the display, it is also moved back inside it, so the whole window can be seen.
