@@ -28,6 +28,7 @@ export function RemoteSettingsDialog({ onClose }: { onClose(): void }) {
   const dialogRef = useModalDialog('[role="tab"][aria-selected="true"]');
   const settings = useServerData('remote-settings', () => client.call('admin.remote.settings', {}));
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
+  const [section, setSection] = useState<Section>('tools');
 
   return (
     <dialog ref={dialogRef} className="modal-dialog settings-dialog" aria-labelledby={headingId} data-testid="remote-settings" onClose={onClose}>
@@ -39,21 +40,24 @@ export function RemoteSettingsDialog({ onClose }: { onClose(): void }) {
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <ServerDataView data={settings}>
-        {(stored) => (
-          <SettingsEditor
-            key={stored.version}
-            base={base}
-            stored={stored}
-            justSaved={savedVersion === stored.version}
-            onSaved={(version) => {
-              setSavedVersion(version);
-              settings.reload();
-            }}
-            reload={settings.reload}
-          />
-        )}
-      </ServerDataView>
+      <SectionTabs<Section> base={base} sections={sections} value={section} label={t('settings.sections.label')} labelOf={(s) => t(`settings.sections.${s}`)} onChange={setSection} />
+      <div className="settings-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
+        <ServerDataView data={settings}>
+          {(stored) => (
+            <SettingsEditor
+              key={stored.version}
+              section={section}
+              stored={stored}
+              justSaved={savedVersion === stored.version}
+              onSaved={(version) => {
+                setSavedVersion(version);
+                settings.reload();
+              }}
+              reload={settings.reload}
+            />
+          )}
+        </ServerDataView>
+      </div>
     </dialog>
   );
 }
@@ -61,11 +65,11 @@ export function RemoteSettingsDialog({ onClose }: { onClose(): void }) {
 /** A refused save because someone saved another version first; the server names `baseVersion`. */
 const isConflict = (message: string) => message.startsWith('body.baseVersion');
 
-function SettingsEditor({ base, stored, justSaved, onSaved, reload }: { base: string; stored: StoredRemoteSettings; justSaved: boolean; onSaved(version: number): void; reload(): void }) {
+/** Both tabs edit one draft, kept while the admin moves between them, and saved together. */
+function SettingsEditor({ section, stored, justSaved, onSaved, reload }: { section: Section; stored: StoredRemoteSettings; justSaved: boolean; onSaved(version: number): void; reload(): void }) {
   const { t } = useTranslation('remote');
   const { client } = useDeskServices();
   const formatDateTime = useDateTimeFormat();
-  const [section, setSection] = useState<Section>('tools');
   const [draft, setDraft] = useState<RemoteDraft>(() => toDraft(stored.document));
   const [dirty, setDirty] = useState(false);
   const { busy, failure, run } = useServerAction();
@@ -84,8 +88,6 @@ function SettingsEditor({ base, stored, justSaved, onSaved, reload }: { base: st
   const conflict = failure?.kind === 'failed' && isConflict(failure.message);
   return (
     <>
-      <SectionTabs<Section> base={base} sections={sections} value={section} label={t('settings.sections.label')} labelOf={(s) => t(`settings.sections.${s}`)} onChange={setSection} />
-      <div className="settings-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
         <p className="muted" data-testid="remote-settings-version">
           {stored.version === 0 ? t('settings.builtIn') : t('settings.version', { version: stored.version, time: formatDateTime(stored.updatedAt!) })}
         </p>
@@ -111,7 +113,6 @@ function SettingsEditor({ base, stored, justSaved, onSaved, reload }: { base: st
         ) : (
           failure && <FailureMessage failure={failure} />
         )}
-      </div>
     </>
   );
 }
