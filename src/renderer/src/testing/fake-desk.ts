@@ -24,6 +24,8 @@ import { installEscalations, type EscalationDesk } from './fake-escalations.js';
 import type { AlertStatus } from '../../../shared/alerts/alert.js';
 import type { LocalEscalation } from '../../../shared/desk-api/contract.js';
 import { installRouting, type RoutingDesk } from './fake-routing.js';
+import { installTicketView, type TicketViewDesk } from './fake-ticket-view.js';
+import { applyTagChange } from '../../../shared/domain/tags.js';
 import { installViews, type ViewsDesk } from './fake-views.js';
 import type { MyStatus } from '../../../shared/desk-api/routing-methods.js';
 import type { LocalSavedView } from '../../../shared/desk-api/view-methods.js';
@@ -72,7 +74,7 @@ export class FakeDesk implements DeskBridge {
   }
 }
 
-export type DeskWith = FakeDesk & RoutingDesk & EscalationDesk & ViewsDesk & {
+export type DeskWith = FakeDesk & RoutingDesk & EscalationDesk & ViewsDesk & TicketViewDesk & {
   tickets: Ticket[];
   queues: Queue[];
   messages: Message[];
@@ -270,6 +272,9 @@ export function deskWith(options: {
       case 'ticket.assign':
         update(ticketId, { assigneeId: mutation.args.assignee });
         break;
+      case 'ticket.setTags':
+        update(ticketId, { tags: applyTagChange(state.tickets.find((t) => t.id === ticketId)?.tags ?? [], mutation.args) });
+        break;
     }
   }
 
@@ -279,6 +284,8 @@ export function deskWith(options: {
 
   // The agent's status and "Why here?", like the core (see fake-routing.ts).
   Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installRouting(desk, { offline: () => state.offline }, options)));
+  // Ticket drafts (with one-step send) and who else is on a ticket (see fake-ticket-view.ts).
+  Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installTicketView(desk, { user: () => state.user, ticket: (id) => state.tickets.find((t) => t.id === id) })));
   // Saved views and ticket search (see fake-views.ts).
   Object.defineProperties(desk, Object.getOwnPropertyDescriptors(installViews(desk, { user: () => state.user, tickets: () => state.tickets, messages: () => state.messages }, options)));
 

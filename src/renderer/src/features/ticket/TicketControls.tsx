@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities, ticketStatuses, type Priority, type Ticket, type TicketStatus } from '../../../../shared/domain/ticket.js';
 import { useDeskServices, useSession } from '../../services.js';
+import { MAX_TAG_LENGTH, MAX_TAGS, TagSchema } from '../../../../shared/domain/tags.js';
 
 /**
  * A choice the agent just made, shown until the ticket is read again (the overlay then shows it).
@@ -84,10 +85,102 @@ export function TicketControls({ ticket }: { ticket: Ticket }) {
           </select>
         </span>
       </span>
+      <TagEditor ticket={ticket} />
       {failed && (
         <p className="ticket__control-error" role="alert">
           {t('changeFailed')}
         </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The ticket's tags as chips, each removable, and a box that adds one on Enter or a comma (Backspace
+ * in the empty box removes the last). Each edit is queued as add/remove, never as the whole list, so a
+ * colleague's edit at the same time is kept.
+ */
+function TagEditor({ ticket }: { ticket: Ticket }) {
+  const { client } = useDeskServices();
+  const { t } = useTranslation('ticket');
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+  const hintId = useId();
+  const problemId = useId();
+
+  function change(add: string[], remove: string[]) {
+    setProblem(null);
+    client.call('mutations.enqueue', { name: 'ticket.setTags', args: { ticketId: ticket.id, add, remove } }).catch(() => setProblem(t('changeFailed')));
+  }
+
+  function addTyped(): boolean {
+    const parsed = TagSchema.safeParse(text);
+    if (text.trim() === '') return false;
+    if (!parsed.success) {
+      setProblem(t('tags.invalid'));
+      return false;
+    }
+    setText('');
+    if (ticket.tags.includes(parsed.data)) return true;
+    if (ticket.tags.length >= MAX_TAGS) {
+      setProblem(t('tags.tooMany', { count: MAX_TAGS }));
+      return false;
+    }
+    change([parsed.data], []);
+    return true;
+  }
+
+  return (
+    <div className="ticket__control ticket__tags" role="group" aria-labelledby={`${inputId}-label`}>
+      <label id={`${inputId}-label`} htmlFor={inputId}>
+        {t('tags.label')}
+      </label>
+      <ul className="chip-list" aria-label={t('tags.label')} data-testid="ticket-tags">
+        {ticket.tags.map((tag) => (
+          <li key={tag} className="chip chip--tag">
+            <span>{tag}</span>
+            <button type="button" className="chip__remove" aria-label={t('tags.remove', { tag })} title={t('tags.remove', { tag })} onClick={() => change([], [tag])}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        id={inputId}
+        className="text-box ticket__tag-input"
+        value={text}
+        placeholder={t('tags.add')}
+        aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
+        aria-invalid={problem ? true : undefined}
+        maxLength={MAX_TAG_LENGTH + 10}
+        onChange={(event) => {
+          setProblem(null);
+          const typed = event.target.value;
+          // A comma ends a tag, as in most tag boxes.
+          if (typed.endsWith(',')) {
+            setText(typed.slice(0, -1));
+            return;
+          }
+          setText(typed);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ',') {
+            event.preventDefault();
+            addTyped();
+          } else if (event.key === 'Backspace' && text === '' && ticket.tags.length > 0) {
+            event.preventDefault();
+            change([], [ticket.tags.at(-1)!]);
+          }
+        }}
+      />
+      <span id={hintId} className="visually-hidden">
+        {t('tags.hint')}
+      </span>
+      {problem && (
+        <span id={problemId} className="ticket__control-error" role="alert">
+          {problem}
+        </span>
       )}
     </div>
   );

@@ -16,6 +16,7 @@ import { Composer } from './Composer.js';
 import { AssigneeFact, TicketControls } from './TicketControls.js';
 import type { LocalTicketDetail } from './ticket-store.js';
 import { Thread } from './Thread.js';
+import { PresenceNotice } from './PresenceNotice.js';
 import './ticket.css';
 
 export function TicketPane() {
@@ -67,6 +68,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
             <span aria-hidden="true">×</span>
           </button>
         </div>
+        <PresenceNotice ticketId={ticket.id} />
         {/* Keyed: a choice still on its way belongs to the ticket it was made on. */}
         <TicketControls key={ticket.id} ticket={ticket} />
         <div className="ticket__badges">
@@ -101,7 +103,7 @@ function TicketView({ detail, onClose }: { detail: LocalTicketDetail; onClose():
       <TicketAssets ticket={ticket} />
       {/* Keyed: another ticket starts with its "Why?" closed. */}
       <SlaSection key={ticket.id} ticket={ticket} />
-      <Thread messages={detail.messages} pendingMessageIds={detail.pendingMessageIds} />
+      <Thread messages={detail.messages} events={detail.events} pendingMessageIds={detail.pendingMessageIds} />
       <SuggestedArticles ticket={ticket} />
       <Composer ticket={ticket} />
     </article>
