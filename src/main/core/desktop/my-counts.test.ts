@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { User } from '../../../shared/domain/people.js';
+import { Replica } from '../replica/replica.js';
+import { storedChange } from '../replica/stored-change.js';
 import type { Ticket } from '../../../shared/domain/ticket.js';
 import type { MyTicketCounts } from '../../../shared/desk-api/desktop-methods.js';
 import { fakeTimers } from './fake-timers.js';
@@ -68,5 +75,47 @@ describe('my ticket counts', () => {
     expect(told).toHaveLength(2);
     counts.stop();
     expect(clock.pending()).toBe(0);
+  });
+});
+
+describe('the desktop queries on the replica', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'shiftdesk-desktop-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const olga: User = { id: 'u-olga', name: 'Olga Smirnova', email: 'agent3@demo', role: 'agent', tier: 1, locale: 'ru', timeZone: 'Europe/Riga', queueIds: ['tier1'] };
+
+  it("finds the agent's unfinished tickets through an index, with this console's unconfirmed assignments on top, and tickets by number", () => {
+    const file = join(folder, 'replica.sqlite');
+    const replica = new Replica(file);
+    const mine = ticket({ number: 1001 });
+    const solved = ticket({ number: 1002, status: 'solved' });
+    const colleagues = ticket({ number: 1003, assigneeId: 'u-sam' });
+    const unassigned = ticket({ number: 1004, assigneeId: null });
+    const given = ticket({ number: 1005 });
+    const bulk = replica.beginBulkLoad();
+    replica.applyPull([mine, solved, colleagues, unassigned, given].map((row, i) => storedChange({ seq: i + 1, scope: 'queue:tier1', entity: 'ticket', op: 'upsert', row })), { 'queue:tier1': 5 }, null);
+    if (bulk) replica.endBulkLoad();
+    const numbers = () => replica.desktop.myUnfinishedTickets('u-olga').map((t) => t.number).sort();
+    expect(numbers()).toEqual([1001, 1005]);
+
+    // Taken offline here, and one handed to Sam: the tray counts what the console shows.
+    const clientId = replica.outbox.clientIdFor('u-olga');
+    const assign = (row: Ticket, assignee: string) => replica.outbox.enqueue(clientId, { name: 'ticket.assign', args: { ticketId: row.id, expectedAssignee: row.assigneeId, assignee }, createdAt: at(0) });
+    assign(unassigned, 'u-olga');
+    assign(given, 'u-sam');
+    replica.refreshOverlay(clientId, olga);
+    expect(numbers()).toEqual([1001, 1004]);
+
+    expect(replica.desktop.ticketIdByNumber(1003)).toBe(colleagues.id);
+    expect(replica.desktop.ticketIdByNumber(4242)).toBeNull();
+
+    const plan = (sql: string) => {
+      const db = new Database(file, { readonly: true });
+      const detail = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((row) => row.detail).join(' | ');
+      db.close();
+      return detail;
+    };
+    expect(plan("SELECT row FROM tickets WHERE json_extract(row, '$.assigneeId') = ?")).toContain('tickets_assignee');
+    expect(plan('SELECT id FROM tickets WHERE number = ?')).toContain('tickets_number');
+    replica.close();
   });
 });

@@ -40,15 +40,21 @@ export function countMine(tickets: readonly Ticket[], userId: string, nowMs: num
 export class DesktopReplica {
   constructor(private readonly db: Database.Database) {}
 
-  /** The agent's unfinished tickets as the console shows them (the overlay's row where there is one). */
+  /**
+   * The agent's unfinished tickets as the console shows them (the overlay's row where there is one):
+   * found through the assignee index, plus tickets this console assigned to them and the server not yet.
+   */
   myUnfinishedTickets(userId: string): Ticket[] {
     const rows = this.db
       .prepare(
-        `SELECT row FROM (SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id)
-         WHERE json_extract(row, '$.assigneeId') = ? AND json_extract(row, '$.status') IN (${unfinished.map(() => '?').join(', ')})`,
+        `SELECT row FROM (
+           SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE json_extract(t.row, '$.assigneeId') = @user
+           UNION ALL
+           SELECT o.row FROM overlay_tickets o JOIN tickets t ON t.id = o.id WHERE json_extract(o.row, '$.assigneeId') = @user AND json_extract(t.row, '$.assigneeId') IS NOT @user
+         ) WHERE json_extract(row, '$.assigneeId') = @user AND json_extract(row, '$.status') IN (${unfinished.map((status) => `'${status}'`).join(', ')})`,
       )
       .pluck()
-      .all(userId, ...unfinished) as string[];
+      .all({ user: userId }) as string[];
     return rows.map((row) => TicketSchema.parse(JSON.parse(row)));
   }
 

@@ -33,8 +33,12 @@ export interface Salvage {
   drafts: { user_id: string; row: string }[];
 }
 
-/** The indexes of migration 1 that a bulk load defers (see beginBulkLoad). */
-const threadIndexes = 'CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at);';
+/**
+ * The indexes a bulk load defers (see beginBulkLoad): migration 1's, and the desktop tray's (the
+ * agent's tickets by assignee, ticket links by number; created here for replicas that lack them).
+ */
+const threadIndexes =
+  "CREATE INDEX IF NOT EXISTS tickets_queue ON tickets (queue_id); CREATE INDEX IF NOT EXISTS messages_ticket ON messages (ticket_id, created_at); CREATE INDEX IF NOT EXISTS tickets_assignee ON tickets (json_extract(row, '$.assigneeId')); CREATE INDEX IF NOT EXISTS tickets_number ON tickets (number);";
 
 const tableOf = { ticket: 'tickets', message: 'messages', queue: 'queues', agent: 'agents', macro: 'macros', article: 'articles', handoff: 'handoffs', slaPolicy: 'sla_policy', escalation: 'escalations', shiftRotation: 'shift_rotations', onCallRotation: 'on_call_rotations', shiftOverride: 'shift_overrides', shiftSwap: 'shift_swaps', view: 'queue_views', asset: 'remote_assets', remoteSettings: 'remote_settings', ticketEvent: 'ticket_events' } as const;
 
@@ -496,7 +500,7 @@ export class Replica {
    */
   beginBulkLoad(): boolean {
     if (this.db.prepare('SELECT 1 FROM tickets LIMIT 1').get() !== undefined) return false;
-    this.db.exec('DROP INDEX IF EXISTS messages_ticket; DROP INDEX IF EXISTS tickets_queue;');
+    this.db.exec('DROP INDEX IF EXISTS messages_ticket; DROP INDEX IF EXISTS tickets_queue; DROP INDEX IF EXISTS tickets_assignee; DROP INDEX IF EXISTS tickets_number;');
     this.db.pragma('synchronous = OFF');
     this.ticketSearch.defer();
     return true;
