@@ -31,7 +31,7 @@ export function RemoteSettingsDialog({ onClose }: { onClose(): void }) {
   const [section, setSection] = useState<Section>('tools');
 
   return (
-    <dialog ref={dialogRef} className="modal-dialog settings-dialog" aria-labelledby={headingId} data-testid="remote-settings" onClose={onClose}>
+    <dialog ref={dialogRef} className="modal-dialog settings-dialog remote-settings" aria-labelledby={headingId} data-testid="remote-settings" onClose={onClose}>
       <div className="modal-dialog__header">
         <h2 id={headingId} className="settings-dialog__title">
           {t('settings.title')}
@@ -88,11 +88,11 @@ function SettingsEditor({ section, stored, justSaved, onSaved, reload }: { secti
   const conflict = failure?.kind === 'failed' && isConflict(failure.message);
   return (
     <>
-        <p className="muted" data-testid="remote-settings-version">
+        <p className="muted remote-settings__meta" data-testid="remote-settings-version">
           {stored.version === 0 ? t('settings.builtIn') : t('settings.version', { version: stored.version, time: formatDateTime(stored.updatedAt!) })}
         </p>
         {section === 'tools' ? <ToolsPanel tools={draft.tools} onChange={(tools) => edit((current) => ({ ...current, tools }))} /> : <AllowlistPanel draft={draft} onChange={(lists) => edit((current) => ({ ...current, ...lists }))} />}
-        <form className="channels__actions" onSubmit={(event) => void save(event)}>
+        <form className="channels__actions remote-settings__save" onSubmit={(event) => void save(event)}>
           <button type="submit" className="button button--primary" disabled={busy || blocked}>
             {busy ? t('settings.saving') : t('settings.save')}
           </button>
