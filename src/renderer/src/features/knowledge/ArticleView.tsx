@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayEditKnowledge } from '../../../../shared/domain/knowledge.js';
 import { useDeskServices, useSession, useTicketPane } from '../../services.js';
@@ -20,13 +21,16 @@ export function ArticleView({ id, onAnnounce }: { id: string; onAnnounce(text: s
   const ticket = useTicketPane((state) => (state.status === 'ready' ? (state.detail?.ticket ?? null) : null));
   const read = useDeskRead(() => client.call('kb.get', { id }), [id]);
   const article = read.value;
+  const [inserted, setInserted] = useState<string | null>(null);
 
   function insert(text: string) {
     if (!ticket || !user) return;
     const key = draftKey(user.id, ticket.id);
     drafts.getState().setKind(key, 'reply');
     drafts.getState().insertText(key, text);
-    onAnnounce(t('article.inserted', { number: ticket.number }));
+    const message = t('article.inserted', { number: ticket.number });
+    setInserted(message);
+    onAnnounce(message);
   }
 
   return (
@@ -63,6 +67,7 @@ export function ArticleView({ id, onAnnounce }: { id: string; onAnnounce(text: s
             )}
           </div>
           {!ticket && <p className="muted">{t('article.noTicket')}</p>}
+          {ticket && inserted && <p className="knowledge-article__inserted">✓ {inserted}</p>}
           {!article.isPublic && <p className="knowledge-article__note">{t('article.internalNote')}</p>}
           {article.publicUrl && (
             <p className="knowledge-article__link muted">

@@ -29,8 +29,9 @@ export function KnowledgeButton() {
         buttonRef.current?.focus();
       } else knowledgePanel.getState().openPanel({ kind: 'search' });
     }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Capturing: the queue's and the composer's own keys must not swallow it first.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
   return (

@@ -106,7 +106,7 @@ export function MacroEditor({ macro, onSaved, onDeleted }: { macro: LocalMacro |
             id={field('body')}
             ref={bodyRef}
             className="text-box macro-editor__body"
-            rows={8}
+            rows={5}
             value={draft.body}
             aria-describedby={field('placeholders')}
             onChange={(event) => change({ body: event.target.value })}
