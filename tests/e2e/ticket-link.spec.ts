@@ -39,3 +39,24 @@ test('a ticket link (shiftdesk://ticket/<n>, given to the browser host as ?ticke
   await desk.expectQueueLoaded(20);
   await expect(notice).toBeHidden();
 });
+
+test('an update downloaded by the desktop shell is announced in the console, to be installed on quit', async ({ page, stack }) => {
+  // The browser host has no updater: the shell's desk.updateReady is put on the console's socket here.
+  let toPage: ((frame: string) => void) | null = null;
+  await page.routeWebSocket(/\/desk$/, (ws) => {
+    ws.connectToServer();
+    toPage = (frame) => ws.send(frame);
+  });
+  const desk = new ConsolePage(page);
+  await desk.open(stack.consoleUrl);
+  await desk.signIn('agent@demo');
+  await desk.expectQueueLoaded(20);
+  expect(toPage).not.toBeNull();
+  toPage!(JSON.stringify({ kind: 'event', event: 'desk.updateReady', payload: { version: '1.5.0' } }));
+  const notice = page.getByTestId('update-ready');
+  await expect(notice).toHaveText(/Shiftdesk 1\.5\.0 is downloaded\. It will be installed when you quit the app/);
+  await expect(notice).toHaveAttribute('role', 'status');
+  await page.screenshot({ path: test.info().outputPath('update-ready.png') });
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+});
