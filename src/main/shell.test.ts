@@ -101,8 +101,13 @@ async function startShell() {
   fake.userData = mkdtempSync(join(tmpdir(), 'shiftdesk-shell-'));
   process.env.SHIFTDESK_SERVER_URL = 'http://127.0.0.1:9';
   // Started from a ticket link, as Windows and Linux start an app for one.
-  process.argv = [process.argv[0]!, 'shiftdesk://ticket/1042'];
-  await import('./index.js');
+  const argv = process.argv;
+  process.argv = [argv[0]!, 'shiftdesk://ticket/1042'];
+  try {
+    await import('./index.js');
+  } finally {
+    process.argv = argv;
+  }
   // The core starts in a worker thread that loads its modules first: seconds on a busy machine.
   await vi.waitFor(() => expect(fake.windows.length).toBe(1), { timeout: 15_000 });
   const window = fake.windows[0]!;
