@@ -137,6 +137,15 @@ describe('the admins’ remote tools and allowlist', () => {
     fireEvent.change(pattern, { target: { value: 'ssh://{user}@{host}:{port}' } });
     expect(save.disabled).toBe(false);
 
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add tool' }));
+    const added = within(dialog).getAllByRole('textbox', { name: 'Name' })[1] as HTMLInputElement;
+    expect(added.ownerDocument.activeElement).toBe(added);
+    expect(added.value).toBe('New tool');
+    // A new tool starts as a bare https:// pattern, which says what it lacks until the admin finishes it.
+    expect(save.disabled).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove tool New tool' }));
+    expect(save.disabled).toBe(false);
+
     const tabs = within(dialog).getByRole('tab', { name: 'Tools' });
     fireEvent.keyDown(tabs, { key: 'ArrowRight' });
     const hosts = within(dialog).getByRole('textbox', { name: 'Allowed hosts, one per line' });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredRemoteSettings } from '../../../../shared/remote/settings.js';
 import { useDeskServices } from '../../services.js';
@@ -121,11 +121,15 @@ function ToolsPanel({ tools, onChange }: { tools: ToolDraft[]; onChange(tools: T
   const { t } = useTranslation('remote');
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // A tool just added takes the keyboard at its name, as the admin will type one next.
+  const [addedKey, setAddedKey] = useState<string | null>(null);
   const add = () => {
     const taken = new Set(tools.map((tool) => tool.id));
     let n = tools.length + 1;
     while (taken.has(`tool-${n}`)) n++;
-    onChange([...tools, { key: crypto.randomUUID(), id: `tool-${n}`, name: t('tools.newName'), urlPattern: 'https://', defaultPort: '' }]);
+    const key = crypto.randomUUID();
+    onChange([...tools, { key, id: `tool-${n}`, name: t('tools.newName'), urlPattern: 'https://', defaultPort: '' }]);
+    setAddedKey(key);
   };
 
   return (
@@ -145,6 +149,7 @@ function ToolsPanel({ tools, onChange }: { tools: ToolDraft[]; onChange(tools: T
             <li key={tool.key}>
               <ToolRow
                 tool={tool}
+                focus={tool.key === addedKey}
                 onChange={(changed) => onChange(tools.map((candidate) => (candidate.key === tool.key ? changed : candidate)))}
                 onRemove={() => {
                   onChange(tools.filter((candidate) => candidate.key !== tool.key));
@@ -159,9 +164,16 @@ function ToolsPanel({ tools, onChange }: { tools: ToolDraft[]; onChange(tools: T
   );
 }
 
-function ToolRow({ tool, onChange, onRemove }: { tool: ToolDraft; onChange(tool: ToolDraft): void; onRemove(): void }) {
+function ToolRow({ tool, focus, onChange, onRemove }: { tool: ToolDraft; focus: boolean; onChange(tool: ToolDraft): void; onRemove(): void }) {
   const { t } = useTranslation('remote');
   const id = useId();
+  const rowRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    const name = rowRef.current?.querySelector('input');
+    name?.focus();
+    name?.select();
+  }, [focus]);
   const problems = toolProblems(tool);
   const field = (name: 'name' | 'id' | 'urlPattern' | 'defaultPort', label: string, extra: { inputMode?: 'numeric'; spellCheck?: boolean } = {}) => (
     <div className="channels__field">
@@ -177,7 +189,7 @@ function ToolRow({ tool, onChange, onRemove }: { tool: ToolDraft; onChange(tool:
     </div>
   );
   return (
-    <div className="remote-tool" data-testid="remote-tool">
+    <div ref={rowRef} className="remote-tool" data-testid="remote-tool">
       {field('name', t('tools.name'))}
       {field('id', t('tools.id'), { spellCheck: false })}
       {field('urlPattern', t('tools.pattern'), { spellCheck: false })}
