@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ConsolePage } from './pages/console-page.js';
+import { seriousViolations } from './support/axe.js';
 import { expect, test } from './support/stack-fixture.js';
 
 // Six engineers share two cores: the first sync can take a while, so the waits are generous.
@@ -38,6 +39,7 @@ test('the knowledge base answers with the server stopped, and an article goes in
   await panel.getByRole('button', { name: 'Insert text' }).click();
   await expect(panel.getByText(/Inserted into the reply of #\d+/)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('knowledge-panel.png') });
+  expect(await seriousViolations(page, '[data-testid="knowledge-panel"]')).toEqual([]);
 
   const reply = page.getByLabel('Reply to the customer');
   await expect(reply).toHaveValue(new RegExp(`${title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: http://[^\\s]+/portal/kb/`));
@@ -72,6 +74,7 @@ test('an admin edits an article: version 2 with a note, in the history', async (
   await panel.getByRole('button', { name: /Version 1 · Shiftdesk/ }).click();
   await expect(panel.getByRole('button', { name: 'Restore this version' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('knowledge-history.png') });
+  expect(await seriousViolations(page, '[data-testid="knowledge-panel"]')).toEqual([]);
 });
 
 test('an agent creates a personal macro and finds it by its text', async ({ page, stack }) => {
@@ -96,6 +99,7 @@ test('an agent creates a personal macro and finds it by its text', async ({ page
   await expect(dialog.getByRole('textbox', { name: 'Text' })).toHaveValue('Hi {{requester.first_name}}, please step away from the printer; facilities are on their way.');
   await dialog.getByRole('searchbox', { name: 'Search macros by name and text' }).fill('');
   await page.screenshot({ path: test.info().outputPath('macro-manager.png') });
+  expect(await seriousViolations(page, '[data-testid="macro-manager"]')).toEqual([]);
 
   // The server has it, as Marta's own.
   const login = await fetch(`${stack.serverUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'agent@demo', password: 'shiftdesk' }) });

@@ -13,7 +13,7 @@ import { VisibilityBadge } from './VisibilityBadge.js';
  * into the open ticket's reply (at the end of the draft, as the drafts store inserts). Internal
  * articles have no link to give; the panel says so instead of offering a dead one.
  */
-export function ArticleView({ id, onAnnounce }: { id: string; onAnnounce(text: string): void }) {
+export function ArticleView({ id }: { id: string }) {
   const { client, drafts } = useDeskServices();
   const { t } = useTranslation('knowledge');
   const formatDateTime = useDateTimeFormat();
@@ -28,9 +28,7 @@ export function ArticleView({ id, onAnnounce }: { id: string; onAnnounce(text: s
     const key = draftKey(user.id, ticket.id);
     drafts.getState().setKind(key, 'reply');
     drafts.getState().insertText(key, text);
-    const message = t('article.inserted', { number: ticket.number });
-    setInserted(message);
-    onAnnounce(message);
+    setInserted(t('article.inserted', { number: ticket.number }));
   }
 
   return (
@@ -67,7 +65,15 @@ export function ArticleView({ id, onAnnounce }: { id: string; onAnnounce(text: s
             )}
           </div>
           {!ticket && <p className="muted">{t('article.noTicket')}</p>}
-          {ticket && inserted && <p className="knowledge-article__inserted">✓ {inserted}</p>}
+          {/* Always there, so screen readers hear each insert as it happens. */}
+          <p className="knowledge-article__inserted" role="status">
+            {ticket && inserted && (
+              <>
+                <span aria-hidden="true">✓ </span>
+                {inserted}
+              </>
+            )}
+          </p>
           {!article.isPublic && <p className="knowledge-article__note">{t('article.internalNote')}</p>}
           {article.publicUrl && (
             <p className="knowledge-article__link muted">

@@ -80,7 +80,7 @@ describe('the knowledge base panel', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Insert text' }));
     const draft = rendered.services.drafts.getState().drafts.get(draftKey(agent.id, ticket.id));
     expect(draft).toMatchObject({ kind: 'reply', body: `Reset your password: ${reset.publicUrl}\n\n${reset.body}` });
-    expect(within(panel).getByText('Inserted into the reply of #1042.')).toBeTruthy();
+    expect(within(panel).getByText(/Inserted into the reply of #1042\./).textContent).toBe('✓ Inserted into the reply of #1042.');
     // Agents read articles; only supervisors and admins edit them.
     expect(within(panel).queryByRole('button', { name: 'Edit' })).toBeNull();
   });

@@ -53,7 +53,7 @@ export function KnowledgePanel({ id, onClose }: { id: string; onClose(): void })
       </p>
       <div className="knowledge-panel__body">
         {view.kind === 'search' && <KnowledgeSearch />}
-        {view.kind === 'article' && <ArticleView id={view.id} onAnnounce={setAnnouncement} />}
+        {view.kind === 'article' && <ArticleView id={view.id} />}
         {view.kind === 'edit' && <ArticleEditor id={view.id} onAnnounce={setAnnouncement} />}
         {view.kind === 'history' && <ArticleHistory id={view.id} onAnnounce={setAnnouncement} />}
       </div>
