@@ -3,3 +3,4 @@ await import('./sla.js');
 await import('./sync.js');
 await import('./sync-scale.js');
 await import('./fanout.js');
+await import('./console.js');

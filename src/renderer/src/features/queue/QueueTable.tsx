@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -57,10 +57,35 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
+  const getItemKey = useCallback((index: number) => tickets[index]!.id, [tickets]);
+  // The TanStack virtualizer keeps mutable state React Compiler cannot see; this app is not compiled
+  // with it, and the rows below read the virtualizer afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: tickets.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    getItemKey,
+  });
+  // A density switched while the queue is open: every row's offset changes.
+  const measuredHeight = useRef(rowHeight);
+  useEffect(() => {
+    if (measuredHeight.current === rowHeight) return;
+    measuredHeight.current = rowHeight;
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  const whole = tickets.length <= drawWholeUpTo;
+  const virtualItems = virtualizer.getVirtualItems();
+  const first = whole ? 0 : (virtualItems[0]?.index ?? 0);
+  const last = whole ? tickets.length - 1 : (virtualItems[virtualItems.length - 1]?.index ?? -1);
+  // The table is given only the rows drawn: its row model then costs nothing with 100,000 tickets.
+  const drawn = useMemo(() => tickets.slice(first, last + 1), [tickets, first, last]);
   const table = useTable({
     features: queueTableFeatures,
     columns: queueColumns,
-    data: tickets,
+    data: drawn,
     getRowId,
     state: { sorting },
     onSortingChange: (updater: Updater<SortingState>) => {
@@ -74,24 +99,8 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
     sortDescFirst: false,
   });
   const rows = table.getRowModel().rows;
-  // The TanStack virtualizer keeps mutable state React Compiler cannot see; this app is not compiled
-  // with it, and the rows below read the virtualizer afresh on every render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan,
-    getItemKey: (index) => rows[index]!.id,
-  });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : tickets.findIndex((ticket) => ticket.id === selectedId)), [tickets, selectedId]);
-  const whole = rows.length <= drawWholeUpTo;
-  const virtualItems = virtualizer.getVirtualItems();
-  const indexes = whole ? rows.map((_, index) => index) : virtualItems.map((item) => item.index);
-  const first = indexes[0] ?? 0;
-  const last = indexes[indexes.length - 1] ?? -1;
   const activeId = selectedIndex >= first && selectedIndex <= last ? selectedId : null;
 
   // The queue is where a shift works: it takes the keyboard when it appears (e.g. right after sign-in).
@@ -102,8 +111,8 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   }, [virtualizer, selectedIndex]);
 
   function select(index: number) {
-    const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
-    if (row) onSelect(row.id);
+    const ticket = tickets[Math.max(0, Math.min(tickets.length - 1, index))];
+    if (ticket) onSelect(ticket.id);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
@@ -125,10 +134,10 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
         select(0);
         break;
       case 'End':
-        select(rows.length - 1);
+        select(tickets.length - 1);
         break;
       case 'Enter':
-        if (selectedIndex >= 0) onOpen(rows[selectedIndex]!.id);
+        if (selectedIndex >= 0) onOpen(tickets[selectedIndex]!.id);
         break;
       case 'Escape':
         onClose();
@@ -151,7 +160,7 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
         role="grid"
         aria-label={t('tickets')}
         aria-describedby="queue-keyboard-hint"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={tickets.length + 1}
         aria-colcount={columnCount}
         aria-activedescendant={activeId ? rowDomId(activeId) : undefined}
         tabIndex={0}
@@ -192,15 +201,15 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
           ))}
         </thead>
         <tbody>
-          {rows.length === 0 ? (
+          {tickets.length === 0 ? (
             <tr className="queue-table__empty" aria-rowindex={2}>
               <td colSpan={columnCount}>{emptyMessage}</td>
             </tr>
           ) : (
             <>
               {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
-              {indexes.map((index) => {
-                const row = rows[index]!;
+              {rows.map((row, offset) => {
+                const index = first + offset;
                 return (
                   <QueueRowView
                     key={row.id}
@@ -242,7 +251,11 @@ interface QueueRowViewProps {
   FlexRender: ReturnType<typeof useTable<typeof queueTableFeatures, Ticket>>['FlexRender'];
 }
 
-/** A row re-renders only when its ticket, place or marks change: moving the selection redraws two rows. */
+/**
+ * A row re-renders only when its ticket, place or marks change: moving the selection redraws two rows,
+ * and scrolling draws only the rows coming into view (the table's row objects are rebuilt for each
+ * window of rows, but a row's cells depend on its ticket alone).
+ */
 const QueueRowView = memo(function QueueRowView({ row, rowIndex, selected, open, onSelect, onOpen, FlexRender }: QueueRowViewProps) {
   return (
     <tr
@@ -265,4 +278,16 @@ const QueueRowView = memo(function QueueRowView({ row, rowIndex, selected, open,
       ))}
     </tr>
   );
-});
+}, sameRow);
+
+function sameRow(before: QueueRowViewProps, after: QueueRowViewProps): boolean {
+  return (
+    before.row.original === after.row.original &&
+    before.rowIndex === after.rowIndex &&
+    before.selected === after.selected &&
+    before.open === after.open &&
+    before.onSelect === after.onSelect &&
+    before.onOpen === after.onOpen &&
+    before.FlexRender === after.FlexRender
+  );
+}

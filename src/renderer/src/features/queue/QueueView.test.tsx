@@ -104,7 +104,7 @@ describe('queue table', () => {
     await renderQueue();
     const filter = screen.getByRole('navigation', { name: 'Views and queues' });
 
-    expect(within(filter).getByRole('button', { name: /All visible, 5 tickets/ }).getAttribute('aria-pressed')).toBe('true');
+    expect((await within(filter).findByRole('button', { name: /All visible, 5 tickets/ })).getAttribute('aria-pressed')).toBe('true');
     expect(within(filter).getByRole('button', { name: /Tier 1 support, 4 tickets/ })).toBeTruthy();
     const tier2Button = within(filter).getByRole('button', { name: /Tier 2 engineering, 1 ticket$/ });
 
@@ -143,7 +143,7 @@ describe('queue views, filters, search and shortcuts', () => {
     const views = screen.getByTestId('queue-views');
     const button = (name: RegExp) => within(views).getByRole('button', { name });
 
-    expect(button(/^My tickets, 1 ticket$/)).toBeTruthy();
+    expect(await within(views).findByRole('button', { name: /^My tickets, 1 ticket$/ })).toBeTruthy();
     expect(button(/^Unassigned, 2 tickets$/)).toBeTruthy();
     expect(button(/^Breached, 1 ticket$/)).toBeTruthy();
     expect(button(/^Escalated to me, 0 tickets$/)).toBeTruthy();

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { Queue } from '../../../../shared/domain/people.js';
+import type { LocalSavedView } from '../../../../shared/desk-api/view-methods.js';
 import type { QueueViewSpec } from '../../../../shared/queue/queue-view.js';
 import { useDeskServices, useQueue, useSession, useTicketPane } from '../../services.js';
 import { errorMessage } from '../../ui/format.js';
-import { builtInViewIds, builtInViews, countMatching, sameSpec, ticketFilter, type FilterContext, type SortContext } from './queue-model.js';
+import { builtInViewIds, builtInViews, countMatching, sameSpec, ticketFilter, type Check, type FilterContext, type SortContext } from './queue-model.js';
 import { specOf, type ViewKey } from './queue-store.js';
 import { QueueTable } from './QueueTable.js';
 import { QueueFiltersPanel, activeFilterCount } from './QueueFiltersPanel.js';
@@ -48,6 +50,8 @@ export function QueueView() {
   const visible = useMemo(() => sorted.filter(check), [sorted, check]);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const openTicket = useCallback((id: string) => ticketPane.getState().open(id), [ticketPane]);
+  const closeTicket = useCallback(() => ticketPane.getState().close(), [ticketPane]);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -91,8 +95,8 @@ export function QueueView() {
           selectedId={selectedId}
           onSelect={setSelectedId}
           openId={openId}
-          onOpen={(id) => ticketPane.getState().open(id)}
-          onClose={() => ticketPane.getState().close()}
+          onOpen={openTicket}
+          onClose={closeTicket}
           emptyMessage={emptyMessage}
         />
         <footer className="queue-footer">
@@ -190,22 +194,7 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
   const queues = useQueue((state) => state.queues);
   const savedViews = useQueue((state) => state.savedViews);
   const viewSearches = useQueue((state) => state.viewSearches);
-  const counts = useMemo(() => {
-    const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
-    const count = (spec: QueueViewSpec) => {
-      const query = spec.search.trim();
-      const searchIds = query === '' ? null : (viewSearches.get(query) ?? null);
-      return query !== '' && searchIds === null ? null : countMatching(tickets.values(), ticketFilter(spec.filters, { ...context, searchIds }));
-    };
-    const result = new Map<ViewKey, number | null>();
-    for (const id of builtInViewIds) result.set(`builtin:${id}`, count(builtInViews[id]));
-    for (const saved of savedViews) result.set(`saved:${saved.id}`, count(saved));
-    const byQueue = new Map<string, number>();
-    for (const ticket of tickets.values()) byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1);
-    for (const q of queues) result.set(`queue:${q.id}`, byQueue.get(q.id) ?? 0);
-    result.set('all', tickets.size);
-    return result;
-  }, [tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues]);
+  const counts = useViewCounts({ tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues });
   const choose = (key: ViewKey) => queue.getState().chooseView(key);
   const entry = (key: ViewKey, name: string, extra?: string) => (
     <li key={key}>
@@ -231,6 +220,40 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
       </ul>
     </nav>
   );
+}
+
+/**
+ * Every view's and queue's count, worked out after the browser has painted (a frame, then a task):
+ * neither the first paint of 100,000 tickets nor a filter waits for a pass over all of them. Until
+ * the first count the list reads "…".
+ */
+function useViewCounts(input: { tickets: ReadonlyMap<string, Ticket>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string>; savedViews: readonly LocalSavedView[]; viewSearches: ReadonlyMap<string, ReadonlySet<string>>; queues: readonly Queue[] }) {
+  const [counts, setCounts] = useState<ReadonlyMap<ViewKey, number | null>>(new Map());
+  const { tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues } = input;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
+        const views: [ViewKey, QueueViewSpec][] = [...builtInViewIds.map((id) => [`builtin:${id}`, builtInViews[id]] as [ViewKey, QueueViewSpec]), ...savedViews.map((saved) => [`saved:${saved.id}`, saved] as [ViewKey, QueueViewSpec])];
+        // A view with a search is counted once its search has answered.
+        const ready = views.filter(([, spec]) => spec.search.trim() === '' || viewSearches.has(spec.search.trim()));
+        const checks = ready.map(([, spec]) => ticketFilter(spec.filters, { ...context, searchIds: spec.search.trim() === '' ? null : viewSearches.get(spec.search.trim())! }));
+        const byQueue = new Map(queues.map((q) => [q.id, 0]));
+        const tally: Check = (ticket) => (byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1), false);
+        const numbers = countMatching(tickets.values(), [...checks, tally]);
+        const next = new Map<ViewKey, number | null>([['all', tickets.size]]);
+        ready.forEach(([key], index) => next.set(key, numbers[index]!));
+        for (const [queueId, count] of byQueue) next.set(`queue:${queueId}`, count);
+        setCounts(next);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues]);
+  return counts;
 }
 
 function ViewButton(props: { name: string; count: number | null; pressed: boolean; pending?: string; onClick(): void }) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import type { QueueSort } from '../../../../shared/queue/queue-view.js';
@@ -12,11 +12,14 @@ import { sortTickets, type SortContext } from './queue-model.js';
  */
 export const SLA_RECOUNT_MS = 15_000;
 
-/** The ticker's time, rounded down to SLA_RECOUNT_MS: components re-render only when it moves on. */
+/**
+ * The ticker's time, rounded down to SLA_RECOUNT_MS: components re-render only when it moves on, and
+ * then in a background render, so the recount never lands inside a second's countdown tick.
+ */
 export function useSlaNow(): number {
   const { ticker } = useDeskServices();
   useEffect(() => ticker.retain(), [ticker]);
-  return useStore(ticker.store, (state) => state.now - (state.now % SLA_RECOUNT_MS));
+  return useDeferredValue(useStore(ticker.store, (state) => state.now - (state.now % SLA_RECOUNT_MS)));
 }
 
 /** Tickets with an escalation paging this agent now, or one they acknowledged and hold. */

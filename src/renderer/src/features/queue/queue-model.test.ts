@@ -144,7 +144,7 @@ describe('queue filters', () => {
   });
 
   it('counts the built-in views: mine and unassigned leave finished work out', () => {
-    const count = (view: keyof typeof builtInViews) => countMatching(tickets, ticketFilter(builtInViews[view].filters, base));
-    expect([count('mine'), count('unassigned'), count('atRisk'), count('breached'), count('escalatedToMe')]).toEqual([1, 1, 1, 1, 0]);
+    const views = ['mine', 'unassigned', 'atRisk', 'breached', 'escalatedToMe'] as const;
+    expect(countMatching(tickets, views.map((view) => ticketFilter(builtInViews[view].filters, base)))).toEqual([1, 1, 1, 1, 0]);
   });
 });

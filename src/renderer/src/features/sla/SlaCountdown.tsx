@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { formatDuration, slaCountdown, type SlaCountdown as Countdown } from '../../../../shared/sla/countdown.js';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { useDeskServices } from '../../services.js';
-import { useDateTimeFormat } from '../../ui/format.js';
+import { dateTimeFormatter, useTimeZone } from '../../ui/format.js';
 import './sla.css';
 
 export type SlaTone = 'running' | 'dueSoon' | 'breached' | 'paused' | 'met' | 'none';
@@ -23,19 +23,43 @@ export function useNow(): number {
   return useStore(ticker.store, (state) => state.now);
 }
 
+// One formatter per language and zone for every countdown's title: a queue mounts dozens of them at
+// once, and an Intl formatter costs a millisecond to make.
+const titleFormats = new Map<string, (iso: string) => string>();
+function titleFormat(locale: string, timeZone: string): (iso: string) => string {
+  const key = `${locale}|${timeZone}`;
+  let format = titleFormats.get(key);
+  if (!format) titleFormats.set(key, (format = dateTimeFormatter(locale, timeZone, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format;
+}
+
+/**
+ * The ticket's headline SLA clock. It re-renders only when the clock's state or tone changes (due soon,
+ * breached); the seconds are a leaf of their own, so a tick redraws one text per row.
+ */
 export function SlaCountdown({ ticket }: { ticket: Pick<Ticket, 'sla'> }) {
-  const { t } = useTranslation('sla');
-  const formatTime = useDateTimeFormat();
-  const now = useNow();
-  const countdown = slaCountdown(ticket, now);
-  const tone = slaTone(countdown);
+  const { t, i18n } = useTranslation('sla');
+  const timeZone = useTimeZone();
+  const { ticker } = useDeskServices();
+  useEffect(() => ticker.retain(), [ticker]);
+  const phase = useStore(ticker.store, (state) => {
+    const countdown = slaCountdown(ticket, state.now);
+    return `${countdown.state}|${slaTone(countdown)}`;
+  });
+  const tone = phase.slice(phase.indexOf('|') + 1) as SlaTone;
+  // Which clock heads the snapshot, and its due time, do not depend on the time; only the state does.
+  const headline = slaCountdown(ticket, 0);
+  const state = phase.slice(0, phase.indexOf('|')) as Countdown['state'];
+  const countdown = (headline.state === 'running' || headline.state === 'breached' ? { ...headline, state } : headline) as Countdown;
+  const target = countdown.state === 'none' || countdown.state === 'met' ? null : countdown.target;
+  const dueAt = countdown.state === 'running' || countdown.state === 'breached' ? countdown.dueAt : null;
+  const pausedBy = countdown.state === 'paused' ? ticket.sla?.clocks.find((c) => c.kind === countdown.target)?.pausedBy : undefined;
   let title: string | undefined;
-  if (countdown.state === 'running' || countdown.state === 'breached') {
-    const args = { target: t(`target.${countdown.target}`), time: formatTime(countdown.dueAt) };
+  if (target !== null && dueAt !== null) {
+    const args = { target: t(`target.${target}`), time: titleFormat(i18n.language, timeZone)(dueAt) };
     title = tone === 'dueSoon' ? t('dueSoonAt', args) : t('dueAt', args);
-  } else if (countdown.state === 'paused') {
-    const clock = ticket.sla?.clocks.find((c) => c.kind === countdown.target);
-    title = t(`pausedWhy.${clock?.pausedBy ?? 'pending'}`, { target: t(`target.${countdown.target}`) });
+  } else if (target !== null) {
+    title = t(`pausedWhy.${pausedBy ?? 'pending'}`, { target: t(`target.${target}`) });
   }
 
   return (
@@ -43,6 +67,14 @@ export function SlaCountdown({ ticket }: { ticket: Pick<Ticket, 'sla'> }) {
       {countdownText(countdown, tone, t)}
     </span>
   );
+}
+
+/** The time left (or over) of a counting clock, to the second. */
+function SlaTime({ dueAt }: { dueAt: string }) {
+  const { ticker } = useDeskServices();
+  const dueMs = Date.parse(dueAt);
+  const text = useStore(ticker.store, (state) => formatDuration(dueMs - state.now));
+  return <span className="sla__time">{text}</span>;
 }
 
 function countdownText(countdown: Countdown, tone: SlaTone, t: TFunction<'sla'>) {
@@ -56,7 +88,7 @@ function countdownText(countdown: Countdown, tone: SlaTone, t: TFunction<'sla'>)
               ◔
             </span>
           )}
-          <span className="sla__time">{formatDuration(countdown.remainingMs)}</span>
+          <SlaTime dueAt={countdown.dueAt} />
         </>
       );
     case 'breached':
@@ -66,7 +98,7 @@ function countdownText(countdown: Countdown, tone: SlaTone, t: TFunction<'sla'>)
           <span className="sla__icon" aria-hidden="true">
             !
           </span>
-          <span className="sla__time">{formatDuration(countdown.remainingMs)}</span>
+          <SlaTime dueAt={countdown.dueAt} />
         </>
       );
     case 'paused':

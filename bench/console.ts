@@ -1,0 +1,111 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { chromium, type Page } from '@playwright/test';
+import { build, preview } from 'vite';
+
+/**
+ * The console's queue with 100,000 tickets, in Debian's Chromium, beside a bare @tanstack/react-virtual
+ * list of the same rows measured in the same run (issue 7, point 10). Each mode runs in a fresh page,
+ * three times; medians are reported. Targets: first render ≤ 1.0 s and ≤ 1.5 × the bare list; a
+ * filter leaving 5 % ≤ 50 ms; a countdown tick ≤ 4 ms of script time; JS heap ≤ 150 MB.
+ */
+const TICKETS = 100_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TICKS = 10;
+const outDir = resolve('out/bench-console');
+
+await build({ configFile: false, root: resolve('bench/console'), plugins: [react()], logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: true } });
+const server = await preview({ configFile: false, root: resolve('bench/console'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+const url = server.resolvedUrls?.local[0];
+if (!url) throw new Error('the benchmark page server did not start');
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+});
+
+interface Run {
+  renderMs: number;
+  rowsDrawn: number;
+  filterMs: number;
+  filteredCount: string;
+  tickMs: number[];
+  heapMb: number;
+}
+
+const call = <T,>(page: Page, script: string) => page.evaluate(script) as Promise<T>;
+
+async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => console.error(`[${mode}] ${error.message}`));
+  await page.goto(`${url}?mode=${mode}`);
+  await page.waitForFunction(() => 'bench' in window);
+  await call(page, `window.bench.prepare(${TICKETS})`);
+  await call(page, 'window.gc(); window.gc()');
+  const renderMs = await call<number>(page, 'window.bench.render()');
+  const rowsDrawn = await call<number>(page, 'window.bench.rowsDrawn()');
+  // Settle (effects, the escalations' and views' first answers) before the next measurement.
+  await page.waitForTimeout(500);
+  const filterMs = await call<number>(page, 'window.bench.filter()');
+  const filteredCount = await call<string>(page, 'window.bench.visibleCount()');
+  await call(page, 'window.bench.clearFilter()');
+  await page.waitForTimeout(300);
+  const tickMs: number[] = [];
+  for (let i = 0; i < TICKS; i++) {
+    tickMs.push(await call<number>(page, 'window.bench.tick()'));
+    await page.waitForTimeout(50);
+  }
+  const heap = await call<number>(page, 'window.gc(); window.gc(); performance.memory.usedJSHeapSize');
+  await page.close();
+  return { renderMs, rowsDrawn, filterMs, filteredCount, tickMs, heapMb: heap / 1024 / 1024 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function measure(mode: 'queue' | 'bare') {
+  const runs: Run[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(mode));
+  const ticks = runs.flatMap((run) => run.tickMs);
+  return {
+    renderMs: round(median(runs.map((run) => run.renderMs))),
+    filterMs: round(median(runs.map((run) => run.filterMs))),
+    tickMedianMs: round(median(ticks), 2),
+    tickMaxMs: round(Math.max(...ticks), 2),
+    heapMb: round(median(runs.map((run) => run.heapMb))),
+    rowsDrawn: runs[0]!.rowsDrawn,
+    filteredTo: runs[0]!.filteredCount,
+    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
+  };
+}
+
+try {
+  const bare = await measure('bare');
+  const queue = await measure('queue');
+  const targets = [
+    { target: 'first render ≤ 1000 ms', value: queue.renderMs, pass: queue.renderMs <= 1000 },
+    { target: 'first render ≤ 1.5 × bare list', value: round(queue.renderMs / bare.renderMs, 2), pass: queue.renderMs <= 1.5 * bare.renderMs },
+    { target: 'filter leaving 5 % ≤ 50 ms', value: queue.filterMs, pass: queue.filterMs <= 50 },
+    { target: 'countdown tick ≤ 4 ms script time (median of 30 ticks)', value: queue.tickMedianMs, pass: queue.tickMedianMs <= 4 },
+    { target: 'JS heap after GC ≤ 150 MB', value: queue.heapMb, pass: queue.heapMb <= 150 },
+  ];
+  const report = {
+    benchmark: 'console-queue',
+    date: new Date().toISOString(),
+    machine: { node: process.version, platform: process.platform, browser: `Chromium ${browser.version()}` },
+    tickets: TICKETS,
+    runsPerMode: RUNS,
+    queue,
+    bareList: bare,
+    targets,
+  };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/console.json', `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify({ queue: { ...queue, runs: undefined }, bareList: { ...bare, runs: undefined }, targets }, null, 2));
+  if (targets.some((t) => !t.pass)) process.exitCode = 1;
+} finally {
+  await browser.close();
+  await new Promise<void>((resolveClose) => server.httpServer.close(() => resolveClose()));
+}

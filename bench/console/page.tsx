@@ -1,0 +1,149 @@
+import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { createDeskClient } from '../../src/shared/desk-api/client.js';
+import type { DeskBridge } from '../../src/shared/desk-api/bridge.js';
+import type { Ticket } from '../../src/shared/domain/ticket.js';
+import { formatDuration, slaCountdown } from '../../src/shared/sla/countdown.js';
+import { createI18n } from '../../src/renderer/src/i18n.js';
+import { createDeskServices, DeskServicesProvider, type DeskServices } from '../../src/renderer/src/services.js';
+import { QueueView } from '../../src/renderer/src/features/queue/QueueView.js';
+import '../../src/renderer/src/styles/base.css';
+import { benchAgent, benchNow, benchQueues, generateTickets } from './tickets.js';
+
+/**
+ * The benchmark's page: the real queue (QueueView with the real stores) or a bare @tanstack/react-virtual
+ * list of the same rows, chosen by ?mode=. The runner (bench/console.ts) drives it through window.bench.
+ */
+const mode = new URLSearchParams(location.search).get('mode') === 'bare' ? 'bare' : 'queue';
+const container = document.getElementById('root')!;
+const root = createRoot(container);
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+const rowsDrawn = () => container.querySelectorAll('[data-testid="queue-row"], .bare-row').length;
+
+let tickets: Ticket[] = [];
+let now = benchNow;
+let services: DeskServices | null = null;
+let bare: { filter(keep: (ticket: Ticket) => boolean): void; tick(now: number): void } | null = null;
+
+async function prepare(count: number): Promise<void> {
+  tickets = generateTickets(count);
+  if (mode === 'bare') return;
+  // An in-page host answering from memory, as the core answers from the replica; no IPC to time.
+  const answers: Record<string, () => unknown> = {
+    'session.get': () => ({ user: benchAgent, serverUrl: 'https://desk.example.test' }),
+    'connection.get': () => ({ status: 'online', serverUrl: 'https://desk.example.test', lastSyncedAt: null }),
+    'queues.list': () => benchQueues,
+    'tickets.list': () => tickets,
+    'views.list': () => [],
+    'tickets.search': () => [],
+    'escalations.mine': () => [],
+    'agents.list': () => [],
+  };
+  const bridge: DeskBridge = {
+    invoke: async (method) => (answers[method] ? { ok: true, value: answers[method]() } : { ok: false, error: { code: 'internal', message: `bench has no ${method}` } }),
+    on: () => () => undefined,
+  };
+  const storage = new Map<string, string>();
+  services = createDeskServices(createDeskClient(bridge), {
+    clock: { now: () => now },
+    storage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
+  });
+  services.session.setState({ user: benchAgent, status: 'signedIn' });
+  // The data is in the real store before the clock starts; the view's own connect then keeps it.
+  services.queue.getState().connect();
+  while (services.queue.getState().status !== 'ready') await new Promise((resolve) => setTimeout(resolve, 10));
+  services.queue.setState({ connect: () => () => undefined });
+}
+
+async function render(): Promise<number> {
+  const i18n = createI18n('en');
+  const started = performance.now();
+  root.render(
+    mode === 'bare' ? (
+      <BareList tickets={tickets} />
+    ) : (
+      <I18nextProvider i18n={i18n}>
+        <DeskServicesProvider services={services!}>
+          <QueueView />
+        </DeskServicesProvider>
+      </I18nextProvider>
+    ),
+  );
+  await afterPaint();
+  return performance.now() - started;
+}
+
+/** The filter that leaves 5 %: only social-media tickets. */
+async function filter(): Promise<number> {
+  const started = performance.now();
+  if (mode === 'bare') bare!.filter((ticket) => ticket.channel === 'social');
+  else services!.queue.getState().setFilter('channel', ['social']);
+  await afterPaint();
+  return performance.now() - started;
+}
+
+function clearFilter(): Promise<void> {
+  if (mode === 'bare') bare!.filter(() => true);
+  else services!.queue.getState().clearFilters();
+  return afterPaint();
+}
+
+/** One per-second tick of the countdowns, rendered and committed synchronously: its script time. */
+function tick(): number {
+  now += 1000;
+  const started = performance.now();
+  flushSync(() => {
+    if (mode === 'bare') bare!.tick(now);
+    else services!.ticker.store.setState({ now });
+  });
+  return performance.now() - started;
+}
+
+function visibleCount(): string {
+  return container.querySelector('[data-testid="queue-count"]')?.textContent ?? container.querySelector('.bare-count')?.textContent ?? '';
+}
+
+function BareList({ tickets: all }: { tickets: Ticket[] }) {
+  const [rows, setRows] = useState(all);
+  const [clockNow, setClockNow] = useState(now);
+  const parentRef = useRef<HTMLDivElement>(null);
+  bare = { filter: (keep) => setRows(all.filter(keep)), tick: setClockNow };
+  // A bare list, as the library's documentation writes it.
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => 28, overscan: 5 });
+  return (
+    <div style={{ display: 'grid', gridTemplateRows: 'minmax(0, 1fr) auto', height: '100vh' }}>
+      <div ref={parentRef} style={{ overflow: 'auto' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const ticket = rows[item.index]!;
+            const countdown = slaCountdown(ticket, clockNow);
+            return (
+              <div key={item.key} className="bare-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: 28, transform: `translateY(${item.start}px)`, display: 'flex', gap: 8 }}>
+                <span>#{ticket.number}</span>
+                <span style={{ flex: 1 }}>{ticket.subject}</span>
+                <span>{ticket.requesterName}</span>
+                <span>{ticket.channel}</span>
+                <span>{ticket.priority}</span>
+                <span>{ticket.status}</span>
+                <span>{countdown.state === 'running' || countdown.state === 'breached' ? formatDuration(countdown.remainingMs) : countdown.state}</span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <span className="bare-count">{rows.length}</span>
+    </div>
+  );
+}
+
+declare global {
+  interface Window {
+    bench: unknown;
+    gc?: () => void;
+  }
+}
+
+window.bench = { mode, prepare, render, filter, clearFilter, tick, rowsDrawn, visibleCount };
