@@ -175,3 +175,14 @@ describe('noting a remote session', () => {
     expect(reply.ok).toBe(false);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the remote routes under their tag, with their bodies', async () => {
+    const { body } = await api<{ paths: Record<string, Record<string, { tags?: string[]; requestBody?: unknown }>> }>('/api/v1/openapi.json');
+    expect(body.paths['/api/v1/remote/assets']?.post?.requestBody).toBeDefined();
+    expect(body.paths['/api/v1/remote/assets']?.get?.tags).toEqual(['remote']);
+    expect(body.paths['/api/v1/remote/assets/{id}']?.put?.requestBody).toBeDefined();
+    expect(body.paths['/api/v1/remote/assets/{id}']?.delete?.tags).toEqual(['remote']);
+    expect(body.paths['/api/v1/remote/settings']?.put?.requestBody).toBeDefined();
+  });
+});
