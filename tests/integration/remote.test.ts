@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeskCore } from '../../src/main/core/desk-core.js';
+import { WorkerDesk } from '../../src/main/core/worker/worker-desk.js';
+import type { DeskResult } from '../../src/shared/desk-api/bridge.js';
 import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
 import type { Ticket } from '../../src/shared/domain/ticket.js';
 import { callApi, loginAs } from '../../src/server/testing/test-server.js';
@@ -94,5 +96,24 @@ describe('remote assistance in the desktop core', () => {
     await changed;
     expect(await marta.api['remote.open']({ ticketId: volga.id, assetId: fileServer.id, access: 0 })).toEqual({ status: 'openHere', url: 'ssh://admin@fs01.tehnopark-volga.example:22' });
     await expect.poll(async () => (await marta.api['outbox.get']({})).waiting, { timeout: 15_000 }).toBe(0);
+  }, 60_000);
+
+  it('the core in its worker thread (as the Electron shell runs it) asks the shell’s thread to open the link', async () => {
+    const running = await server();
+    const dataDir = folder();
+    const opened: string[] = [];
+    const desk = await WorkerDesk.start({ dataDir, serverUrl: running.url, secretsFile: join(dataDir, 'session.json'), openExternal: async (url) => void opened.push(url) });
+    onCleanup(() => desk.close());
+    const value = <T>(result: DeskResult): T => {
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      return result.value as T;
+    };
+    value(await desk.call('session.login', { email: 'supervisor@demo', password: 'shiftdesk' }));
+    await expect.poll(async () => value<Ticket[]>(await desk.call('tickets.list', {})).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const riga = value<Ticket[]>(await desk.call('tickets.list', {})).find(ofDomain('baltic-freight.example'))!;
+    await expect.poll(async () => value<{ name: string }[]>(await desk.call('remote.assets', { ticketId: riga.id })).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const router = value<{ id: string; name: string }[]>(await desk.call('remote.assets', { ticketId: riga.id })).find((asset) => asset.name === 'Riga office router')!;
+    expect(value(await desk.call('remote.open', { ticketId: riga.id, assetId: router.id, access: 0 }))).toEqual({ status: 'opened', url: 'ssh://netadmin@gw.riga.baltic-freight.example:22' });
+    await expect.poll(() => opened).toEqual(['ssh://netadmin@gw.riga.baltic-freight.example:22']);
   }, 60_000);
 });
