@@ -25,7 +25,10 @@ test('the knowledge base answers with the server stopped, and an article goes in
   await expect.poll(() => desk.rows().count(), { timeout: 60_000 }).toBeGreaterThan(20);
   await desk.rows().first().click();
   const pane = page.getByTestId('ticket-pane');
-  await expect(pane.getByTestId('suggested-articles')).toBeVisible();
+  const suggested = pane.getByTestId('suggested-articles');
+  await expect(suggested.getByRole('button').first()).toBeVisible({ timeout: 15_000 });
+  await suggested.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('suggested-articles.png') });
 
   await stack.stopServer();
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline', { timeout: 15_000 });
