@@ -8,6 +8,7 @@ import { renderFeature } from '../../testing/render.js';
 import { draftKey } from '../ticket/drafts-store.js';
 import { knowledgePanel } from './knowledge-panel.js';
 import { KnowledgeButton } from './KnowledgeButton.js';
+import { KnowledgeInsertButton } from './KnowledgeInsertButton.js';
 import { SuggestedArticles } from './SuggestedArticles.js';
 
 const supervisor: User = { ...agent, id: 'user-ewa', name: 'Ewa Wiśniewska', role: 'supervisor' };
@@ -60,6 +61,20 @@ describe('the knowledge base panel', () => {
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(screen.queryByTestId('knowledge-panel')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('opens from the composer’s Insert article button, on the search', async () => {
+    renderFeature(
+      <>
+        <KnowledgeButton />
+        <KnowledgeInsertButton />
+      </>,
+      knowledgeDesk(),
+      { user: agent },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Insert article' }));
+    const box = within(screen.getByTestId('knowledge-panel')).getByRole('searchbox', { name: 'Search the knowledge base' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
   });
 
   it('opens and closes with Ctrl+Shift+K from anywhere', async () => {

@@ -3,6 +3,7 @@ import type { Translation } from '../../i18n-types.js';
 /** The knowledge base: the top bar's button, the panel (search, article, editor, history) and the ticket's suggestions. */
 export const en = {
   button: 'Knowledge base',
+  composerButton: 'Insert article',
   title: 'Knowledge base',
   close: 'Close knowledge base',
   shortcut: 'Shortcut: {{keys}}',
@@ -76,6 +77,7 @@ export const en = {
 
 export const pl: Translation<typeof en> = {
   button: 'Baza wiedzy',
+  composerButton: 'Wstaw artykuł',
   title: 'Baza wiedzy',
   close: 'Zamknij bazę wiedzy',
   shortcut: 'Skrót: {{keys}}',
@@ -153,6 +155,7 @@ export const pl: Translation<typeof en> = {
 
 export const ru: Translation<typeof en> = {
   button: 'База знаний',
+  composerButton: 'Вставить статью',
   title: 'База знаний',
   close: 'Закрыть базу знаний',
   shortcut: 'Сочетание клавиш: {{keys}}',
@@ -230,6 +233,7 @@ export const ru: Translation<typeof en> = {
 
 export const lv: Translation<typeof en> = {
   button: 'Zināšanu bāze',
+  composerButton: 'Ievietot rakstu',
   title: 'Zināšanu bāze',
   close: 'Aizvērt zināšanu bāzi',
   shortcut: 'Īsinājumtaustiņš: {{keys}}',

@@ -11,6 +11,7 @@ import { MAX_REPLY_FILE_BYTES } from '../../../../shared/desk-api/ticket-draft-m
 import { DraftFiles, readFiles, StagedActions } from './DraftExtras.js';
 import { canSend as draftCanSend, draftKey, emptyDraft, type DraftKind } from './drafts-store.js';
 import { MacroPicker } from './MacroPicker.js';
+import { KnowledgeInsertButton } from '../knowledge/KnowledgeInsertButton.js';
 
 /** Colleagues see "… is replying" while the agent types, and for this long after the last key. */
 const REPLYING_FOR_MS = 5000;
@@ -163,6 +164,7 @@ export function Composer({ ticket }: { ticket: Pick<Ticket, 'id' | 'number' | 's
         </fieldset>
         <div className="composer__tools">
           {/* Other features' insert buttons (the knowledge base's) take one line here. */}
+          <KnowledgeInsertButton />
           <button type="button" className="button button--small" aria-keyshortcuts="Control+Shift+M" title={t('macros.openHint')} onClick={() => setPicking(true)}>
             {t('macros.open')}
           </button>
