@@ -6,7 +6,7 @@ import type { Agent } from '../../../../shared/domain/people.js';
 import type { AttachmentMeta } from '../../../../shared/domain/ticket.js';
 import type { StagedAction } from '../../../../shared/macros/apply.js';
 import { useDeskServices } from '../../services.js';
-import { formatFileSize } from '../../ui/files.js';
+import { fileTypeLabel, formatFileSize } from '../../ui/files.js';
 import type { PickedFile } from './drafts-store.js';
 
 /** Colleagues' names for an "Assign to …" chip; without them (not synced yet) the chip says "another agent". */
@@ -68,7 +68,7 @@ export function DraftFiles({ files, onRemove }: { files: readonly AttachmentMeta
     <ul className="chip-list composer__files" aria-label={t('attach.list', { count: files.length })} data-testid="draft-files">
       {files.map((file) => (
         <li key={file.id} className="chip chip--file">
-          <span aria-hidden="true">📎</span>
+          {fileTypeLabel(file.filename, file.contentType) && <span className="chip__type">{fileTypeLabel(file.filename, file.contentType)}</span>}
           <span>
             {file.filename} <span className="muted">({formatFileSize(file.size, i18n.language)})</span>
           </span>

@@ -68,46 +68,48 @@ export function MacroPicker({ onPick, onClose }: { onPick(macro: Macro): void; o
   }
 
   return (
-    <dialog ref={dialogRef} className="modal-dialog settings-dialog macro-picker" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <dialog ref={dialogRef} className="modal-dialog macro-picker" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
       <DialogHeader id={titleId} title={t('macros.dialogTitle')} closeLabel={t('macros.close')} onClose={onClose} />
-      <input
-        type="search"
-        className="text-box macro-picker__search"
-        role="combobox"
-        aria-label={t('macros.search')}
-        placeholder={t('macros.search')}
-        aria-expanded={found.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={found.length > 0 ? optionId(shown) : undefined}
-        aria-autocomplete="list"
-        value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <p className="muted macro-picker__count" role="status">
-        {macros === null ? t('loading') : query.trim() !== '' && found.length === 0 ? t('macros.none', { query }) : macros.length === 0 ? t('macros.empty') : t('macros.count', { count: found.length })}
-      </p>
-      <ul id={listId} role="listbox" className="macro-picker__list" aria-label={t('macros.dialogTitle')}>
-        {found.map((macro, index) => (
-          <li
-            key={macro.id}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === shown}
-            className={`macro-picker__option${index === shown ? ' macro-picker__option--active' : ''}`}
-            onMouseMove={() => setActive(index)}
-            onClick={() => onPick(macro)}
-          >
-            <span className="macro-picker__title">{macro.title}</span>
-            <span className="macro-picker__scope">{macro.ownerId === null ? t('macros.shared') : t('macros.personal')}</span>
-            <span className="macro-picker__body">{macro.body}</span>
-          </li>
-        ))}
-      </ul>
-      <p className="muted macro-picker__hint">{t('macros.keys')}</p>
+      <div className="macro-picker__body-area">
+        <input
+          type="search"
+          className="text-box macro-picker__search"
+          role="combobox"
+          aria-label={t('macros.search')}
+          placeholder={t('macros.search')}
+          aria-expanded={found.length > 0}
+          aria-controls={listId}
+          aria-activedescendant={found.length > 0 ? optionId(shown) : undefined}
+          aria-autocomplete="list"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <p className="muted macro-picker__count" role="status">
+          {macros === null ? t('loading') : query.trim() !== '' && found.length === 0 ? t('macros.none', { query }) : macros.length === 0 ? t('macros.empty') : t('macros.count', { count: found.length })}
+        </p>
+        <ul id={listId} role="listbox" className="macro-picker__list" aria-label={t('macros.dialogTitle')}>
+          {found.map((macro, index) => (
+            <li
+              key={macro.id}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === shown}
+              className={`macro-picker__option${index === shown ? ' macro-picker__option--active' : ''}`}
+              onMouseMove={() => setActive(index)}
+              onClick={() => onPick(macro)}
+            >
+              <span className="macro-picker__title">{macro.title}</span>
+              <span className="macro-picker__scope">{macro.ownerId === null ? t('macros.shared') : t('macros.personal')}</span>
+              <span className="macro-picker__body">{macro.body}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted macro-picker__hint">{t('macros.keys')}</p>
+      </div>
     </dialog>
   );
 }

@@ -44,7 +44,7 @@ export function PresenceNotice({ ticketId }: { ticketId: string }) {
       )}
       {viewing.length > 0 && (
         <p className="presence-notice__line">
-          <span aria-hidden="true">👁 </span>
+          <span aria-hidden="true">◉ </span>
           {t('presence.viewing', { count: viewing.length, names: list(viewing) })}
         </p>
       )}
