@@ -86,14 +86,14 @@ export class DeskCore implements DeskService {
     this.rebuilt = opened.rebuilt;
     this.sync = new SyncClient(this.replica, options.clock, {
       status: () => this.emit('connection.changed', this.connectionState()),
-      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged, remoteChanged, knowledgeChanged }) => {
+      applied: ({ ticketIds, queuesChanged, handoffIds, escalationIds, rotaChanged, agentsChanged, remoteChanged, knowledgeChanged, viewsChanged }) => {
         if (ticketIds.length > 0) this.emit('tickets.changed', { ids: ticketIds });
         if (queuesChanged) this.emit('queues.changed', {});
         if (handoffIds.length > 0) this.emit('handoffs.changed', { ids: handoffIds });
         if (escalationIds.length > 0) this.emit('escalations.changed', { ids: escalationIds });
         if (rotaChanged) this.emit('rota.changed', {});
         if (agentsChanged) this.emit('agents.changed', {});
-        if (this.replica.views.takeChanged()) this.emit('views.changed', {});
+        if (viewsChanged) this.emit('views.changed', {});
         if (remoteChanged) this.emit('remote.changed', {});
         if (knowledgeChanged) this.emit('knowledge.changed', {});
       },

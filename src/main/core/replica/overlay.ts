@@ -22,6 +22,8 @@ export interface OverlaidViews {
   ticketIds: Set<string>;
   handoffIds: Set<string>;
   escalationIds: Set<string>;
+  /** The agent's saved views read differently (saved or deleted here, or such a change confirmed or refused). */
+  viewsChanged: boolean;
 }
 
 /**
@@ -45,8 +47,8 @@ export function rebuildOverlay(db: Database.Database, entries: readonly OutboxEn
     // A call that opens a new ticket has no ticket here to show it on: the console lists it as a pending call.
     else if (mutation.name !== 'call.log' || isCallOnTicket(mutation)) tickets.push({ mutation, localId });
   }
-  rebuildViewOverlay(db, views, user);
   return {
+    viewsChanged: rebuildViewOverlay(db, views, user),
     ticketIds: rebuildTicketOverlay(db, tickets, user, policy),
     handoffIds: rebuildHandoffOverlay(db, handoffs, user),
     escalationIds: rebuildEscalationOverlay(db, escalations, user),

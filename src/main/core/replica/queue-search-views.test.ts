@@ -89,18 +89,15 @@ describe('saved views in the replica', () => {
   it('lists the agent’s views from the server with those saved or deleted here on top, and rolls back a refused one', () => {
     const replica = new Replica(join(root, 'views.sqlite'));
     const fromServer = view({ name: 'Billing backlog' });
-    pull(replica, [viewChange(fromServer)]);
-    expect(replica.views.takeChanged()).toBe(true);
-    expect(replica.views.takeChanged()).toBe(false);
+    expect(pull(replica, [viewChange(fromServer)]).viewsChanged).toBe(true);
     expect(replica.views.list(agent.id).map((v) => [v.name, v.pending])).toEqual([['Billing backlog', false]]);
 
     const clientId = replica.outbox.clientIdFor(agent.id);
     const made = randomUUID();
     replica.outbox.enqueue(clientId, { name: 'view.save', args: { viewId: made, name: 'At night', filters: { sla: ['breached'] }, sort: { column: 'number', desc: true }, search: 'vpn' }, createdAt: '2026-11-23T03:00:00.000Z' });
     const deleteId = replica.outbox.enqueue(clientId, { name: 'view.delete', args: { viewId: fromServer.id }, createdAt: '2026-11-23T03:01:00.000Z' });
-    replica.refreshOverlay(clientId, agent);
+    expect(replica.refreshOverlay(clientId, agent).viewsChanged).toBe(true);
     expect(replica.views.list(agent.id).map((v) => [v.name, v.pending, v.search])).toEqual([['At night', true, 'vpn']]);
-    expect(replica.views.takeChanged()).toBe(true);
 
     // The server refused the deletion: the view is back as the server has it.
     replica.outbox.refuse(clientId, deleteId, { code: 'not_found', message: 'No view of yours' });

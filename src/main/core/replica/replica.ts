@@ -18,7 +18,7 @@ import { HandoffDrafts } from './handoff-drafts.js';
 import { RemoteReplica } from '../remote/remote-replica.js';
 import { KnowledgeReplica } from './knowledge-replica.js';
 import { DesktopReplica } from '../desktop/my-counts.js';
-import { SavedViews, markViewsChanged } from './saved-views.js';
+import { SavedViews } from './saved-views.js';
 import { TicketSearch } from './ticket-search.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
@@ -56,9 +56,11 @@ export interface AppliedChanges {
   remoteChanged: boolean;
   /** A macro or an article arrived. */
   knowledgeChanged: boolean;
+  /** One of the agent's saved queue views arrived, or the overlay of views saved here changed. */
+  viewsChanged: boolean;
 }
 
-export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false };
+export const nothingApplied: AppliedChanges = { ticketIds: [], queuesChanged: false, handoffIds: [], escalationIds: [], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false, viewsChanged: false };
 
 export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedChanges {
   return {
@@ -70,11 +72,12 @@ export function combineApplied(a: AppliedChanges, b: AppliedChanges): AppliedCha
     agentsChanged: a.agentsChanged || b.agentsChanged,
     remoteChanged: a.remoteChanged || b.remoteChanged,
     knowledgeChanged: a.knowledgeChanged || b.knowledgeChanged,
+    viewsChanged: a.viewsChanged || b.viewsChanged,
   };
 }
 
 export function hasNews(applied: AppliedChanges): boolean {
-  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged || applied.remoteChanged || applied.knowledgeChanged;
+  return applied.ticketIds.length > 0 || applied.queuesChanged || applied.handoffIds.length > 0 || applied.escalationIds.length > 0 || applied.rotaChanged || applied.agentsChanged || applied.remoteChanged || applied.knowledgeChanged || applied.viewsChanged;
 }
 
 /**
@@ -171,6 +174,7 @@ export class Replica {
     let agentsChanged = false;
     let remoteChanged = false;
     let knowledgeChanged = false;
+    let viewsChanged = false;
     const handoffIds = new Set<string>();
     const escalationIds = new Set<string>();
     this.db.transaction(() => {
@@ -178,7 +182,7 @@ export class Replica {
         if (change.entity === 'queue') queuesChanged = true;
         if (isRotaEntity(change.entity)) rotaChanged = true;
         if (change.entity === 'agent') agentsChanged = true;
-        if (change.entity === 'view') markViewsChanged(this.db);
+        if (change.entity === 'view') viewsChanged = true;
         if (change.entity === 'asset' || change.entity === 'remoteSettings') remoteChanged = true;
         if (change.entity === 'macro' || change.entity === 'article') knowledgeChanged = true;
         if (change.entity === 'handoff') handoffIds.add(change.id);
@@ -188,7 +192,7 @@ export class Replica {
       this.ticketSearch.reindex(ticketIds);
       this.setState('cursors', JSON.stringify(cursors));
     })();
-    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged, knowledgeChanged };
+    return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged, knowledgeChanged, viewsChanged };
   }
 
   /**
@@ -469,8 +473,8 @@ export class Replica {
   /** Rebuilds the overlay from the client's unconfirmed mutations; answers what changed on screen. */
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
-      const { ticketIds, handoffIds, escalationIds } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
-      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false };
+      const { ticketIds, handoffIds, escalationIds, viewsChanged } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
+      return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false, viewsChanged };
     })();
   }
 

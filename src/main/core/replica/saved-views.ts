@@ -12,11 +12,6 @@ import type { ViewMutation } from '../../../shared/sync/mutations.js';
 export class SavedViews {
   constructor(private readonly db: Database.Database) {}
 
-  /** Whether views arrived or the overlay changed since the last call: the core then tells the console. */
-  takeChanged(): boolean {
-    return changedSince.delete(this.db);
-  }
-
   list(ownerId: string): LocalSavedView[] {
     const rows = this.db
       .prepare(
@@ -36,13 +31,6 @@ export class SavedViews {
   }
 }
 
-const changedSince = new WeakSet<Database.Database>();
-
-/** Notes that a view arrived from the server (the replica applies changes without knowing what they mean). */
-export function markViewsChanged(db: Database.Database): void {
-  changedSince.add(db);
-}
-
 /** Replays the unconfirmed view mutations; answers whether the views on screen may have changed. */
 export function rebuildViewOverlay(db: Database.Database, mutations: readonly ViewMutation[], user: User): boolean {
   const before = db.prepare('SELECT count(*) FROM overlay_queue_views').pluck().get() as number;
@@ -57,6 +45,5 @@ export function rebuildViewOverlay(db: Database.Database, mutations: readonly Vi
       put.run(mutation.args.viewId, null);
     }
   }
-  if (before > 0 || mutations.length > 0) markViewsChanged(db);
   return before > 0 || mutations.length > 0;
 }
