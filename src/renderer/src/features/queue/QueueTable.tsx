@@ -201,33 +201,27 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
           ))}
         </thead>
         <tbody>
-          {tickets.length === 0 ? (
-            <tr className="queue-table__empty" aria-rowindex={2}>
-              <td colSpan={columnCount}>{emptyMessage}</td>
-            </tr>
-          ) : (
-            <>
-              {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
-              {rows.map((row, offset) => {
-                const index = first + offset;
-                return (
-                  <QueueRowView
-                    key={row.id}
-                    row={row}
-                    rowIndex={index + 2}
-                    selected={index === selectedIndex}
-                    open={row.id === openId}
-                    onSelect={onSelect}
-                    onOpen={onOpen}
-                    FlexRender={table.FlexRender}
-                  />
-                );
-              })}
-              {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columnCount} />}
-            </>
-          )}
+          {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
+          {rows.map((row, offset) => {
+            const index = first + offset;
+            return (
+              <QueueRowView
+                key={row.id}
+                row={row}
+                rowIndex={index + 2}
+                selected={index === selectedIndex}
+                open={row.id === openId}
+                onSelect={onSelect}
+                onOpen={onOpen}
+                FlexRender={table.FlexRender}
+              />
+            );
+          })}
+          {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columnCount} />}
         </tbody>
       </table>
+      {/* Outside the table: a cell spanning columns the narrow layout hides would skew the columns. */}
+      {tickets.length === 0 && <p className="queue-table__empty">{emptyMessage}</p>}
     </div>
   );
 }
