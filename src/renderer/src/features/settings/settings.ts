@@ -59,13 +59,3 @@ export function resolveTheme(choice: ThemeChoice, systemPrefersLight: boolean): 
   if (choice !== 'system') return choice;
   return systemPrefersLight ? 'light' : 'dark';
 }
-
-/** Whether a zone name is one this runtime can show times in. */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
