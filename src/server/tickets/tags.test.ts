@@ -96,3 +96,11 @@ describe('ticket history in the change log', () => {
     expect(queueEvent?.op === 'upsert' && queueEvent.entity === 'ticketEvent' && queueEvent.row.data).toMatchObject({ from: 'billing', to: 'general', toName: expect.any(String) });
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the ticket’s tags and the upload of reply files', async () => {
+    const body = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses?: unknown }>> };
+    expect(JSON.stringify(body.paths['/api/v1/tickets/{id}']?.get?.responses)).toContain('"tags"');
+    expect(body.paths['/api/v1/uploads/{id}']?.put).toBeDefined();
+  });
+});

@@ -37,6 +37,7 @@ describe('macros in the composer', () => {
     fireEvent.keyDown(box, { key: 'M', ctrlKey: true, shiftKey: true });
     const search = await screen.findByRole('combobox', { name: 'Search macros by name or text' });
     fireEvent.change(search, { target: { value: 'on its way' } });
+    await within(screen.getByRole('listbox', { name: 'Insert a macro' })).findByRole('option');
     expect(within(screen.getByRole('listbox', { name: 'Insert a macro' })).getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringContaining('Refund issued')]);
     fireEvent.keyDown(search, { key: 'Enter' });
 
@@ -62,6 +63,7 @@ describe('macros in the composer', () => {
     const search = await screen.findByRole('combobox', { name: 'Search macros by name or text' });
     expect(box.value).toBe('Thanks');
     fireEvent.change(search, { target: { value: 'refund' } });
+    await within(screen.getByRole('listbox', { name: 'Insert a macro' })).findByRole('option');
     fireEvent.keyDown(search, { key: 'Enter' });
     await screen.findByTestId('staged-actions');
     fireEvent.click(screen.getByRole('button', { name: 'Remove: Status → Pending' }));
@@ -69,15 +71,16 @@ describe('macros in the composer', () => {
     await waitFor(() => expect(desk.enqueued.map((m) => m.name)).toEqual(['ticket.reply', 'ticket.setTags']));
   });
 
-  it('keeps the staged actions when the agent switches tickets (the core holds the draft)', async () => {
+  it('saves the staged actions with the draft to the core, where another ticket or a restart finds them', async () => {
     const { desk, ticket } = paneWith();
     const box = await replyBox();
     fireEvent.keyDown(box, { key: 'm', ctrlKey: true, shiftKey: true });
-    fireEvent.keyDown(await screen.findByRole('combobox', { name: 'Search macros by name or text' }), { key: 'ArrowDown' });
+    await within(await screen.findByRole('listbox', { name: 'Insert a macro' })).findAllByRole('option');
+    fireEvent.keyDown(screen.getByRole('combobox', { name: 'Search macros by name or text' }), { key: 'ArrowDown' });
     fireEvent.keyDown(screen.getByRole('combobox', { name: 'Search macros by name or text' }), { key: 'ArrowUp' });
     fireEvent.keyDown(screen.getByRole('combobox', { name: 'Search macros by name or text' }), { key: 'Enter' });
     await screen.findByTestId('staged-actions');
-    await waitFor(() => expect(desk.ticketDrafts.get(ticket.id)?.actions).toEqual({ status: 'pending', addTags: ['refund'] }), { timeout: 2000 });
+    await waitFor(() => expect(desk.ticketDrafts.get(ticket.id)?.actions).toEqual({ status: 'pending', addTags: ['refund'] }), { timeout: 5000 });
   });
 });
 
