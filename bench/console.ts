@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from '@playwright/test';
@@ -81,6 +82,7 @@ async function measure(mode: 'queue' | 'bare') {
   };
 }
 
+const loadBefore = loadavg().map((load) => round(load, 2));
 try {
   const bare = await measure('bare');
   const queue = await measure('queue');
@@ -94,7 +96,8 @@ try {
   const report = {
     benchmark: 'console-queue',
     date: new Date().toISOString(),
-    machine: { node: process.version, platform: process.platform, browser: `Chromium ${browser.version()}` },
+    // Six engineers share this 2-core machine: the load says how far to trust a run.
+    machine: { node: process.version, platform: process.platform, browser: `Chromium ${browser.version()}`, loadAverage: { before: loadBefore, after: loadavg().map((load) => round(load, 2)) } },
     tickets: TICKETS,
     runsPerMode: RUNS,
     queue,
