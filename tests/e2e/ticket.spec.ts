@@ -81,7 +81,7 @@ test('a macro with placeholders and a status, a tag and a file go out in one sen
   await expect(sent.getByText('vpn-client.log')).toBeVisible();
   await expect(sent.getByTestId('message-pending')).toHaveCount(0, { timeout: 20_000 });
   await pane.locator('.thread-event', { hasText: 'Status: Open → Pending' }).scrollIntoViewIfNeeded();
-  await pane.screenshot({ path: test.info().outputPath('ticket-sent.png') });
+  await page.screenshot({ path: test.info().outputPath('ticket-sent.png') });
 
   const server = await api(stack.serverUrl, 'agent@demo');
   const detail = await server.get<{ ticket: ServerTicket; messages: { body: string; attachments?: { filename: string; size: number }[] }[] }>(`/api/v1/tickets/${ticket.id}`);
