@@ -157,3 +157,19 @@ describe('presence', () => {
     await waitFor(() => expect(desk.presenceUpdates.at(-1)).toEqual({ ticketId: ticket.id, replying: true }));
   });
 });
+
+describe('files on a reply', () => {
+  it('keeps a picked file with the draft, sends it with the reply, and refuses one over 10 MB with its size', async () => {
+    const { desk, container } = paneWith();
+    const box = await replyBox();
+    const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
+    fireEvent.change(input, { target: { files: [new File(['connect: timeout'], 'vpn.log', { type: 'text/plain' })] } });
+    expect((await screen.findByTestId('draft-files')).textContent).toContain('vpn.log');
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'dump.bin')] } });
+    expect((await screen.findByText(/^dump\.bin is .+: files may be at most 10 MB\.$/)).getAttribute('role')).toBe('alert');
+    fireEvent.change(box, { target: { value: 'Log attached.' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(desk.sentFiles).toEqual([[expect.objectContaining({ filename: 'vpn.log', size: 16 })]]));
+    await waitFor(() => expect(screen.queryByTestId('draft-files')).toBeNull());
+  });
+});
