@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { callApi, loginAs } from '../src/server/testing/test-server.js';
+import { outDir, shoot } from './shoot.js';
 import { startStack, type RunningStack } from './stack.js';
 
 /**
@@ -10,7 +11,6 @@ import { startStack, type RunningStack } from './stack.js';
  * ends no shift at a fixed hour, so a tier-2 rota of its own (in UTC) ends Piotr's shift in 20 minutes
  * and starts Sam's then: the draft is offered, and Sam takes the handover over.
  */
-const outDir = 'docs/screenshots';
 const MINUTE = 60_000;
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
@@ -47,7 +47,7 @@ try {
   await piotr.getByTestId('shift-end-prompt').getByRole('button').click();
   await piotr.getByTestId('handoff-form-shift').waitFor();
   await piotr.waitForTimeout(500);
-  await piotr.screenshot({ path: join(outDir, 'handoff-draft-pl.png') });
+  await shoot(piotr, 'handoff-draft-pl');
   await piotr.getByTestId('handoff-form').getByRole('combobox').selectOption({ index: 0 });
   await piotr.getByTestId('handoff-form').getByRole('textbox').press('Control+End');
   await piotr.keyboard.type('Core router firmware rollback planned for 02:00; vendor ticket VND-4471.');
@@ -58,7 +58,7 @@ try {
   const sam = await signedIn(browser, await stack.openConsole(join(root, 'sam')), 'tier3@demo');
   await sam.getByTestId('incoming-handoffs').waitFor();
   await sam.waitForTimeout(500);
-  await sam.screenshot({ path: join(outDir, 'handoff-incoming.png') });
+  await shoot(sam, 'handoff-incoming');
 
   // Ewa, supervising, in Polish: the demo's latest tier-1 handover, when nobody took it over in time.
   const ewa = await signedIn(browser, await stack.openConsole(join(root, 'ewa')), 'supervisor@demo');
@@ -66,9 +66,9 @@ try {
   if (await alert.waitFor({ timeout: 15_000 }).then(() => true, () => false)) {
     await alert.getByRole('button').first().click();
     await ewa.waitForTimeout(500);
-    await ewa.screenshot({ path: join(outDir, 'handoff-alert-pl.png') });
+    await shoot(ewa, 'handoff-alert-pl');
   } else {
-    console.log('no handover is overdue at this hour (the tier-1 queues are unstaffed at night): handoff-alert-pl.png kept as it was');
+    console.log('no handover is overdue at this hour (the tier-1 queues are unstaffed at night): handoff-alert-pl-*.png kept as they were');
   }
   console.log(`handoff screenshots written to ${outDir}/`);
 } finally {

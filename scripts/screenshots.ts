@@ -6,10 +6,14 @@ import SqliteDatabase from 'better-sqlite3';
 import { createTransport } from 'nodemailer';
 import { callApi, loginAs } from '../src/server/testing/test-server.js';
 import { freePort } from '../tests/support/free-port.js';
+import { chooseLanguage, newConsole, openMoreTools, outDir, shoot, signIn } from './shoot.js';
 import { startStack } from './stack.js';
 
-/** Refreshes docs/screenshots/ from a fresh demo desk, as an agent sees it in Debian's Chromium. */
-const outDir = 'docs/screenshots';
+/**
+ * Refreshes docs/screenshots/ from a fresh demo desk, as an agent sees it in Debian's Chromium: every
+ * console screen as `<name>-dark.png` and `<name>-light.png` (scripts/shoot.ts); the customer's chat
+ * widget and portal, which have one look, as `<name>.png`.
+ */
 mkdirSync(outDir, { recursive: true });
 const root = mkdtempSync(join(tmpdir(), 'shiftdesk-shots-'));
 // Mail comes in over SMTP, as from a customer's mail server: a thread with files and HTML, and a mail for quarantine.
@@ -27,36 +31,64 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(stack.consoleUrl);
+  const page = await newConsole(browser, stack.consoleUrl);
   await page.getByLabel(/email/i).waitFor();
-  await page.screenshot({ path: join(outDir, 'login.png') });
+  await shoot(page, 'login');
 
-  await page.getByLabel(/email/i).fill('agent@demo');
-  await page.getByLabel(/password/i).fill('shiftdesk');
-  await page.getByRole('button', { name: /sign in/i }).click();
+  await signIn(page, 'agent@demo');
   await page.getByTestId('queue-row').nth(20).waitFor();
-  await page.screenshot({ path: join(outDir, 'queue.png') });
+  await shoot(page, 'queue');
+
+  // The agent's own settings, then the queue in compact density.
+  await page.getByTestId('settings-button').click();
+  const settingsDialog = page.getByTestId('settings-dialog');
+  await shoot(page, 'settings');
+  await settingsDialog.getByRole('radio', { name: 'Compact' }).check();
+  await page.keyboard.press('Escape');
+  await shoot(page, 'queue-compact');
+  await page.getByTestId('settings-button').click();
+  await settingsDialog.getByRole('radio', { name: 'Comfortable' }).check();
+  await page.keyboard.press('Escape');
 
   await page.getByTestId('queue-row').first().click();
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(outDir, 'ticket.png') });
+  await shoot(page, 'ticket');
+
+  // The knowledge base beside the queue: search, then an article.
+  await page.getByTestId('knowledge-button').click();
+  const knowledge = page.getByTestId('knowledge-panel');
+  await knowledge.getByRole('searchbox').fill('password');
+  const hit = knowledge.locator('.knowledge-results__item').first();
+  await hit.waitFor();
+  await shoot(page, 'knowledge-base');
+  await hit.click();
+  await page.waitForTimeout(500);
+  await shoot(page, 'knowledge-article');
+  await page.getByTestId('knowledge-button').click();
+  // The agent's macros, personal and shared.
+  await page.getByTestId('macros-button').click();
+  await page.getByTestId('macro-manager').waitFor();
+  await page.waitForTimeout(300);
+  await shoot(page, 'macros');
+  await page.keyboard.press('Escape');
   // The timeline behind the clocks, as an agent opens it.
   await page.getByRole('button', { name: /^Why\?/ }).click();
   await page.getByTestId('sla-explanation').waitFor();
   await page.getByTestId('sla-explanation').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: join(outDir, 'ticket-why.png') });
+  await shoot(page, 'ticket-why');
 
   // The shift handoff panel with the night shift's notes.
   await page.getByTestId('handoff-button').click();
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(outDir, 'handoff.png') });
+  await shoot(page, 'handoff');
   await page.getByTestId('handoff-button').click();
 
   // Who is on shift and on call now, per tier, with the agent's own shifts, in her time zone.
+  await openMoreTools(page);
   await page.getByTestId('rota-button').click();
   await page.getByTestId('on-call-now').waitFor();
-  await page.screenshot({ path: join(outDir, 'rota-on-call.png') });
+  await shoot(page, 'rota-on-call');
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
 
   // A server outage: the agent keeps writing, the banner says what waits.
@@ -65,30 +97,30 @@ try {
   await page.getByLabel('Reply to the customer').fill('We are on it; next update within the hour.');
   await page.getByLabel('Reply to the customer').press('Control+Enter');
   await page.getByText('Waiting to send').waitFor();
-  await page.screenshot({ path: join(outDir, 'offline.png') });
+  await shoot(page, 'offline');
   await stack.restartServer();
   await page.getByTestId('sync-banner').waitFor({ state: 'hidden', timeout: 20_000 });
 
   // The same screen in Polish, to see that translated labels and plurals still fit.
-  await page.locator('.language-switcher select').selectOption('pl');
+  await chooseLanguage(page, 'pl');
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(outDir, 'ticket-pl.png') });
+  await shoot(page, 'ticket-pl');
 
   // A phone call logged on the open ticket, then the call in its thread.
-  await page.locator('.language-switcher select').selectOption('en');
+  await chooseLanguage(page, 'en');
   await page.getByTestId('ticket-log-call').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Phone number').fill('+48 22 123 45 67');
   await dialog.getByLabel('What was said').fill('Walked her through re-pairing the card reader; payments go through again. She will keep an eye on it over the lunch rush.');
   await dialog.getByLabel('Duration').fill('4:32');
   await dialog.getByLabel('Outcome').selectOption('resolved');
-  await page.screenshot({ path: join(outDir, 'phone-dialog.png') });
+  await shoot(page, 'phone-dialog');
   await dialog.getByLabel('Duration').press('Enter');
   const call = page.getByTestId('call-summary').last();
   await call.waitFor();
   await call.evaluate((summary) => summary.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(outDir, 'phone-thread.png') });
+  await shoot(page, 'phone-thread');
 
   // The chat widget on a customer's web page: the assistant's suggestions, then an agent's live reply.
   const site = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -164,15 +196,15 @@ try {
   await mail.sendMail({ envelope: { from: 'mailer@broken.example', to: 'support@shiftdesk.local' }, raw: 'Subject: (no sender)\r\n\r\nThis mail has no From header.\r\n' });
   await page.getByTestId('queue-row').filter({ hasText: invoiceSubject }).click();
   const invoiceMail = page.locator('.message', { has: page.getByTestId('attachment') });
-  const showMail = async (path: string) => {
+  const showMail = async (name: string) => {
     await invoiceMail.evaluate((message) => message.scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(outDir, path) });
+    await shoot(page, name);
   };
-  await showMail('thread-files.png');
+  await showMail('thread-files');
   await invoiceMail.getByRole('button', { name: 'Formatted' }).click();
   await page.getByTestId('mail-frame').waitFor();
-  await showMail('thread-html.png');
+  await showMail('thread-html');
 
   // Routing: why a new mail went where it did, with every candidate's load at that moment.
   const routed = { subject: 'Faktura za listopad bez numeru NIP', body: 'Dzień dobry, na fakturze za listopad brakuje naszego numeru NIP. Proszę o korektę.' };
@@ -181,58 +213,58 @@ try {
   await page.getByRole('button', { name: /Why here\?/ }).click();
   await page.getByTestId('routing-why').waitFor();
   await page.getByTestId('routing-why').evaluate((panel) => panel.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: join(outDir, 'routing-why.png') });
+  await shoot(page, 'routing-why');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByLabel(/email/i).fill('admin@demo');
-  await page.getByLabel(/password/i).fill('shiftdesk');
-  await page.getByRole('button', { name: /sign in/i }).click();
+  await signIn(page, 'admin@demo');
   await page.getByTestId('queue-row').nth(20).waitFor();
+  // (A ticket's assets and the remote-access settings: scripts/remote-screenshots.ts.)
+  await openMoreTools(page);
   // The rota's editor: the demo's override and swap of the coming week.
   await page.getByTestId('rota-button').click();
   await page.getByRole('tab', { name: 'Overrides and swaps' }).click();
   await page.getByTestId('swap-row').waitFor();
-  await page.screenshot({ path: join(outDir, 'rota-changes.png') });
+  await shoot(page, 'rota-changes');
   await page.getByRole('tab', { name: 'Shift rotations' }).click();
   await page.getByRole('button', { name: /^Edit / }).first().click();
-  await page.screenshot({ path: join(outDir, 'rota-editor.png') });
+  await shoot(page, 'rota-editor');
   await page.getByRole('button', { name: 'Close shifts and on call' }).click();
   // Routing's settings: the ordered rules, and the agents' skills and capacity with their presence.
-  await page.getByRole('button', { name: 'Routing' }).click();
+  await page.getByTestId('routing-settings-button').click();
   await page.getByTestId('routing-rules-version').waitFor();
-  await page.screenshot({ path: join(outDir, 'routing-rules.png') });
+  await shoot(page, 'routing-rules');
   await page.getByRole('tab', { name: 'Agents' }).click();
   await page.getByRole('row', { name: /Marta Nowak/ }).waitFor();
-  await page.screenshot({ path: join(outDir, 'routing-agents.png') });
+  await shoot(page, 'routing-agents');
   await page.getByRole('button', { name: 'Close routing' }).click();
-  await page.getByRole('button', { name: 'Channels' }).click();
+  await page.getByTestId('channel-settings-button').click();
   const settings = page.getByRole('dialog', { name: 'Channel settings' });
   await settings.getByLabel('Name').fill('Shop contact form');
   await settings.getByRole('button', { name: 'Create integration' }).click();
   await settings.getByTestId('created-integration').waitFor();
-  await page.screenshot({ path: join(outDir, 'channels-integrations.png') });
+  await shoot(page, 'channels-integrations');
   await settings.getByRole('button', { name: /^Done/ }).click();
   await settings.getByRole('tab', { name: 'Templates' }).click();
   await settings.getByLabel('Subject').fill('[#{{ticket.numbr}}] We have your request: {{ticket.subject}}');
   await settings.getByRole('button', { name: 'Save template' }).click();
   await settings.getByRole('alert').waitFor();
-  await page.screenshot({ path: join(outDir, 'channels-templates.png') });
-  // The same settings in Russian, to see that the longer labels still fit.
+  await shoot(page, 'channels-templates');
+  // Russian, the longest labels, at 1280 px: the top bar (with More open) and the settings still fit.
   await page.keyboard.press('Escape');
-  await page.locator('.language-switcher select').selectOption('ru');
-  await page.getByRole('button', { name: 'Каналы' }).click();
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await chooseLanguage(page, 'ru');
+  await openMoreTools(page);
+  await shoot(page, 'queue-ru-1280');
+  await page.getByTestId('channel-settings-button').click();
   await page.getByRole('tab', { name: 'Карантин' }).click();
   await page.getByTestId('quarantine-row').waitFor();
-  await page.screenshot({ path: join(outDir, 'channels-quarantine-ru.png') });
+  await shoot(page, 'channels-quarantine-ru');
 
   // Escalation: Marta escalates with a reason in her console; Piotr, on call, gets the card in his (in Polish).
   const consoleFor = async (email: string, folder: string) => {
-    const person = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await person.goto(await stack.openConsole(join(root, folder)));
-    await person.getByLabel(/email/i).fill(email);
-    await person.getByLabel(/password/i).fill('shiftdesk');
-    await person.getByRole('button', { name: /sign in/i }).click();
-    await person.getByTestId('queue-row').first().waitFor();
+    const person = await newConsole(browser, await stack.openConsole(join(root, folder)));
+    await signIn(person, email);
     return person;
   };
   const marta = await consoleFor('agent@demo', 'marta');
@@ -242,27 +274,27 @@ try {
   await marta.getByTestId('ticket-escalate').click();
   const escalateDialog = marta.getByRole('dialog');
   await escalateDialog.getByRole('radio').first().waitFor();
-  await marta.screenshot({ path: join(outDir, 'escalate-dialog-empty.png') });
+  await shoot(marta, 'escalate-dialog-empty');
   await escalateDialog.getByRole('textbox').fill('Customer’s office has been offline since the router firmware update at 22:10; rebooting and a factory reset did not help. Needs someone who can reach their edge router.');
-  await marta.screenshot({ path: join(outDir, 'escalate-dialog.png') });
+  await shoot(marta, 'escalate-dialog');
   await escalateDialog.getByRole('textbox').press('Enter');
   await piotr.getByTestId('page-card').first().waitFor();
   await piotr.waitForTimeout(500);
-  await piotr.screenshot({ path: join(outDir, 'escalation-page-card-pl.png') });
+  await shoot(piotr, 'escalation-page-card-pl');
   await marta.getByText(/^Paging /).waitFor();
-  await marta.screenshot({ path: join(outDir, 'escalation-paging.png') });
+  await shoot(marta, 'escalation-paging');
   const card = piotr.getByTestId('page-card').first();
   await card.getByRole('button', { name: 'Odrzuć…' }).click();
-  await piotr.screenshot({ path: join(outDir, 'escalation-decline-pl.png') });
+  await shoot(piotr, 'escalation-decline-pl');
   await card.getByRole('button', { name: 'Wróć' }).click();
   await card.getByRole('button', { name: 'Przyjmij' }).click();
   await marta.getByText(/^Acknowledged by /).waitFor();
-  await marta.screenshot({ path: join(outDir, 'escalation-acknowledged.png') });
+  await shoot(marta, 'escalation-acknowledged');
   // Where Marta stands by the rota now, what was held back, and her own settings.
   await marta.getByTestId('alerts-button').click();
   await marta.getByTestId('alerts-panel').waitFor();
   await marta.waitForTimeout(300);
-  await marta.screenshot({ path: join(outDir, 'alerts-panel.png') });
+  await shoot(marta, 'alerts-panel');
   console.log(`screenshots written to ${outDir}/`);
 } finally {
   await browser.close();
