@@ -1,11 +1,21 @@
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Channel, CustomerTier, Priority, TicketStatus } from '../../../shared/domain/ticket.js';
 import './badge.css';
 
 /** Priority shows a coloured marker and its name: colour is never the only signal. */
 export function PriorityLabel({ priority }: { priority: Priority }) {
-  const { t } = useTranslation('labels');
+  return priorityLabel(priority, useTranslation('labels').t);
+}
+
+type Labels = TFunction<'labels'>;
+
+/**
+ * The labels as plain functions of the translations, for a list that draws hundreds of them: the queue
+ * looks its translations up once per render instead of once per cell.
+ */
+export function priorityLabel(priority: Priority, t: Labels) {
   return (
     <span className={`priority priority--${priority}`} data-priority={priority}>
       <span className="priority__marker" aria-hidden="true" />
@@ -15,7 +25,10 @@ export function PriorityLabel({ priority }: { priority: Priority }) {
 }
 
 export function StatusLabel({ status }: { status: TicketStatus }) {
-  const { t } = useTranslation('labels');
+  return statusLabel(status, useTranslation('labels').t);
+}
+
+export function statusLabel(status: TicketStatus, t: Labels) {
   return (
     <span className={`status status--${status}`} data-status={status} title={t(`status.${status}`)}>
       {t(`status.${status}`)}
@@ -24,7 +37,10 @@ export function StatusLabel({ status }: { status: TicketStatus }) {
 }
 
 export function ChannelLabel({ channel }: { channel: Channel }) {
-  const { t } = useTranslation('labels');
+  return channelLabel(channel, useTranslation('labels').t);
+}
+
+export function channelLabel(channel: Channel, t: Labels) {
   return (
     <span className="channel" title={t(`channel.${channel}`)}>
       {t(`channel.${channel}`)}
@@ -33,7 +49,10 @@ export function ChannelLabel({ channel }: { channel: Channel }) {
 }
 
 export function CustomerTierLabel({ tier }: { tier: CustomerTier }) {
-  const { t } = useTranslation('labels');
+  return customerTierLabel(tier, useTranslation('labels').t);
+}
+
+export function customerTierLabel(tier: CustomerTier, t: Labels) {
   return (
     <span className={`tier tier--${tier}`}>
       {tier === 'premium' && <span aria-hidden="true">★ </span>}

@@ -1,11 +1,13 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import type { QueueSort } from '../../../../shared/queue/queue-view.js';
 import { QueueColumnIdSchema } from '../../../../shared/queue/queue-view.js';
-import { queueColumns, queueTableFeatures } from './columns.js';
+import { QueueCellTextContext, queueColumns, queueTableFeatures, type QueueCellText } from './columns.js';
+import { useSession } from '../../services.js';
+import { useTimeZone } from '../../ui/format.js';
 
 export interface QueueTableProps {
   /** Already filtered and in order (queue-model.ts). */
@@ -52,12 +54,19 @@ function useRowHeight(): number {
 }
 
 export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId, onOpen, onClose, emptyMessage }: QueueTableProps) {
-  const { t } = useTranslation('queue');
+  const { t, i18n } = useTranslation('queue');
+  const labels = useTranslation('labels').t;
+  const sla = useTranslation('sla').t;
+  const timeZone = useTimeZone();
+  const myId = useSession((session) => session.user?.id ?? null);
+  const cellText = useMemo<QueueCellText>(
+    () => ({ labels, queue: t, sla, language: i18n.language, timeZone, myId }),
+    [labels, t, sla, i18n.language, timeZone, myId],
+  );
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
-  const getItemKey = useCallback((index: number) => tickets[index]!.id, [tickets]);
   // The TanStack virtualizer keeps mutable state React Compiler cannot see; this app is not compiled
   // with it, and the rows below read the virtualizer afresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -66,7 +75,6 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan,
-    getItemKey,
   });
   // A density switched while the queue is open: every row's offset changes.
   const measuredHeight = useRef(rowHeight);
@@ -200,25 +208,29 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
             </tr>
           ))}
         </thead>
-        <tbody>
-          {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
-          {rows.map((row, offset) => {
-            const index = first + offset;
-            return (
-              <QueueRowView
-                key={row.id}
-                row={row}
-                rowIndex={index + 2}
-                selected={index === selectedIndex}
-                open={row.id === openId}
-                onSelect={onSelect}
-                onOpen={onOpen}
-                FlexRender={table.FlexRender}
-              />
-            );
-          })}
-          {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columnCount} />}
-        </tbody>
+        <QueueCellTextContext.Provider value={cellText}>
+          <tbody>
+            {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
+            {rows.map((row, offset) => {
+              const index = first + offset;
+              return (
+                // Keyed by place, as a bare virtual list is: a filter or a scroll then rewrites the text of
+                // the rows on screen instead of taking them down and building new ones.
+                <QueueRowView
+                  key={offset}
+                  row={row}
+                  rowIndex={index + 2}
+                  selected={index === selectedIndex}
+                  open={row.id === openId}
+                  onSelect={onSelect}
+                  onOpen={onOpen}
+                  FlexRender={table.FlexRender}
+                />
+              );
+            })}
+            {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columnCount} />}
+          </tbody>
+        </QueueCellTextContext.Provider>
       </table>
       {/* Outside the table: a cell spanning columns the narrow layout hides would skew the columns. */}
       {tickets.length === 0 && <p className="queue-table__empty">{emptyMessage}</p>}

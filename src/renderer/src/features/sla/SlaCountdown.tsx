@@ -39,7 +39,11 @@ function titleFormat(locale: string, timeZone: string): (iso: string) => string 
  */
 export function SlaCountdown({ ticket }: { ticket: Pick<Ticket, 'sla'> }) {
   const { t, i18n } = useTranslation('sla');
-  const timeZone = useTimeZone();
+  return <SlaCountdownText ticket={ticket} t={t} language={i18n.language} timeZone={useTimeZone()} />;
+}
+
+/** SlaCountdown given its translations, for a list that looks them up once rather than per row. */
+export function SlaCountdownText({ ticket, t, language, timeZone }: { ticket: Pick<Ticket, 'sla'>; t: TFunction<'sla'>; language: string; timeZone: string }) {
   const { ticker } = useDeskServices();
   useEffect(() => ticker.retain(), [ticker]);
   const phase = useStore(ticker.store, (state) => {
@@ -56,7 +60,7 @@ export function SlaCountdown({ ticket }: { ticket: Pick<Ticket, 'sla'> }) {
   const pausedBy = countdown.state === 'paused' ? ticket.sla?.clocks.find((c) => c.kind === countdown.target)?.pausedBy : undefined;
   let title: string | undefined;
   if (target !== null && dueAt !== null) {
-    const args = { target: t(`target.${target}`), time: titleFormat(i18n.language, timeZone)(dueAt) };
+    const args = { target: t(`target.${target}`), time: titleFormat(language, timeZone)(dueAt) };
     title = tone === 'dueSoon' ? t('dueSoonAt', args) : t('dueAt', args);
   } else if (target !== null) {
     title = t(`pausedWhy.${pausedBy ?? 'pending'}`, { target: t(`target.${target}`) });
