@@ -102,6 +102,7 @@ describe('desktop core against a real server', () => {
     await first.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
     await waitUntilOnline(first);
     const before = await first.api['tickets.list']({});
+    const macrosBefore = await first.api['macros.list']({});
     first.close();
 
     const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
@@ -118,7 +119,13 @@ describe('desktop core against a real server', () => {
     expect(polish.every((hit) => hit.locale === 'pl')).toBe(true);
     expect(await offline.api['kb.search']({ query: '") OR (* NEAR' })).toEqual(expect.any(Array));
     expect((await offline.api['kb.get']({ id: hits[0]!.id }))?.body.length).toBeGreaterThan(50);
-    expect((await offline.api['macros.list']({})).length).toBe(20);
+    // The shared macros and the agent's own personal one (docs/knowledge.md).
+    const macros = await offline.api['macros.list']({});
+    expect(macros).toEqual(macrosBefore);
+    expect(macros.some((macro) => macro.ownerId === null)).toBe(true);
+    const me = (await offline.api['session.get']({})).user!.id;
+    expect(macros.some((macro) => macro.ownerId === me)).toBe(true);
+    expect(macros.every((macro) => macro.ownerId === null || macro.ownerId === me)).toBe(true);
     expect((await offline.api['agents.list']({})).map((a) => a.name)).toContain('Olga Smirnova');
   });
 
