@@ -6,6 +6,7 @@ import { channels, priorities, type Channel, type Priority } from '../../../../s
 import { isLocale } from '../../i18n.js';
 import { useAlerts, useDeskServices, useSession } from '../../services.js';
 import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
+import { SideSheet } from '../../ui/SideSheet.js';
 
 /**
  * Beside the workspace, like the shift handoff: where the agent stands now (and why it is quiet),
@@ -14,7 +15,6 @@ import { errorMessage, useDateTimeFormat } from '../../ui/format.js';
 export function AlertsPanel({ id, focusOnOpen, onClose, onEngaged }: { id: string; focusOnOpen: boolean; onClose(returnFocus: boolean): void; onEngaged(): void }) {
   const { t } = useTranslation('escalation');
   const status = useAlerts((state) => state.status);
-  const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Only as it opens: a panel the digest opened keeps its place when the agent starts using it.
   const focusFirst = useRef(focusOnOpen);
@@ -24,26 +24,16 @@ export function AlertsPanel({ id, focusOnOpen, onClose, onEngaged }: { id: strin
   }, []);
 
   return (
-    <section
+    <SideSheet
       id={id}
-      className="side-sheet alerts-panel"
-      data-testid="alerts-panel"
-      aria-labelledby={headingId}
+      className="alerts-panel"
+      testId="alerts-panel"
+      title={t('alerts.title')}
+      closeLabel={t('alerts.close')}
+      onClose={() => onClose(true)}
+      headingRef={headingRef}
       onFocus={onEngaged}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-        event.preventDefault();
-        onClose(true);
-      }}
     >
-      <header className="side-sheet__header">
-        <h2 id={headingId} className="side-sheet__title" ref={headingRef} tabIndex={-1}>
-          {t('alerts.title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('alerts.close')} title={t('alerts.close')} onClick={() => onClose(true)}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
       {status === null ? (
         <p className="alerts-panel__message muted">{t('alerts.loading')}</p>
       ) : (
@@ -53,7 +43,7 @@ export function AlertsPanel({ id, focusOnOpen, onClose, onEngaged }: { id: strin
           <Settings status={status} />
         </>
       )}
-    </section>
+    </SideSheet>
   );
 }
 

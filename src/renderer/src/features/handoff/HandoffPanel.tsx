@@ -4,6 +4,7 @@ import { useDeskServices, useHandoffs } from '../../services.js';
 import { errorMessage } from '../../ui/format.js';
 import { HandoffForm } from './HandoffForm.js';
 import { HandoffItem } from './HandoffItem.js';
+import { SideSheet } from '../../ui/SideSheet.js';
 
 /**
  * The shift handoff beside the workspace: a note for the next shift (or the shift's handover) on top,
@@ -12,7 +13,6 @@ import { HandoffItem } from './HandoffItem.js';
  */
 export function HandoffPanel({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation('handoff');
-  const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
   const focusNoteId = useHandoffs((state) => state.focusNoteId);
@@ -23,31 +23,10 @@ export function HandoffPanel({ id, onClose }: { id: string; onClose(): void }) {
   }, [focusNoteId]);
 
   return (
-    <section
-      id={id}
-      className="side-sheet handoff-panel"
-      data-testid="handoff-panel"
-      aria-labelledby={headingId}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <header className="side-sheet__header">
-        <h2 id={headingId} className="side-sheet__title" ref={headingRef} tabIndex={-1}>
-          {t('title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
-      <p className="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
+    <SideSheet id={id} className="handoff-panel" testId="handoff-panel" title={t('title')} closeLabel={t('close')} onClose={onClose} headingRef={headingRef} announcement={announcement}>
       <HandoffForm onSaved={() => setAnnouncement(t('form.saved'))} />
       <HandoffList onAcknowledged={() => setAnnouncement(t('note.acknowledged'))} />
-    </section>
+    </SideSheet>
   );
 }
 

@@ -9,6 +9,7 @@ import { ArticleView } from './ArticleView.js';
 import { knowledgePanel } from './knowledge-panel.js';
 import { useDeskRead } from './use-knowledge.js';
 import { VisibilityBadge } from './VisibilityBadge.js';
+import { SideSheet } from '../../ui/SideSheet.js';
 
 /**
  * The knowledge base beside the workspace: search (the replica's full-text index, so it answers with
@@ -18,7 +19,6 @@ import { VisibilityBadge } from './VisibilityBadge.js';
  */
 export function KnowledgePanel({ id, onClose }: { id: string; onClose(): void }) {
   const { t } = useTranslation('knowledge');
-  const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const view = useStore(knowledgePanel, (state) => state.view);
   const [announcement, setAnnouncement] = useState('');
@@ -29,35 +29,14 @@ export function KnowledgePanel({ id, onClose }: { id: string; onClose(): void })
   }, [view]);
 
   return (
-    <section
-      id={id}
-      className="side-sheet knowledge-panel"
-      data-testid="knowledge-panel"
-      aria-labelledby={headingId}
-      onKeyDown={(event) => {
-        if (event.key !== 'Escape' || event.nativeEvent.isComposing || event.defaultPrevented) return;
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <header className="side-sheet__header">
-        <h2 id={headingId} className="side-sheet__title" ref={headingRef} tabIndex={-1}>
-          {t('title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('close')} title={t('close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
-      <p className="visually-hidden" aria-live="polite">
-        {announcement}
-      </p>
+    <SideSheet id={id} className="knowledge-panel" testId="knowledge-panel" title={t('title')} closeLabel={t('close')} onClose={onClose} headingRef={headingRef} announcement={announcement}>
       <div className="knowledge-panel__body">
         {view.kind === 'search' && <KnowledgeSearch />}
         {view.kind === 'article' && <ArticleView id={view.id} />}
         {view.kind === 'edit' && <ArticleEditor id={view.id} onAnnounce={setAnnouncement} />}
         {view.kind === 'history' && <ArticleHistory id={view.id} onAnnounce={setAnnouncement} />}
       </div>
-    </section>
+    </SideSheet>
   );
 }
 
