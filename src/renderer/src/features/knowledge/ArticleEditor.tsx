@@ -2,10 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSaveResult } from '../../../../shared/desk-api/knowledge-methods.js';
 import type { ArticleContent } from '../../../../shared/domain/knowledge.js';
-import { locales, type Locale } from '../../../../shared/domain/people.js';
+import type { Locale } from '../../../../shared/domain/people.js';
 import { useDeskServices, useSession } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
-import { languageNames } from '../../ui/language-names.js';
+import { LocaleOptions } from '../../ui/LocaleOptions.js';
 import { useServerAction } from '../../ui/use-server-action.js';
 import { knowledgePanel } from './knowledge-panel.js';
 import { useDeskRead } from './use-knowledge.js';
@@ -79,11 +79,7 @@ function ArticleForm({ id, baseVersion, initial, onAnnounce }: { id: string | nu
         <div className="field">
           <label htmlFor={field('locale')}>{t('editor.fieldLocale')}</label>
           <select id={field('locale')} value={content.locale} onChange={(event) => change({ locale: event.target.value as Locale })}>
-            {locales.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {languageNames[locale]}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         </div>
         <label className="knowledge-editor__check">

@@ -2,12 +2,12 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalMacro } from '../../../../shared/desk-api/knowledge-methods.js';
 import { mayChangeMacro, maySaveSharedMacros } from '../../../../shared/domain/knowledge.js';
-import { locales, type Locale } from '../../../../shared/domain/people.js';
+import type { Locale } from '../../../../shared/domain/people.js';
 import { priorities, ticketStatuses, type Priority, type TicketStatus } from '../../../../shared/domain/ticket.js';
 import { macroPlaceholders, type MacroPlaceholder } from '../../../../shared/macros/render.js';
 import { useDeskServices, useSession } from '../../services.js';
 import { errorMessage } from '../../ui/format.js';
-import { languageNames } from '../../ui/language-names.js';
+import { LocaleOptions } from '../../ui/LocaleOptions.js';
 import { useDeskRead } from '../knowledge/use-knowledge.js';
 import { contentOf, draftOf, emptyDraft, type DraftProblem, type MacroDraft } from './macro-draft.js';
 
@@ -134,11 +134,7 @@ export function MacroEditor({ macro, onSaved, onDeleted }: { macro: LocalMacro |
           <div className="field">
             <label htmlFor={field('locale')}>{t('editor.fieldLocale')}</label>
             <select id={field('locale')} value={draft.locale} onChange={(event) => change({ locale: event.target.value as Locale })}>
-              {locales.map((locale) => (
-                <option key={locale} value={locale} lang={locale}>
-                  {languageNames[locale]}
-                </option>
-              ))}
+              <LocaleOptions />
             </select>
           </div>
           <label className="macro-editor__check">

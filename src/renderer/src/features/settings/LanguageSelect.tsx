@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { locales } from '../../../../shared/domain/people.js';
 import { rememberChosenLanguage } from '../../app/language.js';
 import { isLocale } from '../../i18n.js';
 import { useDeskServices, useSession } from '../../services.js';
-import { languageNames } from '../../ui/language-names.js';
+import { LocaleOptions } from '../../ui/LocaleOptions.js';
 
 /**
  * The language select: in Settings once signed in, on the sign-in screen's top bar before. The choice
@@ -25,11 +24,7 @@ export function LanguageSelect({ id }: { id: string }) {
         void i18n.changeLanguage(language);
       }}
     >
-      {locales.map((locale) => (
-        <option key={locale} value={locale} lang={locale}>
-          {languageNames[locale]}
-        </option>
-      ))}
+      <LocaleOptions />
     </select>
   );
 }
