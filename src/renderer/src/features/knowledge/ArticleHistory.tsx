@@ -52,7 +52,7 @@ export function ArticleHistory({ id, onAnnounce }: { id: string; onAnnounce(text
       <ul className="knowledge-results" onKeyDown={moveBetweenButtons}>
         {list.map((version) => (
           <li key={version.version}>
-            <button type="button" className="knowledge-results__item" aria-pressed={shown?.version === version.version} onClick={() => void view(version.version)}>
+            <button type="button" className="knowledge-results__item choice-item" aria-pressed={shown?.version === version.version} onClick={() => void view(version.version)}>
               <span className="knowledge-results__title">
                 {t('versions.item', { version: version.version, author: version.authorName, time: formatDateTime(version.createdAt) })}
                 {version.version === current && <> ({t('versions.current')})</>}

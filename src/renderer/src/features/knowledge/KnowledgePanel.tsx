@@ -91,7 +91,7 @@ function KnowledgeSearch() {
         <ul id={listId} className="knowledge-results" aria-label={t('search.results')} onKeyDown={moveBetweenButtons}>
           {hits.map((hit) => (
             <li key={hit.id}>
-              <button type="button" className="knowledge-results__item" lang={hit.locale} onClick={() => knowledgePanel.getState().show({ kind: 'article', id: hit.id })}>
+              <button type="button" className="knowledge-results__item choice-item" lang={hit.locale} onClick={() => knowledgePanel.getState().show({ kind: 'article', id: hit.id })}>
                 <span className="knowledge-results__title">{hit.title}</span>
                 <span className="knowledge-results__meta">
                   <VisibilityBadge isPublic={hit.isPublic} /> {hit.locale.toUpperCase()}

@@ -92,7 +92,7 @@ export function MacroManager({ onClose }: { onClose(): void }) {
 function MacroItem({ macro, selected, onSelect }: { macro: LocalMacro; selected: boolean; onSelect(): void }) {
   const { t } = useTranslation('macros');
   return (
-    <button type="button" className="macro-list__item" aria-pressed={selected} lang={macro.locale} onClick={onSelect}>
+    <button type="button" className="macro-list__item choice-item" aria-pressed={selected} lang={macro.locale} onClick={onSelect}>
       <span className="macro-list__title">{macro.title}</span>
       <span className="macro-list__meta muted">
         {macro.ownerId === null ? t('list.shared') : t('list.personal')} · {macro.locale.toUpperCase()}
