@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StoredRemoteSettings } from '../../../../shared/remote/settings.js';
 import { useDeskServices } from '../../services.js';
 import { useDateTimeFormat } from '../../ui/format.js';
+import { DialogHeader } from '../../ui/DialogHeader.js';
 import { panelId, SectionTabs, tabId } from '../../ui/SectionTabs.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { useServerAction } from '../../ui/use-server-action.js';
@@ -32,14 +33,7 @@ export function RemoteSettingsDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={dialogRef} className="modal-dialog settings-dialog remote-settings" aria-labelledby={headingId} data-testid="remote-settings" onClose={onClose}>
-      <div className="modal-dialog__header">
-        <h2 id={headingId} className="settings-dialog__title">
-          {t('settings.title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('settings.close')} title={t('settings.close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      <DialogHeader id={headingId} title={t('settings.title')} closeLabel={t('settings.close')} onClose={onClose} />
       <SectionTabs<Section> base={base} sections={sections} value={section} label={t('settings.sections.label')} labelOf={(s) => t(`settings.sections.${s}`)} onChange={setSection} />
       <div className="settings-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
         <ServerDataView data={settings}>

@@ -1,5 +1,6 @@
 import { useId, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogHeader } from '../../ui/DialogHeader.js';
 import { panelId, SectionTabs, tabId } from '../../ui/SectionTabs.js';
 import { useModalDialog } from '../../ui/use-modal-dialog.js';
 import { AgentsPanel } from './AgentsPanel.js';
@@ -25,14 +26,7 @@ export function RoutingSettingsDialog({ onClose }: { onClose(): void }) {
 
   return (
     <dialog ref={dialogRef} className="modal-dialog settings-dialog" aria-labelledby={headingId} data-testid="routing-settings" onClose={onClose}>
-      <div className="modal-dialog__header">
-        <h2 id={headingId} className="settings-dialog__title">
-          {t('settings.title')}
-        </h2>
-        <button type="button" className="icon-button" aria-label={t('settings.close')} title={t('settings.close')} onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
+      <DialogHeader id={headingId} title={t('settings.title')} closeLabel={t('settings.close')} onClose={onClose} />
       <SectionTabs<Section> base={base} sections={sections} value={section} label={t('settings.sections.label')} labelOf={(s) => t(`settings.sections.${s}`)} onChange={setSection} />
       <div className="settings-dialog__panel" role="tabpanel" id={panelId(base, section)} aria-labelledby={tabId(base, section)}>
         <Panel />
