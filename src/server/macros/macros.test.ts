@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Macro } from '../../shared/domain/knowledge.js';
 import type { Change } from '../../shared/sync/protocol.js';
 import { callApi, loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { pullAll, pushOnce, SocketPool } from '../testing/test-socket.js';
+import { pullAll, pushOnce, rowsAfter, SocketPool } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
 const pool = new SocketPool(() => server.url);
@@ -19,15 +19,7 @@ const content = (overrides: Record<string, unknown> = {}) => ({ title: 'VPN reco
 const save = (id: number, macroId: string, macro: Record<string, unknown>) => ({ id, name: 'macro.save', createdAt: '2026-11-24T03:00:00.000Z', args: { macroId, macro } });
 const remove = (id: number, macroId: string) => ({ id, name: 'macro.delete', createdAt: '2026-11-24T03:00:00.000Z', args: { macroId } });
 
-const macrosIn = (changes: Change[]) => {
-  const seen = new Map<string, Macro>();
-  for (const change of changes) {
-    if (change.entity !== 'macro') continue;
-    if (change.op === 'upsert') seen.set(change.row.id, change.row);
-    else seen.delete(change.rowId);
-  }
-  return seen;
-};
+const macrosIn = (changes: Change[]) => rowsAfter(changes, 'macro');
 
 beforeAll(async () => {
   server = await startTestServer({ clock: { now: () => Date.now() }, seed: true });

@@ -56,3 +56,16 @@ export class SocketPool {
     for (const socket of this.sockets.splice(0)) socket.disconnect();
   }
 }
+
+type UpsertOf<E extends Change['entity']> = Extract<Change, { entity: E; op: 'upsert' }>;
+
+/** The rows of one entity as a console would hold them after applying these changes in order, by id. */
+export function rowsAfter<E extends Change['entity']>(changes: readonly Change[], entity: E): Map<string, UpsertOf<E>['row']> {
+  const rows = new Map<string, UpsertOf<E>['row']>();
+  for (const change of changes) {
+    if (change.entity !== entity) continue;
+    if (change.op === 'upsert') rows.set(change.row.id, change.row as UpsertOf<E>['row']);
+    else rows.delete(change.rowId);
+  }
+  return rows;
+}

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SavedView } from '../../shared/queue/queue-view.js';
 import type { Change } from '../../shared/sync/protocol.js';
 import { startTestServer, type RunningTestServer } from '../testing/test-server.js';
-import { pullAll, pushOnce, SocketPool } from '../testing/test-socket.js';
+import { pullAll, pushOnce, rowsAfter, SocketPool } from '../testing/test-socket.js';
 
 let server: RunningTestServer;
 const pool = new SocketPool(() => server.url);
@@ -12,15 +11,7 @@ const spec = { filters: { sla: ['breached'], channel: ['email'] }, sort: { colum
 const save = (id: number, viewId: string, name: string, extra: Record<string, unknown> = {}) => ({ id, name: 'view.save', createdAt: at, args: { viewId, name, ...spec, ...extra } });
 const remove = (id: number, viewId: string) => ({ id, name: 'view.delete', createdAt: at, args: { viewId } });
 
-const viewsIn = (changes: Change[]) => {
-  const seen = new Map<string, SavedView>();
-  for (const change of changes) {
-    if (change.entity !== 'view') continue;
-    if (change.op === 'upsert') seen.set(change.row.id, change.row);
-    else seen.delete(change.rowId);
-  }
-  return seen;
-};
+const viewsIn = (changes: Change[]) => rowsAfter(changes, 'view');
 
 beforeAll(async () => {
   server = await startTestServer({ clock: { now: () => Date.now() }, seed: true });
