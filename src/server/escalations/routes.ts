@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { ErrorReplySchema, TicketRefParamsSchema } from '../../shared/api/rest.js';
 import { EscalationSchema } from '../../shared/domain/escalation.js';
@@ -10,11 +9,11 @@ import { isoNow } from '../../shared/clock.js';
 import { requireAdmin, requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import type { Database } from '../storage/schema.js';
 import { findVisibleTicket } from '../tickets/routes.js';
 import { ticketEscalations } from './escalation-store.js';
 import { EscalationRefusal } from './escalation-service.js';
 import { currentPolicies, currentTriggers, missingReferences, storeDocument, type EscalationDocument } from './settings-store.js';
+import { announcedWrites } from '../sync/change-feed.js';
 
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema, 404: ErrorReplySchema, 409: ErrorReplySchema };
@@ -31,16 +30,7 @@ function asHttpError(error: unknown): unknown {
 
 export function escalationRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, feed, escalations } = context;
-  /** One transaction per request; the commit is announced so consoles hear of it at once. */
-  const write = async <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => {
-    try {
-      const result = await db.transaction().execute(work);
-      feed.committed();
-      return result;
-    } catch (error) {
-      throw asHttpError(error);
-    }
-  };
+  const write = announcedWrites(db, feed, asHttpError);
 
   return async (app) => {
     app.post(

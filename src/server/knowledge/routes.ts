@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { ArticleConflictReplySchema, ArticleRefParamsSchema, ArticleVersionParamsSchema } from '../../shared/api/knowledge.js';
 import { ErrorReplySchema } from '../../shared/api/rest.js';
@@ -7,8 +6,8 @@ import { ArticleContentSchema, ArticleEditSchema, ArticleSchema, ArticleVersionS
 import { requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import type { Database } from '../storage/schema.js';
 import { ArticleRefusal, createArticle, editArticle, findArticle, findVersion, listVersions } from './article-store.js';
+import { announcedWrites } from '../sync/change-feed.js';
 
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema, 404: ErrorReplySchema };
@@ -21,11 +20,7 @@ const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySc
 export function knowledgeRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, feed } = context;
 
-  async function write<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    const result = await db.transaction().execute(work);
-    feed.committed();
-    return result;
-  }
+  const write = announcedWrites(db, feed);
 
   function refusal(error: unknown): unknown {
     if (!(error instanceof ArticleRefusal) || error.code === 'conflict') return error;

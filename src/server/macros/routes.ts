@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { MacroListQuerySchema, MacroRefParamsSchema } from '../../shared/api/knowledge.js';
 import { ErrorReplySchema } from '../../shared/api/rest.js';
@@ -8,8 +7,8 @@ import { MacroContentSchema, MacroSchema } from '../../shared/domain/knowledge.j
 import { requireUser } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import type { Database } from '../storage/schema.js';
 import { deleteMacro, findMacro, listMacros, MacroRefusal, saveMacro } from './macro-store.js';
+import { announcedWrites } from '../sync/change-feed.js';
 
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorReplySchema, 401: ErrorReplySchema, 403: ErrorReplySchema, 404: ErrorReplySchema };
@@ -30,15 +29,7 @@ function asHttpError(error: unknown): unknown {
 export function macroRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, feed } = context;
 
-  async function write<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    try {
-      const result = await db.transaction().execute(work);
-      feed.committed();
-      return result;
-    } catch (error) {
-      throw asHttpError(error);
-    }
-  }
+  const write = announcedWrites(db, feed, asHttpError);
 
   return async (app) => {
     app.get(

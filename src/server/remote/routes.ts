@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import { isoNow } from '../../shared/clock.js';
 import { ErrorReplySchema } from '../../shared/api/rest.js';
@@ -9,9 +8,9 @@ import { StoredRemoteSettingsSchema } from '../../shared/remote/settings.js';
 import { requireAdmin } from '../auth/guard.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import type { Database } from '../storage/schema.js';
 import { deleteAsset, findAsset, listAssets, saveAsset, unknownTools } from './asset-store.js';
 import { currentRemoteSettings, RemoteSettingsConflict, storeRemoteSettings } from './settings-store.js';
+import { announcedWrites } from '../sync/change-feed.js';
 
 const security = [{ bearer: [] }];
 const tags = ['remote'];
@@ -24,12 +23,7 @@ const refusals = { 401: ErrorReplySchema, 403: ErrorReplySchema };
  */
 export function remoteRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const { db, clock, feed } = context;
-  /** One transaction per write; the commit is announced so consoles hear of it at once. */
-  const write = async <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => {
-    const result = await db.transaction().execute(work);
-    feed.committed();
-    return result;
-  };
+  const write = announcedWrites(db, feed);
   const checkTools = async (input: z.output<typeof AssetInputSchema>) => {
     const missing = await unknownTools(db, input);
     if (missing.length > 0) throw new HttpError(400, 'invalid_request', `body.${missing.join('; body.')}`);
