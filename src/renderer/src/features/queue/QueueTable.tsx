@@ -1,12 +1,12 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTable, type Row, type SortingState, type Updater } from '@tanstack/react-table';
+import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
-import type { QueueSort } from '../../../../shared/queue/queue-view.js';
+import type { QueueColumnId, QueueSort } from '../../../../shared/queue/queue-view.js';
 import { QueueColumnIdSchema } from '../../../../shared/queue/queue-view.js';
-import { QueueCellTextContext, queueColumns, queueTableFeatures, type QueueCellText } from './columns.js';
-import { useSession } from '../../services.js';
+import { queueCells, queueColumns, queueTableFeatures, type QueueCellText } from './columns.js';
+import { useQueue, useSession } from '../../services.js';
 import { useTimeZone } from '../../ui/format.js';
 
 export interface QueueTableProps {
@@ -25,9 +25,9 @@ export interface QueueTableProps {
   emptyMessage: string;
 }
 
-type QueueRow = Row<typeof queueTableFeatures, Ticket>;
-
-const getRowId = (ticket: Ticket) => ticket.id;
+const noRows: Ticket[] = [];
+/** The body's columns, in the headers' order (columns.tsx lists both the same way). */
+const columnIds = Object.keys(queueCells) as QueueColumnId[];
 export const rowDomId = (ticketId: string) => `queue-row-${ticketId}`;
 const pageStep = 10;
 /**
@@ -53,17 +53,36 @@ function useRowHeight(): number {
   return height;
 }
 
+/**
+ * A translation function that remembers its answers. The same few hundred labels and countdown texts
+ * recur in every window of rows, and i18next's t (key parsing, resource lookup, interpolation) was a
+ * third of a filter's script time. Made afresh with the cell text, so a language change starts over.
+ */
+function remembering<T extends (...args: never[]) => unknown>(translate: T): T {
+  const known = new Map<string, unknown>();
+  return ((...args: Parameters<T>) => {
+    const id = JSON.stringify(args);
+    if (known.has(id)) return known.get(id);
+    // Countdown texts carry times; past a few thousand the oldest answers are not worth keeping.
+    if (known.size >= 5000) known.clear();
+    const text = translate(...args);
+    known.set(id, text);
+    return text;
+  }) as T;
+}
+
 export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId, onOpen, onClose, emptyMessage }: QueueTableProps) {
   const { t, i18n } = useTranslation('queue');
   const labels = useTranslation('labels').t;
   const sla = useTranslation('sla').t;
   const timeZone = useTimeZone();
   const myId = useSession((session) => session.user?.id ?? null);
+  const queues = useQueue((state) => state.queues);
   const cellText = useMemo<QueueCellText>(
-    () => ({ labels, queue: t, sla, language: i18n.language, timeZone, myId }),
-    [labels, t, sla, i18n.language, timeZone, myId],
+    () => ({ labels: remembering(labels), queue: remembering(t), sla: remembering(sla), language: i18n.language, timeZone, myId, queueNames: new Map(queues.map((q) => [q.id, q.name])) }),
+    [labels, t, sla, i18n.language, timeZone, myId, queues],
   );
-  const tableRef = useRef<HTMLTableElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
@@ -88,13 +107,11 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   const virtualItems = virtualizer.getVirtualItems();
   const first = whole ? 0 : (virtualItems[0]?.index ?? 0);
   const last = whole ? tickets.length - 1 : (virtualItems[virtualItems.length - 1]?.index ?? -1);
-  // The table is given only the rows drawn: its row model then costs nothing with 100,000 tickets.
-  const drawn = useMemo(() => tickets.slice(first, last + 1), [tickets, first, last]);
+  // The table draws the headers and keeps the sort; the rows are drawn from the tickets directly.
   const table = useTable({
     features: queueTableFeatures,
     columns: queueColumns,
-    data: drawn,
-    getRowId,
+    data: noRows,
     state: { sorting },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = (typeof updater === 'function' ? updater(sorting) : updater)[0];
@@ -106,8 +123,6 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
     enableMultiSort: false,
     sortDescFirst: false,
   });
-  const rows = table.getRowModel().rows;
-
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : tickets.findIndex((ticket) => ticket.id === selectedId)), [tickets, selectedId]);
   const activeId = selectedIndex >= first && selectedIndex <= last ? selectedId : null;
 
@@ -123,7 +138,7 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
     if (ticket) onSelect(ticket.id);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.target !== event.currentTarget) return; // keys on the sort buttons are theirs
     switch (event.key) {
       case 'ArrowDown':
@@ -156,13 +171,14 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
     event.preventDefault();
   }
 
-  const paddingTop = whole ? 0 : (virtualItems[0]?.start ?? 0);
-  const paddingBottom = whole || virtualItems.length === 0 ? 0 : virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1]!.end;
-  const columnCount = queueColumns.length;
+  const columnCount = columnIds.length;
+  const drawnRows: { ticket: Ticket; index: number; start: number }[] = whole
+    ? tickets.map((ticket, index) => ({ ticket, index, start: index * rowHeight }))
+    : virtualItems.map((item) => ({ ticket: tickets[item.index]!, index: item.index, start: item.start }));
 
   return (
     <div className="queue-table-scroll" ref={scrollRef}>
-      <table
+      <div
         ref={tableRef}
         className="queue-table"
         role="grid"
@@ -175,21 +191,17 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
         onKeyDown={onKeyDown}
         style={{ ['--queue-row-height' as string]: `${rowHeight}px` }}
       >
-        <colgroup>
-          {table.getAllLeafColumns().map((column) => (
-            <col key={column.id} className={`col-${column.id}`} />
-          ))}
-        </colgroup>
-        <thead>
+        <div role="rowgroup" className="queue-table__head">
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => {
+            <div role="row" key={group.id} aria-rowindex={1} className="queue-table__row">
+              {group.headers.map((header, column) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th
+                  <div
                     key={header.id}
-                    scope="col"
-                    className={`cell-${header.column.id}`}
+                    role="columnheader"
+                    aria-colindex={column + 1}
+                    className={`queue-table__cell cell-${header.column.id}`}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
                   >
                     {header.isPlaceholder ? null : (
@@ -202,98 +214,73 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
                         </span>
                       </button>
                     )}
-                  </th>
+                  </div>
                 );
               })}
-            </tr>
+            </div>
           ))}
-        </thead>
-        <QueueCellTextContext.Provider value={cellText}>
-          <tbody>
-            {paddingTop > 0 && <Spacer height={paddingTop} columns={columnCount} />}
-            {rows.map((row, offset) => {
-              const index = first + offset;
-              return (
-                // Keyed by place, as a bare virtual list is: a filter or a scroll then rewrites the text of
-                // the rows on screen instead of taking them down and building new ones.
-                <QueueRowView
-                  key={offset}
-                  row={row}
-                  rowIndex={index + 2}
-                  selected={index === selectedIndex}
-                  open={row.id === openId}
-                  onSelect={onSelect}
-                  onOpen={onOpen}
-                  FlexRender={table.FlexRender}
-                />
-              );
-            })}
-            {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columnCount} />}
-          </tbody>
-        </QueueCellTextContext.Provider>
-      </table>
-      {/* Outside the table: a cell spanning columns the narrow layout hides would skew the columns. */}
+        </div>
+        {/* Rows are placed absolutely in a body of the full height, so a filter or a scroll lays out only them. */}
+        <div role="rowgroup" className="queue-table__body" style={{ height: whole ? tickets.length * rowHeight : virtualizer.getTotalSize() }}>
+          {drawnRows.map(({ ticket, index, start }, offset) => (
+            // Keyed by place, as a bare virtual list is: a filter or a scroll then rewrites the text of
+            // the rows on screen instead of taking them down and building new ones.
+            <QueueRowView
+              key={offset}
+              ticket={ticket}
+              rowIndex={index + 2}
+              start={start}
+              selected={index === selectedIndex}
+              open={ticket.id === openId}
+              onSelect={onSelect}
+              onOpen={onOpen}
+              text={cellText}
+            />
+          ))}
+        </div>
+      </div>
       {tickets.length === 0 && <p className="queue-table__empty">{emptyMessage}</p>}
     </div>
   );
 }
 
-/** The height of the rows not drawn, above or below those that are; hidden from assistive technology. */
-function Spacer({ height, columns }: { height: number; columns: number }) {
-  return (
-    <tr className="queue-table__spacer" aria-hidden="true" style={{ height }}>
-      <td colSpan={columns} />
-    </tr>
-  );
-}
-
 interface QueueRowViewProps {
-  row: QueueRow;
+  ticket: Ticket;
   rowIndex: number;
+  start: number;
   selected: boolean;
   open: boolean;
   onSelect(id: string): void;
   onOpen(id: string): void;
-  FlexRender: ReturnType<typeof useTable<typeof queueTableFeatures, Ticket>>['FlexRender'];
+  text: QueueCellText;
 }
 
 /**
  * A row re-renders only when its ticket, place or marks change: moving the selection redraws two rows,
- * and scrolling draws only the rows coming into view (the table's row objects are rebuilt for each
- * window of rows, but a row's cells depend on its ticket alone).
+ * and scrolling draws only the rows coming into view.
  */
-const QueueRowView = memo(function QueueRowView({ row, rowIndex, selected, open, onSelect, onOpen, FlexRender }: QueueRowViewProps) {
+const QueueRowView = memo(function QueueRowView({ ticket, rowIndex, start, selected, open, onSelect, onOpen, text }: QueueRowViewProps) {
   return (
-    <tr
-      id={rowDomId(row.id)}
+    <div
+      role="row"
+      id={rowDomId(ticket.id)}
       data-testid="queue-row"
-      data-ticket-number={row.original.number}
+      data-ticket-number={ticket.number}
       aria-rowindex={rowIndex}
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}
-      className={open ? 'is-open' : undefined}
+      className={open ? 'queue-table__row is-open' : 'queue-table__row'}
+      style={{ transform: `translateY(${start}px)` }}
       onClick={() => {
-        onSelect(row.id);
-        onOpen(row.id);
+        onSelect(ticket.id);
+        onOpen(ticket.id);
       }}
     >
-      {row.getAllCells().map((cell) => (
-        <td key={cell.id} className={`cell-${cell.column.id}`} data-testid={cell.column.id === 'sla' ? 'sla-countdown' : undefined}>
-          <FlexRender cell={cell} />
-        </td>
+      {columnIds.map((column, index) => (
+        <div key={column} role="gridcell" aria-colindex={index + 1} className={`queue-table__cell cell-${column}`} data-testid={column === 'sla' ? 'sla-countdown' : undefined}>
+          {queueCells[column](ticket, text)}
+        </div>
       ))}
-    </tr>
+    </div>
   );
-}, sameRow);
-
-function sameRow(before: QueueRowViewProps, after: QueueRowViewProps): boolean {
-  return (
-    before.row.original === after.row.original &&
-    before.rowIndex === after.rowIndex &&
-    before.selected === after.selected &&
-    before.open === after.open &&
-    before.onSelect === after.onSelect &&
-    before.onOpen === after.onOpen &&
-    before.FlexRender === after.FlexRender
-  );
-}
+});

@@ -4,7 +4,7 @@ import type { TicketDetail, Ticket } from '../../../../shared/domain/ticket.js';
 import type { Queue } from '../../../../shared/domain/people.js';
 import type { LocalSavedView } from '../../../../shared/desk-api/view-methods.js';
 import type { QueueFilters, QueueSort, QueueViewSpec } from '../../../../shared/queue/queue-view.js';
-import { allTicketsSpec, builtInViews, normalized, type BuiltInViewId } from './queue-model.js';
+import { allTicketsSpec, builtInViews, normalized, slaFactsOf, type BuiltInViewId } from './queue-model.js';
 
 /** Which view the agent chose: every ticket, a built-in view, one of their own, or one queue. */
 export type ViewKey = 'all' | `builtin:${BuiltInViewId}` | `saved:${string}` | `queue:${string}`;
@@ -163,6 +163,9 @@ export function createQueueStore(client: DeskClient): QueueStore {
         if (forSession !== session) return;
         const changed = changedDuringList;
         changedDuringList = null;
+        // The SLA sort keys (two date parses a ticket) are worked out as the tickets arrive, not in the
+        // queue's first render, which would otherwise spend ~80 ms of it on 100,000 tickets.
+        for (const ticket of tickets) slaFactsOf(ticket);
         set({ status: 'ready', tickets: new Map(tickets.map((ticket) => [ticket.id, ticket])) });
         if (changed.size > 0) await readTickets([...changed], forSession);
       } catch (error) {
