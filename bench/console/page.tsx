@@ -7,6 +7,7 @@ import { createDeskClient } from '../../src/shared/desk-api/client.js';
 import type { DeskBridge } from '../../src/shared/desk-api/bridge.js';
 import type { Ticket } from '../../src/shared/domain/ticket.js';
 import { formatDuration, slaCountdown } from '../../src/shared/sla/countdown.js';
+import { inDefaultQueueOrder } from '../../src/shared/queue/queue-order.js';
 import { createI18n } from '../../src/renderer/src/i18n.js';
 import { createDeskServices, DeskServicesProvider, type DeskServices } from '../../src/renderer/src/services.js';
 import { QueueView } from '../../src/renderer/src/features/queue/QueueView.js';
@@ -29,7 +30,9 @@ let services: DeskServices | null = null;
 let bare: { filter(keep: (ticket: Ticket) => boolean): void; tick(now: number): void } | null = null;
 
 async function prepare(count: number): Promise<void> {
-  tickets = generateTickets(count);
+  // In the order the desktop core answers tickets.list (inDefaultQueueOrder, in its worker thread);
+  // the bare list gets the same rows in the same order.
+  tickets = inDefaultQueueOrder(generateTickets(count));
   if (mode === 'bare') return;
   // An in-page host answering from memory, as the core answers from the replica; no IPC to time.
   const answers: Record<string, () => unknown> = {

@@ -15,6 +15,7 @@ import {
 } from '../../shared/desk-api/contract.js';
 import { seesAllQueues, type Queue, type User } from '../../shared/domain/people.js';
 import type { Mutation } from '../../shared/sync/mutations.js';
+import { inDefaultQueueOrder } from '../../shared/queue/queue-order.js';
 import type { AppliedChanges, Replica } from './replica/replica.js';
 import { openReplica, type OpenedReplica } from './replica/open-replica.js';
 import type { Outbox } from './replica/outbox.js';
@@ -222,7 +223,7 @@ export class DeskCore implements DeskService {
     'queues.list': async () => this.workQueues(this.requireSession().user),
     'tickets.list': async ({ queueId }) => {
       this.requireSession();
-      return this.replica.listTickets(queueId);
+      return inDefaultQueueOrder(this.replica.listTickets(queueId));
     },
     'tickets.get': async ({ id }) => {
       this.requireSession();

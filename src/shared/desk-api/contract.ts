@@ -110,6 +110,7 @@ export const deskMethods = {
   'session.logout': { input: Empty, output: SessionSchema },
   'connection.get': { input: Empty, output: ConnectionStateSchema },
   'queues.list': { input: Empty, output: z.array(QueueSchema) },
+  /** In a queue's default order, most urgent SLA first (the console's sort then has little left to do). */
   'tickets.list': {
     input: z.object({ queueId: z.string().min(1).optional() }).strict(),
     output: z.array(TicketSchema),

@@ -1,6 +1,7 @@
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { agent, dueIn, makeTicket, testNow, tier1, tier2 } from '../../testing/fake-desk.js';
 import { slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
+import { inDefaultQueueOrder } from '../../../../shared/queue/queue-order.js';
 import { builtInViews, countMatching, slaStateAt, sortTickets, ticketFilter, type FilterContext } from './queue-model.js';
 
 const context = { queueOrder: new Map<string, number>() };
@@ -75,6 +76,25 @@ describe('the SLA column’s order (most urgent first)', () => {
     const critical2 = makeTicket({ priority: 'critical', sla });
 
     expect([critical2, low, critical].sort(compareByUrgency)).toEqual([critical, critical2, low]);
+  });
+});
+
+describe('the desktop core’s list order', () => {
+  it('is the SLA column’s order, so the console’s first sort finds the work done', () => {
+    const met = slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { state: 'met' })]);
+    const tickets = [
+      makeTicket({ status: 'solved', sla: met }),
+      firstResponseDueIn(45, { priority: 'low' }),
+      makeTicket({ status: 'pending', sla: slaSnapshot([slaClock('resolution', { state: 'paused' })]) }),
+      firstResponseDueIn(45, { priority: 'critical' }),
+      makeTicket({ sla: null }),
+      firstResponseDueIn(-30),
+      firstResponseDueIn(45, { priority: 'critical' }),
+    ];
+    const sorted = sortTickets(new Map(tickets.map((t) => [t.id, t])), { column: 'sla', desc: false }, context, null);
+
+    expect(inDefaultQueueOrder(tickets.toReversed()).map((t) => t.number)).toEqual(sorted.map((t) => t.number));
+    expect(inDefaultQueueOrder(tickets)[0]).toBe(tickets[5]); // the breached one
   });
 });
 

@@ -1,23 +1,12 @@
 import { channels, customerTiers, priorities, ticketStatuses, type Ticket } from '../../../../shared/domain/ticket.js';
 import type { QueueFilters, QueueSort, QueueViewSpec, SlaState } from '../../../../shared/queue/queue-view.js';
 import { defaultQueueSort } from '../../../../shared/queue/queue-view.js';
+import { slaFacts, slaOrderKey, type SlaFacts } from '../../../../shared/queue/queue-order.js';
 
 /**
- * What the queue needs of a ticket's SLA to sort and filter it, worked out once per ticket row (rows
- * are replaced, never changed, when a ticket changes): the headline clock's rank and its due and
- * warning instants, so neither a sort nor a filter parses dates or searches clocks again.
- */
-interface SlaFacts {
-  /** counting (running or breached) 0, paused 1, no target 2, met 3. */
-  rank: number;
-  /** Due and warning instants of a counting headline clock; Infinity when there is none. */
-  dueMs: number;
-  warnMs: number;
-}
-
-/**
- * Kept on the ticket row itself under a symbol (not enumerable, so never serialised or compared): a
- * WeakMap lookup per ticket per sort comparison or view count was most of the queue's first render.
+ * The SLA facts are kept on the ticket row itself under a symbol (not enumerable, so never serialised
+ * or compared; rows are replaced, never changed, when a ticket changes): a WeakMap lookup per ticket
+ * per sort comparison or view count was most of the queue's first render.
  */
 const slaFactsKey = Symbol('slaFacts');
 type WithFacts = Ticket & { [slaFactsKey]?: SlaFacts };
@@ -26,28 +15,18 @@ const channelIndex = indexOf(channels);
 const statusIndex = indexOf(ticketStatuses);
 // Premium first when sorted ascending: it is the tier with the tighter targets.
 const tierIndex = indexOf([...customerTiers].reverse());
-/** The customer-facing clocks, most pressing first, as slaCountdown picks its headline. */
-const headlineOrder = ['firstResponse', 'nextReply', 'resolution'] as const;
 
 function indexOf<T extends string>(values: readonly T[]): Record<T, number> {
   return Object.fromEntries(values.map((value, index) => [value, index])) as Record<T, number>;
 }
 
-/** slaCountdown's headline clock without its per-call arrays: this runs for every ticket of the desk. */
+/** The ticket's SLA facts, worked out on first use and then remembered on the row. */
 export function slaFactsOf(ticket: Ticket): SlaFacts {
-  let known = (ticket as WithFacts)[slaFactsKey];
+  const known = (ticket as WithFacts)[slaFactsKey];
   if (known) return known;
-  const clocks = ticket.sla?.clocks ?? [];
-  let headline: (typeof clocks)[number] | undefined;
-  for (const kind of headlineOrder) {
-    headline = clocks.find((c) => c.kind === kind && c.stoppedAt === null && c.state !== 'met');
-    if (headline) break;
-  }
-  if (!headline) known = { rank: clocks.some((c) => c.kind !== 'periodicUpdate') ? 3 : 2, dueMs: Infinity, warnMs: Infinity };
-  else if (headline.state === 'paused' || headline.dueAt === null) known = { rank: 1, dueMs: Infinity, warnMs: Infinity };
-  else known = { rank: 0, dueMs: Date.parse(headline.dueAt), warnMs: headline.warnAt === null ? Infinity : Date.parse(headline.warnAt) };
-  Object.defineProperty(ticket, slaFactsKey, { value: known });
-  return known;
+  const facts = slaFacts(ticket);
+  Object.defineProperty(ticket, slaFactsKey, { value: facts });
+  return facts;
 }
 
 /** The state the queue shows for the ticket's headline clock at `nowMs` (as SlaCountdown draws it). */
@@ -93,13 +72,8 @@ function numericKey(sort: QueueSort, context: SortContext): ((ticket: Ticket) =>
       return (ticket) => Number(ticket.assigneeId !== null);
     case 'queue':
       return (ticket) => context.queueOrder.get(ticket.queueId) ?? Number.MAX_SAFE_INTEGER;
-    // Most urgent first: breached (most overdue first), then least time left, paused, no target, done;
-    // rank and due time in one number (due instants are below 4e12 ms), priority breaking ties.
     case 'sla':
-      return (ticket) => {
-        const f = slaFactsOf(ticket);
-        return (f.rank * 4e12 + (f.rank === 0 ? f.dueMs : 0)) * 4 + priorityIndex[ticket.priority];
-      };
+      return (ticket) => slaOrderKey(slaFactsOf(ticket), ticket.priority);
     case 'subject':
     case 'requester':
       return null;
