@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { FakeDesk, makeTicket, testNow } from '../../testing/fake-desk.js';
 import { slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
@@ -17,7 +17,11 @@ function countdownFor(sla: Ticket['sla'], language: 'en' | 'pl' = 'en') {
   const cell = () => screen.getByTestId('cell');
   const state = () => cell().querySelector('[data-sla-state]')?.getAttribute('data-sla-state');
   const tone = () => cell().querySelector('.sla')?.className;
-  const title = () => cell().querySelector('.sla')?.getAttribute('title');
+  // The tooltip is written when the pointer reaches the clock.
+  const title = () => {
+    fireEvent.pointerEnter(cell().querySelector('.sla')!);
+    return cell().querySelector('.sla')?.getAttribute('title');
+  };
   return { ...rendered, clock, cell, state, tone, title };
 }
 
