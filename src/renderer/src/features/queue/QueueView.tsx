@@ -116,6 +116,17 @@ export function QueueView() {
 
 const emptySet: ReadonlySet<string> = new Set();
 
+/** Runs `work` when the window is next idle, or after `within` ms at the latest; returns the cancel. */
+function whenIdle(work: () => void, within = 500): () => void {
+  // jsdom (the unit tests) has no idle callbacks; a task then stands in.
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(work, 0);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(work, { timeout: within });
+  return () => cancelIdleCallback(handle);
+}
+
 function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts }: { searchRef: RefObject<HTMLInputElement | null>; filtersOpen: boolean; onToggleFilters(): void; onShowShortcuts(): void }) {
   const { queue } = useDeskServices();
   const { t } = useTranslation('queue');
@@ -223,35 +234,28 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
 }
 
 /**
- * Every view's and queue's count, worked out after the browser has painted (a frame, then a task):
- * neither the first paint of 100,000 tickets nor a filter waits for a pass over all of them. Until
- * the first count the list reads "…".
+ * Every view's and queue's count, worked out when the window is idle (at the latest half a second
+ * later): neither the first frames of 100,000 tickets nor a filter wait for a pass over all of them.
+ * Until the first count the list reads "…".
  */
 function useViewCounts(input: { tickets: ReadonlyMap<string, Ticket>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string>; savedViews: readonly LocalSavedView[]; viewSearches: ReadonlyMap<string, ReadonlySet<string>>; queues: readonly Queue[] }) {
   const [counts, setCounts] = useState<ReadonlyMap<ViewKey, number | null>>(new Map());
   const { tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues } = input;
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
-        const views: [ViewKey, QueueViewSpec][] = [...builtInViewIds.map((id) => [`builtin:${id}`, builtInViews[id]] as [ViewKey, QueueViewSpec]), ...savedViews.map((saved) => [`saved:${saved.id}`, saved] as [ViewKey, QueueViewSpec])];
-        // A view with a search is counted once its search has answered.
-        const ready = views.filter(([, spec]) => spec.search.trim() === '' || viewSearches.has(spec.search.trim()));
-        const checks = ready.map(([, spec]) => ticketFilter(spec.filters, { ...context, searchIds: spec.search.trim() === '' ? null : viewSearches.get(spec.search.trim())! }));
-        const byQueue = new Map(queues.map((q) => [q.id, 0]));
-        const tally: Check = (ticket) => (byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1), false);
-        const numbers = countMatching(tickets.values(), [...checks, tally]);
-        const next = new Map<ViewKey, number | null>([['all', tickets.size]]);
-        ready.forEach(([key], index) => next.set(key, numbers[index]!));
-        for (const [queueId, count] of byQueue) next.set(`queue:${queueId}`, count);
-        setCounts(next);
-      }, 0);
+    return whenIdle(() => {
+      const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
+      const views: [ViewKey, QueueViewSpec][] = [...builtInViewIds.map((id) => [`builtin:${id}`, builtInViews[id]] as [ViewKey, QueueViewSpec]), ...savedViews.map((saved) => [`saved:${saved.id}`, saved] as [ViewKey, QueueViewSpec])];
+      // A view with a search is counted once its search has answered.
+      const ready = views.filter(([, spec]) => spec.search.trim() === '' || viewSearches.has(spec.search.trim()));
+      const checks = ready.map(([, spec]) => ticketFilter(spec.filters, { ...context, searchIds: spec.search.trim() === '' ? null : viewSearches.get(spec.search.trim())! }));
+      const byQueue = new Map(queues.map((q) => [q.id, 0]));
+      const tally: Check = (ticket) => (byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1), false);
+      const numbers = countMatching(tickets.values(), [...checks, tally]);
+      const next = new Map<ViewKey, number | null>([['all', tickets.size]]);
+      ready.forEach(([key], index) => next.set(key, numbers[index]!));
+      for (const [queueId, count] of byQueue) next.set(`queue:${queueId}`, count);
+      setCounts(next);
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
   }, [tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues]);
   return counts;
 }
