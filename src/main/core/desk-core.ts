@@ -22,6 +22,7 @@ import type { Outbox } from './replica/outbox.js';
 import { loadSession, saveSession, type SavedSession } from './session/saved-session.js';
 import type { SecretStore } from './session/secret-store.js';
 import { channelApi } from './channels/channel-api.js';
+import { analyticsApi } from './analytics-api.js';
 import { escalationApi } from './escalation-api.js';
 import { Alerter, systemTimers, type Timers } from './alerts/alerter.js';
 import { alertApi } from './alerts/alert-api.js';
@@ -281,6 +282,7 @@ export class DeskCore implements DeskService {
       return fetchSlaExplanation(serverUrl, token, id);
     },
     ...channelApi(() => this.requireSession()),
+    ...analyticsApi(() => this.requireSession()),
     ...alertApi(() => this.alerter),
     'escalations.targets': async ({ ticketId }) => {
       this.requireSession();

@@ -7,6 +7,7 @@ import { EscalationReasonSchema, EscalationSchema, EscalationTargetSchema } from
 import { SlaExplanationSchema } from '../sla/snapshot.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
+import { analyticsMethods } from './analytics-methods.js';
 import { fileMethods } from './file-methods.js';
 import { handoffMethods } from './handoff-methods.js';
 import { knowledgeEvents, knowledgeMethods } from './knowledge-methods.js';
@@ -169,6 +170,7 @@ export const deskMethods = {
   ...routingMethods,
   ...fileMethods,
   ...adminMethods,
+  ...analyticsMethods,
   ...ticketDraftMethods,
   ...ticketPresenceMethods,
   ...remoteMethods,
