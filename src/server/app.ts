@@ -30,6 +30,7 @@ import { CustomerNotifier } from './notifications/customer-notifier.js';
 import { outboundDeliveries, type Deliverers } from './outbound/outbound-queue.js';
 import { outboundRoutes } from './outbound/routes.js';
 import { templateRoutes } from './notifications/routes.js';
+import { csatSettingsRoutes } from './portal/csat-settings-routes.js';
 import { quarantineRoutes } from './quarantine/routes.js';
 import { messageRoutes } from './tickets/message-routes.js';
 import { slaRoutes } from './sla/routes.js';
@@ -50,6 +51,7 @@ import { EscalationTriggerObserver } from './escalations/escalation-triggers.js'
 import { escalationDeadlines } from './escalations/escalation-deadlines.js';
 import { escalationRoutes } from './escalations/routes.js';
 import { remoteRoutes } from './remote/routes.js';
+import { attachWallboard } from './wallboard/wallboard-push.js';
 
 export const SERVER_VERSION = '0.1.0';
 
@@ -140,6 +142,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));
+  await app.register(csatSettingsRoutes(context));
   await app.register(quarantineRoutes(context));
   await app.register(outboundRoutes(context));
   await app.register(mailboxRoutes(context, mailboxes));
@@ -153,6 +156,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   context.deliverers.chat = chatDeliverer(context, attachChatNamespace(sync.io, context));
   watchConsoles(sync.io, router);
   attachTicketPresence(sync.io, context);
+  const wallboard = attachWallboard(sync.io, context, timers);
   app.addHook('onReady', async () => {
     await slaScheduler.start();
     await outbound.start();
@@ -172,6 +176,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
     routing.stop();
     escalationLadders.stop();
     mailPolling.stop();
+    wallboard.stop();
     await mailboxes.stop();
     await sync.close();
   });
