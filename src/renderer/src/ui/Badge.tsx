@@ -1,34 +1,20 @@
 import type { ReactNode } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Channel, CustomerTier, Priority, TicketStatus } from '../../../shared/domain/ticket.js';
 import './badge.css';
 
-/** Priority shows a coloured marker and its name: colour is never the only signal. */
+/** Priority shows a marker of its own shape and colour (badge.css) and its name: colour is never the only signal. */
 export function PriorityLabel({ priority }: { priority: Priority }) {
-  return priorityLabel(priority, useTranslation('labels').t);
-}
-
-type Labels = TFunction<'labels'>;
-
-/**
- * The labels as plain functions of the translations, for a list that draws hundreds of them: the queue
- * looks its translations up once per render instead of once per cell.
- */
-export function priorityLabel(priority: Priority, t: Labels) {
+  const { t } = useTranslation('labels');
   return (
     <span className={`priority priority--${priority}`} data-priority={priority}>
-      <span className="priority__marker" aria-hidden="true" />
       {t(`priority.${priority}`)}
     </span>
   );
 }
 
 export function StatusLabel({ status }: { status: TicketStatus }) {
-  return statusLabel(status, useTranslation('labels').t);
-}
-
-export function statusLabel(status: TicketStatus, t: Labels) {
+  const { t } = useTranslation('labels');
   return (
     <span className={`status status--${status}`} data-status={status} title={t(`status.${status}`)}>
       {t(`status.${status}`)}
@@ -37,10 +23,7 @@ export function statusLabel(status: TicketStatus, t: Labels) {
 }
 
 export function ChannelLabel({ channel }: { channel: Channel }) {
-  return channelLabel(channel, useTranslation('labels').t);
-}
-
-export function channelLabel(channel: Channel, t: Labels) {
+  const { t } = useTranslation('labels');
   return (
     <span className="channel" title={t(`channel.${channel}`)}>
       {t(`channel.${channel}`)}
@@ -48,17 +31,10 @@ export function channelLabel(channel: Channel, t: Labels) {
   );
 }
 
+/** Premium carries a star (badge.css) beside its name. */
 export function CustomerTierLabel({ tier }: { tier: CustomerTier }) {
-  return customerTierLabel(tier, useTranslation('labels').t);
-}
-
-export function customerTierLabel(tier: CustomerTier, t: Labels) {
-  return (
-    <span className={`tier tier--${tier}`}>
-      {tier === 'premium' && <span aria-hidden="true">★ </span>}
-      {t(`customerTier.${tier}`)}
-    </span>
-  );
+  const { t } = useTranslation('labels');
+  return <span className={`tier tier--${tier}`}>{t(`customerTier.${tier}`)}</span>;
 }
 
 /** The same labels as pills, for the ticket header. */

@@ -276,11 +276,22 @@ const QueueRowView = memo(function QueueRowView({ ticket, rowIndex, start, selec
         onOpen(ticket.id);
       }}
     >
-      {columnIds.map((column, index) => (
-        <div key={column} role="gridcell" aria-colindex={index + 1} className={`queue-table__cell cell-${column}`} data-testid={column === 'sla' ? 'sla-countdown' : undefined}>
-          {queueCells[column](ticket, text)}
-        </div>
-      ))}
+      {columnIds.map((column, index) => {
+        const cell = queueCells[column](ticket, text);
+        return (
+          <div
+            key={column}
+            role="gridcell"
+            aria-colindex={index + 1}
+            className={cell.className ? `queue-table__cell cell-${column} ${cell.className}` : `queue-table__cell cell-${column}`}
+            title={cell.title}
+            data-priority={cell.priority}
+            data-testid={column === 'sla' ? 'sla-countdown' : undefined}
+          >
+            {cell.content}
+          </div>
+        );
+      })}
     </div>
   );
 });

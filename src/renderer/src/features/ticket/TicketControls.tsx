@@ -69,7 +69,6 @@ export function TicketControls({ ticket }: { ticket: Ticket }) {
       <span className="ticket__control">
         <label htmlFor={priorityId}>{t('priority')}</label>
         <span className={`priority priority--${shownPriority}`}>
-          <span className="priority__marker" aria-hidden="true" />
           <select
             id={priorityId}
             className="ticket__select"
