@@ -41,6 +41,7 @@ import { fetchSlaExplanation, loginToServer } from './sync/server-api.js';
 import { inlineDecoder, type ChangeDecoder } from './sync/change-decoder.js';
 import { SyncClient } from './sync/sync-client.js';
 import { TicketPresenceLink } from './ticket-presence-link.js';
+import { WallboardLink, wallboardApi } from './wallboard-link.js';
 import { uploadReplyFiles } from './ticket-files.js';
 import { ticketViewApi } from './ticket-view-api.js';
 
@@ -70,6 +71,8 @@ export class DeskCore implements DeskService {
   private readonly listeners = new Set<DeskEventListener>();
   /** Who else has the open ticket, over the sync client's socket (docs/ticket-view.md). */
   private readonly presence = new TicketPresenceLink(() => this.session?.user.id ?? null, (ticketId, viewers) => this.emit('ticketPresence.changed', { ticketId, viewers }));
+  /** The supervisors' wallboard, pushed by the server over the same socket while it is open (docs/wallboard.md). */
+  private readonly wallboard = new WallboardLink((snapshot) => this.emit('wallboard.changed', snapshot));
   private session: SavedSession | null;
   /** Set when the replica had to be rebuilt at start (kept for the console to say so, and for support). */
   readonly rebuilt: OpenedReplica['rebuilt'];
@@ -102,7 +105,10 @@ export class DeskCore implements DeskService {
       outboxChanged: () => this.emitOutbox(),
       unauthorized: () => void this.api['session.logout']({}),
     }, this.decoder);
-    this.sync.attachToSocket((socket) => this.presence.attach(socket));
+    this.sync.attachToSocket((socket) => {
+      this.presence.attach(socket);
+      this.wallboard.attach(socket);
+    });
     this.sync.beforePush = (mutations) => uploadReplyFiles(mutations, this.requireSession(), this.replica.ticketDrafts);
     this.session = loadSession(options.secrets);
     this.alerter = new Alerter({
@@ -362,6 +368,7 @@ export class DeskCore implements DeskService {
       changed: (payload) => this.emit('handoffs.changed', payload),
       draftLeadMinutes: () => this.options.handoffDraftMinutes ?? DEFAULT_HANDOFF_DRAFT_MINUTES,
     }),
+    ...wallboardApi(this.wallboard, () => this.requireSession().user),
     ...desktopApi({ replica: () => this.replica.desktop, counts: () => this.myCounts, requireSession: () => this.requireSession() }),
   };
 

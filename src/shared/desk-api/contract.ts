@@ -20,6 +20,7 @@ import { ticketDraftMethods } from './ticket-draft-methods.js';
 import { ticketPresenceEvents, ticketPresenceMethods } from './ticket-presence-methods.js';
 import { remoteEvents, remoteMethods } from './remote-methods.js';
 import { desktopEvents, desktopMethods } from './desktop-methods.js';
+import { wallboardEvents, wallboardMethods } from './wallboard-methods.js';
 
 export { ArticleHitSchema, type ArticleHit } from './knowledge-methods.js';
 
@@ -176,6 +177,7 @@ export const deskMethods = {
   ...remoteMethods,
   ...desktopMethods,
   ...viewMethods,
+  ...wallboardMethods,
 } as const;
 
 export const deskEvents = {
@@ -192,6 +194,7 @@ export const deskEvents = {
   ...knowledgeEvents,
   ...desktopEvents,
   ...viewEvents,
+  ...wallboardEvents,
   /** The rota changed (a rotation, override or swap arrived): who is on shift and on call may differ. */
   'rota.changed': z.object({}),
   /** A colleague's row arrived: their name, queues or presence (the agent's own status among them). */
