@@ -20,7 +20,9 @@ export function openSqliteDatabase(dataDir: string): ServerDb {
 const provider: MigrationProvider = { getMigrations: async () => serverMigrations };
 
 export async function migrateToLatest(db: ServerDb): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Numbers are handed out to engineers working in parallel (issue 8: 0019, 0020, 0021), so a database
+  // may have run a later number before an earlier one lands; each migration stands on its own.
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
