@@ -115,7 +115,8 @@ export function accountRoutes(app: FastifyInstance, context: ServerContext): voi
         status: ticket.status as RequestSummary['status'],
         createdAt: ticket.created_at,
         messages: thread,
-        surveyUrl: ticket.status === 'solved' && !answered ? `/portal/survey/${ticket.id}?token=${context.links.surveyToken(ticket.id)}` : null,
+        // A ticket closed after it was solved can still be rated, as its survey link in the mail can.
+        surveyUrl: (ticket.status === 'solved' || ticket.status === 'closed') && !answered ? `/portal/survey/${ticket.id}?token=${context.links.surveyToken(ticket.id)}` : null,
       },
       reply,
     );

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SurveyFormSchema, SurveyParamsSchema } from '../../shared/portal/forms.js';
 import type { ServerContext } from '../context.js';
-import { answerSurvey, surveyState, type SurveyOutcome } from './csat.js';
+import { CsatScaleSchema } from '../../shared/csat/survey.js';
+import { answerSurvey, csatSettings, surveyState, type SurveyOutcome } from './csat.js';
 import { messagePage, portalView, sendPage, type PortalView } from './layout.js';
 import { fieldErrors } from './pages/fields.js';
 import { surveyPage } from './pages/survey.js';
@@ -48,7 +49,8 @@ export function surveyRoutes(app: FastifyInstance, context: ServerContext): void
       // Looking again at an answered survey is no error: the page just says so.
       return sendPage(reply, page, state === 'answered' ? 200 : status);
     }
-    return sendPage(reply, surveyPage(view, { ...survey, number, subject }, { errors: {} }));
+    const { scale } = await csatSettings(context.db);
+    return sendPage(reply, surveyPage(view, { ...survey, number, subject, scale }, { errors: {} }));
   });
 
   app.post('/survey/:ticketId', async (request, reply) => {
@@ -63,9 +65,12 @@ export function surveyRoutes(app: FastifyInstance, context: ServerContext): void
         const { status, page } = outcomePage(view, state);
         return sendPage(reply, page, status);
       }
-      const errors = fieldErrors(view.t, form.error, { score: 'errors.score', comment: 'errors.comment' });
+      // Shown again on the scale it was sent from, unless that is no scale at all.
+      const sent = CsatScaleSchema.safeParse(body.scale);
+      const scale = sent.success ? sent.data : (await csatSettings(context.db)).scale;
+      const errors = fieldErrors(view.t, form.error, { score: scale === 'good_bad' ? 'errors.scoreGoodBad' : 'errors.score', comment: 'errors.comment' });
       const comment = typeof body.comment === 'string' ? body.comment : undefined;
-      return sendPage(reply, surveyPage(view, { ...survey, number, subject }, { comment, errors }), 400);
+      return sendPage(reply, surveyPage(view, { ...survey, number, subject, scale }, { comment, errors }), 400);
     }
     const { status, page } = outcomePage(view, await answerSurvey(context, survey.ticketId, form.data));
     return sendPage(reply, page, status);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '../../shared/domain/ticket.js';
-import { getPage, lastMail, linkedPath, postFields, postForm } from '../testing/portal-client.js';
+import { getPage, lastMail, linkedPath, postFields, postForm, signInByMail } from '../testing/portal-client.js';
+import type { CsatSettings } from '../../shared/csat/survey.js';
 import { callApi, loginAs, startTestServer, type RunningTestServer } from '../testing/test-server.js';
 
 let server: RunningTestServer;
@@ -80,7 +81,7 @@ describe('satisfaction survey', () => {
     expect(notes[0]).toMatchObject({ body: 'Satisfaction: 4/5 — "Quick and kind <b>thanks</b>"', isPublic: false, authorKind: 'system', authorName: 'Dana' });
     expect(detail.ticket.status).toBe('solved');
     const events = await server.context.db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticket.id).where('kind', '=', 'csat').execute();
-    expect(events.map((e) => JSON.parse(e.data_json))).toEqual([{ score: 4, comment: 'Quick and kind <b>thanks</b>', agentId: 'u-agent' }]);
+    expect(events.map((e) => JSON.parse(e.data_json))).toEqual([{ score: 4, scale: 'five', comment: 'Quick and kind <b>thanks</b>', agentId: 'u-agent', agentName: 'Marta Nowak' }]);
   });
 
   it('waits until the request is solved', async () => {
@@ -89,5 +90,67 @@ describe('satisfaction survey', () => {
     expect((await getPage(server.url, `/portal/survey/${ticket.id}?token=${token}`)).status).toBe(409);
     expect((await postFields(server.url, `/portal/survey/${ticket.id}`, { token, score: '5' })).status).toBe(409);
     expect(await answers(ticket.id)).toEqual([]);
+  });
+});
+
+describe('the survey scale', () => {
+  const settings = (token: string, body?: unknown) => callApi<CsatSettings>(server.url, '/api/v1/admin/csat', body === undefined ? { token } : { method: 'PUT', token, body });
+
+  it('is five steps until an admin chooses good/bad; agents and bad bodies change nothing', async () => {
+    const admin = await loginAs(server.url, 'admin@demo');
+    expect((await settings(admin)).body).toEqual({ scale: 'five' });
+    expect((await settings(agent, { scale: 'good_bad' })).status).toBe(403);
+    expect((await settings(admin, { scale: 'three' })).status).toBe(400);
+    expect((await settings(admin, { scale: 'good_bad', extra: 1 })).status).toBe(400);
+    expect((await settings(admin)).body).toEqual({ scale: 'five' });
+
+    expect((await settings(admin, { scale: 'good_bad' })).body).toEqual({ scale: 'good_bad' });
+    try {
+      const { ticket, path } = await solvedRequest('survey-e@example.com', 'Two-step survey');
+      const page = await (await getPage(server.url, path)).text();
+      expect(page).toContain('Was our help good or bad?');
+      expect(page).toContain('name="scale" value="good_bad"');
+      expect(page.match(/type="radio"/g)).toHaveLength(2);
+      const token = new URL(path, server.url).searchParams.get('token')!;
+
+      // A middle score is no choice on this scale.
+      const middle = await postFields(server.url, `/portal/survey/${ticket.id}`, { token, scale: 'good_bad', score: '3' });
+      expect(middle.status).toBe(400);
+      expect(await middle.text()).toContain('Choose good or bad.');
+      expect(await answers(ticket.id)).toEqual([]);
+
+      const bad = await postFields(server.url, `/portal/survey/${ticket.id}`, { token, scale: 'good_bad', score: '1', comment: 'Took two days' });
+      expect(bad.status).toBe(200);
+      expect(await answers(ticket.id)).toEqual([expect.objectContaining({ score: 1, scale: 'good_bad', comment: 'Took two days', agent_id: 'u-agent' })]);
+      const detail = (await callApi<TicketDetail>(server.url, `/api/v1/tickets/${ticket.id}`, { token: agent })).body;
+      expect(detail.messages.filter((m) => m.body.startsWith('Satisfaction:')).map((m) => m.body)).toEqual(['Satisfaction: bad — "Took two days"']);
+
+      // A page opened before the change is still answered on the scale it showed.
+      const earlier = await solvedRequest('survey-f@example.com', 'Opened before the change');
+      const earlierToken = new URL(earlier.path, server.url).searchParams.get('token')!;
+      expect((await postFields(server.url, `/portal/survey/${earlier.ticket.id}`, { token: earlierToken, scale: 'five', score: '4' })).status).toBe(200);
+      expect(await answers(earlier.ticket.id)).toEqual([expect.objectContaining({ score: 4, scale: 'five' })]);
+    } finally {
+      expect((await settings(admin, { scale: 'five' })).status).toBe(200);
+    }
+  });
+});
+
+describe('the portal offers the survey', () => {
+  it('on a solved (or later closed) request until it is answered', async () => {
+    const email = 'survey-g@example.com';
+    const { ticket, path } = await solvedRequest(email, 'Offered in the portal');
+    const cookie = await signInByMail(server.url, server.context.db, email);
+    const requestPage = async () => (await getPage(server.url, `/portal/requests/${ticket.number}`, cookie)).text();
+    const offered = await requestPage();
+    expect(offered).toContain('Rate our help');
+    expect(offered).toContain(`href="${path.replace(/&/g, '&amp;')}"`);
+
+    expect((await callApi(server.url, `/api/v1/tickets/${ticket.id}`, { method: 'PATCH', token: agent, body: { status: 'closed' } })).status).toBe(200);
+    expect(await requestPage()).toContain('Rate our help');
+
+    const token = new URL(path, server.url).searchParams.get('token')!;
+    expect((await postFields(server.url, `/portal/survey/${ticket.id}`, { token, score: '5' })).status).toBe(200);
+    expect(await requestPage()).not.toContain('Rate our help');
   });
 });

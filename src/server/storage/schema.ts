@@ -155,7 +155,7 @@ export interface Database {
   portal_links: { token_hash: string; email: string; created_at: string; expires_at: string; used_at: string | null };
   portal_sessions: { token_hash: string; email: string; created_at: string; expires_at: string };
   deflection_events: { id: string; kind: string; visit_id: string; article_id: string | null; locale: string; at: string };
-  csat_answers: { ticket_id: string; score: number; comment: string | null; agent_id: string | null; answered_at: string };
+  csat_answers: { ticket_id: string; score: number; comment: string | null; agent_id: string | null; answered_at: string; scale: Generated<string> };
   chat_sessions: {
     id: string;
     token_hash: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CsatScaleSchema, scaleScores } from '../csat/survey.js';
 import { CustomerLocaleSchema } from '../notifications/templates.js';
 
 /**
@@ -36,16 +37,23 @@ export const PortalTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 export const LinkFormSchema = z.object({ token: PortalTokenSchema });
 
 export const SurveyParamsSchema = z.object({ ticketId: z.uuid() });
-export const SurveyFormSchema = z.object({
-  token: z.string().min(1).max(200),
-  score: z.coerce.number().int().min(1).max(5),
-  comment: z
-    .string()
-    .trim()
-    .max(COMMENT_MAX)
-    .optional()
-    .transform((text) => text || undefined),
-});
+/**
+ * The answer is checked against the scale the page was drawn in (a hidden field), so a survey opened
+ * before an admin changed the scale can still be sent as it was shown.
+ */
+export const SurveyFormSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    scale: CsatScaleSchema.default('five'),
+    score: z.coerce.number().int().min(1).max(5),
+    comment: z
+      .string()
+      .trim()
+      .max(COMMENT_MAX)
+      .optional()
+      .transform((text) => text || undefined),
+  })
+  .refine((form) => scaleScores(form.scale).includes(form.score), { path: ['score'], message: 'Not a choice on this scale' });
 export type SurveyForm = z.infer<typeof SurveyFormSchema>;
 
 /** A ticket as customers name it: its number. */

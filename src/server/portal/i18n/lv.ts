@@ -43,6 +43,7 @@ export const lv: Dictionary = {
   'errors.description': 'Aprakstiet problēmu (ne vairāk kā 20 000 rakstzīmes).',
   'errors.message': 'Uzrakstiet ziņu (ne vairāk kā 20 000 rakstzīmes).',
   'errors.score': 'Izvēlieties vērtējumu no 1 līdz 5.',
+  'errors.scoreGoodBad': 'Izvēlieties: labi vai slikti.',
   'errors.comment': 'Komentārs var būt ne garāks par 2000 rakstzīmēm.',
   'errors.tooLarge': 'Fails ir pārāk liels: katrs var būt ne lielāks par {size}.',
   'errors.tooMany': {
@@ -116,6 +117,9 @@ export const lv: Dictionary = {
   'survey.title': 'Kā mums veicās?',
   'survey.about': 'Pieteikums {number}: {subject}',
   'survey.question': 'Kā vērtējat mūsu palīdzību?',
+  'survey.good': 'Labi',
+  'survey.bad': 'Slikti',
+  'survey.questionGoodBad': 'Vai mūsu palīdzība bija laba vai slikta?',
   'survey.score.1': 'Ļoti slikti',
   'survey.score.2': 'Slikti',
   'survey.score.3': 'Viduvēji',

@@ -44,6 +44,7 @@ export const pl: Dictionary = {
   'errors.description': 'Opisz problem (najwyżej 20 000 znaków).',
   'errors.message': 'Napisz wiadomość (najwyżej 20 000 znaków).',
   'errors.score': 'Wybierz ocenę od 1 do 5.',
+  'errors.scoreGoodBad': 'Wybierz: dobrze lub źle.',
   'errors.comment': 'Komentarz może mieć najwyżej 2000 znaków.',
   'errors.tooLarge': 'Plik jest za duży: każdy może mieć najwyżej {size}.',
   'errors.tooMany': {
@@ -119,6 +120,9 @@ export const pl: Dictionary = {
   'survey.title': 'Jak nam poszło?',
   'survey.about': 'Zgłoszenie {number}: {subject}',
   'survey.question': 'Jak bardzo jesteś zadowolony z naszej pomocy?',
+  'survey.good': 'Dobrze',
+  'survey.bad': 'Źle',
+  'survey.questionGoodBad': 'Jak oceniasz naszą pomoc: dobrze czy źle?',
   'survey.score.1': 'Bardzo niezadowolony',
   'survey.score.2': 'Niezadowolony',
   'survey.score.3': 'Ani tak, ani nie',

@@ -44,6 +44,7 @@ export const ru: Dictionary = {
   'errors.description': 'Опишите проблему (не более 20 000 символов).',
   'errors.message': 'Напишите сообщение (не более 20 000 символов).',
   'errors.score': 'Выберите оценку от 1 до 5.',
+  'errors.scoreGoodBad': 'Выберите: хорошо или плохо.',
   'errors.comment': 'Комментарий может быть не длиннее 2000 символов.',
   'errors.tooLarge': 'Файл слишком большой: каждый может быть не больше {size}.',
   'errors.tooMany': {
@@ -119,6 +120,9 @@ export const ru: Dictionary = {
   'survey.title': 'Как мы справились?',
   'survey.about': 'Обращение {number}: {subject}',
   'survey.question': 'Насколько вы довольны нашей помощью?',
+  'survey.good': 'Хорошо',
+  'survey.bad': 'Плохо',
+  'survey.questionGoodBad': 'Как мы вам помогли: хорошо или плохо?',
   'survey.score.1': 'Совсем не доволен',
   'survey.score.2': 'Не доволен',
   'survey.score.3': 'Затрудняюсь ответить',

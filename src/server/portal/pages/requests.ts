@@ -69,7 +69,7 @@ export function requestPage(view: PortalView, request: RequestDetail, reply: { v
   <h1>${t.t('request.title', { number: request.number })}: ${request.subject}</h1>
   <p class="meta">${statusBadge(t, request.status)} · ${t.t('request.opened')} ${when(t, request.createdAt)}</p>
   ${request.status === 'solved' ? html`<p class="notice">${t.t('request.solved')}${request.surveyUrl ? html` <a href="${request.surveyUrl}">${t.t('request.rate')}</a>` : ''}</p>` : ''}
-  ${request.status === 'closed' ? html`<p class="notice warn">${t.t('request.closed')}</p>` : ''}
+  ${request.status === 'closed' ? html`<p class="notice warn">${t.t('request.closed')}${request.surveyUrl ? html` <a href="${request.surveyUrl}">${t.t('request.rate')}</a>` : ''}</p>` : ''}
   <h2>${t.t('request.thread')}</h2>
   <ol class="thread">
     ${request.messages.map((m) => {
