@@ -31,7 +31,6 @@ import { outboundDeliveries, type Deliverers } from './outbound/outbound-queue.j
 import { outboundRoutes } from './outbound/routes.js';
 import { templateRoutes } from './notifications/routes.js';
 import { csatSettingsRoutes } from './portal/csat-settings-routes.js';
-import { csatSettingsRoutes } from './portal/csat-settings-routes.js';
 import { quarantineRoutes } from './quarantine/routes.js';
 import { messageRoutes } from './tickets/message-routes.js';
 import { slaRoutes } from './sla/routes.js';
@@ -143,7 +142,6 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));
-  await app.register(csatSettingsRoutes(context));
   await app.register(csatSettingsRoutes(context));
   await app.register(quarantineRoutes(context));
   await app.register(outboundRoutes(context));
