@@ -13,11 +13,14 @@ import { appendLine, type NewLine } from './transcript.js';
 /** How long a widget has to confirm it showed a line before the visitor counts as gone. */
 const LIVE_ACK_MS = 3000;
 
-/** An agent's reply is their words under their name; acknowledgements and status notices are the desk's. */
-function lineFor(item: OutboundItem): NewLine {
-  return item.kind === 'reply'
-    ? { author: 'agent', name: item.headers.fromName ?? null, text: item.body, ref: item.id }
-    : { author: 'system', name: null, text: item.body, ref: item.id };
+/**
+ * An agent's reply is their words under their name; acknowledgements and status notices are the desk's.
+ * The notice that the ticket is solved carries its survey, which the widget offers as a button.
+ */
+function lineFor(context: ServerContext, item: OutboundItem): NewLine {
+  if (item.kind === 'reply') return { author: 'agent', name: item.headers.fromName ?? null, text: item.body, ref: item.id };
+  const survey = item.kind === 'status.solved' && item.ticketId ? { survey: { url: context.links.surveyUrl(item.ticketId) } } : {};
+  return { author: 'system', name: null, text: item.body, ref: item.id, ...survey };
 }
 
 /** True when at least one of the chat's widgets (a visitor may have several tabs) confirmed the update. */
@@ -41,7 +44,7 @@ export function chatDeliverer(context: ServerContext, chat: Namespace): Delivere
     async deliver(item) {
       const session = item.ticketId ? await sessionForTicket(context.db, item.ticketId) : null;
       if (session) {
-        const update = await context.db.transaction().execute(async (trx) => updateOf(trx, session, [await appendLine(trx, session.id, lineFor(item), isoNow(context.clock))]));
+        const update = await context.db.transaction().execute(async (trx) => updateOf(trx, session, [await appendLine(trx, session.id, lineFor(context, item), isoNow(context.clock))]));
         if (await showLive(chat, session.id, update)) return;
       }
       await sendByEmail(context, item, session);

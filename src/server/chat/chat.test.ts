@@ -136,6 +136,30 @@ describe('live chat with the assistant', () => {
     expect(mail).toEqual([]);
   });
 
+  it('offers the satisfaction survey in the conversation when the chat’s ticket is solved, and takes the answer once', async () => {
+    const { widget, session } = await chatting();
+    const handover = accepted(await widget.act('human'));
+    const ticket = await ticketOf(handover.ticketNumber!);
+    const agent = await loginAs(server.url, 'agent@demo');
+    expect((await callApi(server.url, `/api/v1/tickets/${ticket.id}`, { method: 'PATCH', token: agent, body: { assigneeId: 'u-agent', status: 'solved' } })).status).toBe(200);
+
+    const offer = await widget.lineWhere((line) => line.survey !== undefined);
+    expect(offer).toMatchObject({ author: 'system', text: expect.stringContaining('marked request'), survey: { url: server.context.links.surveyUrl(ticket.id) } });
+    // Shown live, so it did not go by email as well; and a visitor who comes back still has it.
+    expect(await server.context.db.selectFrom('outbound_messages').select('kind').where('ticket_id', '=', ticket.id).where('channel', '=', 'email').execute()).toEqual([]);
+    const back = await visitor();
+    expect(accepted(await back.resume(session.token)).lines.filter((line) => line.survey)).toEqual([offer]);
+
+    const url = new URL(offer.survey!.url);
+    expect((await fetch(`${server.url}${url.pathname}${url.search}`)).status).toBe(200);
+    const answer = (score: string) =>
+      fetch(`${server.url}${url.pathname}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: url.searchParams.get('token')!, score }) });
+    expect((await answer('5')).status).toBe(200);
+    expect((await answer('1')).status).toBe(409);
+    const stored = await server.context.db.selectFrom('csat_answers').selectAll().where('ticket_id', '=', ticket.id).execute();
+    expect(stored).toEqual([expect.objectContaining({ score: 5, agent_id: 'u-agent' })]);
+  });
+
   it('sends the reply by email, in the customer’s language, when the widget is gone', async () => {
     const { widget, session } = await chatting({ locale: 'pl', email: 'jan.nowak@example.pl', name: 'Jan Nowak' });
     const handover = accepted(await widget.say('Chcę porozmawiać z konsultantem'));

@@ -10,13 +10,14 @@ export interface NewLine {
   name: string | null;
   text: string;
   articles?: ChatArticle[];
+  survey?: ChatLine['survey'];
   /** The widget's message id or the outbound item's; a line with a known ref is not written again. */
   ref?: string;
 }
 
 function lineFromRow(row: Database['chat_lines']): ChatLine {
-  const articles = row.data_json ? (JSON.parse(row.data_json) as { articles?: ChatArticle[] }).articles : undefined;
-  return { seq: row.seq, author: row.author as ChatLine['author'], name: row.name, text: row.text, at: row.at, ...(articles ? { articles } : {}) };
+  const { articles, survey } = row.data_json ? (JSON.parse(row.data_json) as Pick<ChatLine, 'articles' | 'survey'>) : {};
+  return { seq: row.seq, author: row.author as ChatLine['author'], name: row.name, text: row.text, at: row.at, ...(articles ? { articles } : {}), ...(survey ? { survey } : {}) };
 }
 
 export async function lineByRef(reader: Reader, sessionId: string, ref: string): Promise<ChatLine | null> {
@@ -38,7 +39,7 @@ export async function appendLine(trx: Transaction<Database>, sessionId: string, 
     name: line.name,
     text: line.text,
     at,
-    data_json: line.articles ? JSON.stringify({ articles: line.articles }) : null,
+    data_json: line.articles || line.survey ? JSON.stringify({ articles: line.articles, survey: line.survey }) : null,
     ref: line.ref ?? null,
   };
   await trx.insertInto('chat_lines').values(row).execute();

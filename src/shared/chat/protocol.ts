@@ -64,6 +64,8 @@ export const ChatLineSchema = z.object({
   at: z.string(),
   /** Help-centre articles the assistant offers with this line; links are relative to the desk's address. */
   articles: z.array(ChatArticleSchema).optional(),
+  /** The satisfaction survey of the chat's ticket, offered with the notice that it is solved (an absolute link with its token). */
+  survey: z.object({ url: z.string() }).optional(),
 });
 export type ChatLine = z.infer<typeof ChatLineSchema>;
 

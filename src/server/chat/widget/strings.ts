@@ -30,6 +30,8 @@ export interface WidgetStrings {
   reconnecting: string;
   failed: string;
   tooFast: string;
+  /** The button under the notice that the request is solved, opening its satisfaction survey. */
+  rate: string;
 }
 
 export const widgetStrings: Record<CustomerLocale, WidgetStrings> = {
@@ -62,6 +64,7 @@ export const widgetStrings: Record<CustomerLocale, WidgetStrings> = {
     reconnecting: 'Connection lost; reconnecting…',
     failed: 'Could not send; please try again.',
     tooFast: 'Please wait a moment before sending more.',
+    rate: 'Rate our help',
   },
   pl: {
     open: 'Czat z nami',
@@ -92,6 +95,7 @@ export const widgetStrings: Record<CustomerLocale, WidgetStrings> = {
     reconnecting: 'Utracono połączenie; ponowne łączenie…',
     failed: 'Nie udało się wysłać; spróbuj ponownie.',
     tooFast: 'Proszę chwilę odczekać przed wysłaniem kolejnej wiadomości.',
+    rate: 'Oceń naszą pomoc',
   },
   ru: {
     open: 'Чат с нами',
@@ -122,6 +126,7 @@ export const widgetStrings: Record<CustomerLocale, WidgetStrings> = {
     reconnecting: 'Соединение потеряно; переподключение…',
     failed: 'Не удалось отправить; попробуйте ещё раз.',
     tooFast: 'Подождите немного перед следующим сообщением.',
+    rate: 'Оценить нашу помощь',
   },
   lv: {
     open: 'Tērzēt ar mums',
@@ -152,6 +157,7 @@ export const widgetStrings: Record<CustomerLocale, WidgetStrings> = {
     reconnecting: 'Savienojums zudis; atjauno…',
     failed: 'Neizdevās nosūtīt; mēģiniet vēlreiz.',
     tooFast: 'Lūdzu, mazliet uzgaidiet pirms nākamās ziņas.',
+    rate: 'Novērtējiet mūsu palīdzību',
   },
 };
 

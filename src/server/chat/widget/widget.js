@@ -109,6 +109,9 @@
     .articles { margin: 6px 0 0; padding-left: 18px; }
     .articles li { margin: 4px 0; }
     .articles a { color: #1d4ed8; font-weight: 600; }
+    .survey { display: inline-block; margin-top: 8px; padding: 7px 12px; border-radius: 6px; background: #1d4ed8; color: #fff;
+      font-weight: 600; text-decoration: none; }
+    .survey:hover { background: #1e40af; }
     .excerpt { display: block; color: #475569; font-size: 12px; }
     .status { padding: 4px 14px; font-size: 12px; color: #334155; min-height: 0; }
     .status:empty { display: none; }
@@ -215,6 +218,10 @@
         list.append(el('li', {}, [link, el('span', { class: 'excerpt' }, [article.excerpt])]));
       }
       node.append(list);
+    }
+    if (line.survey) {
+      // The survey page is the portal's, on the desk's address, with the ticket's token in the link.
+      node.append(el('a', { class: 'survey', href: line.survey.url, target: '_blank', rel: 'noopener' }, [t('rate')]));
     }
     return node;
   }
