@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CreatedIntegrationSchema, CreateIntegrationBodySchema, IntegrationParamsSchema, IntegrationSchema } from '../admin/integrations.js';
 import { MailboxCreateBodySchema, MailboxParamsSchema, MailboxPatchBodySchema, MailboxPollReplySchema, MailboxSchema } from '../admin/mailboxes.js';
 import { OutboundItemSchema, QuarantinedItemSchema, QuarantineListQuerySchema, QuarantineParamsSchema } from '../admin/quarantine.js';
+import { CsatSettingsSchema } from '../csat/survey.js';
 import { TemplateParamsSchema, TemplatePutBodySchema, TemplateSchema } from '../notifications/templates.js';
 import { DownloadedFileSchema } from './file-methods.js';
 
@@ -22,6 +23,9 @@ export const adminMethods = {
   'admin.templates.save': { input: TemplateParamsSchema.extend(TemplatePutBodySchema.shape).strict(), output: TemplateSchema },
   /** Back to the built-in text. */
   'admin.templates.reset': { input: TemplateParamsSchema.strict(), output: TemplateSchema },
+  /** The scale satisfaction surveys are shown on (1–5 or good/bad). */
+  'admin.csat.get': { input: Empty, output: CsatSettingsSchema },
+  'admin.csat.save': { input: CsatSettingsSchema, output: CsatSettingsSchema },
   'admin.quarantine.list': { input: QuarantineListQuerySchema.strict(), output: z.array(QuarantinedItemSchema) },
   'admin.quarantine.original': { input: QuarantineParamsSchema.strict(), output: DownloadedFileSchema },
   'admin.quarantine.resolve': { input: QuarantineParamsSchema.strict(), output: QuarantinedItemSchema },

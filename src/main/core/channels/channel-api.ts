@@ -5,6 +5,7 @@ import { OutboundListSchema, QuarantinedItemSchema, QuarantineListSchema } from 
 import type { adminMethods } from '../../../shared/desk-api/admin-methods.js';
 import type { DeskApi } from '../../../shared/desk-api/contract.js';
 import type { fileMethods } from '../../../shared/desk-api/file-methods.js';
+import { CsatSettingsSchema } from '../../../shared/csat/survey.js';
 import { TemplateListSchema, TemplateSchema } from '../../../shared/notifications/templates.js';
 import { requestFile, requestJson, type ServerRequest } from '../sync/server-api.js';
 
@@ -38,6 +39,8 @@ export function channelApi(session: () => ServerSession): Pick<DeskApi, ChannelM
     'admin.templates.list': async () => (await json('/api/v1/admin/templates', TemplateListSchema)).items,
     'admin.templates.save': ({ kind, locale, subject, body }) => json(templatePath(kind, locale), TemplateSchema, { method: 'PUT', body: { subject, body } }),
     'admin.templates.reset': ({ kind, locale }) => json(templatePath(kind, locale), TemplateSchema, { method: 'DELETE' }),
+    'admin.csat.get': () => json('/api/v1/admin/csat', CsatSettingsSchema),
+    'admin.csat.save': (body) => json('/api/v1/admin/csat', CsatSettingsSchema, { method: 'PUT', body }),
     'admin.quarantine.list': async ({ state }) => (await json(`/api/v1/admin/quarantine${query({ state })}`, QuarantineListSchema)).items,
     'admin.quarantine.original': ({ id }) => requestFile(at(`/api/v1/admin/quarantine/${id}/original`)),
     'admin.quarantine.resolve': ({ id }) => json(`/api/v1/admin/quarantine/${id}/resolve`, QuarantinedItemSchema, { method: 'POST' }),

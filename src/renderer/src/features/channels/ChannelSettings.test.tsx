@@ -55,7 +55,7 @@ describe('channel settings', () => {
     await openSettings();
     const { button, dialog } = await showDialog();
     const tabs = within(dialog).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Integrations', 'Templates', 'Quarantine', 'Outbound', 'Mailboxes']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Integrations', 'Templates', 'Survey', 'Quarantine', 'Outbound', 'Mailboxes']);
     expect(document.activeElement).toBe(tabs[0]);
 
     fireEvent.keyDown(tabs[0]!, { key: 'ArrowRight' });
@@ -66,7 +66,7 @@ describe('channel settings', () => {
     fireEvent.keyDown(tabs[1]!, { key: 'ArrowLeft' });
     fireEvent.keyDown(tabs[0]!, { key: 'ArrowLeft' });
     await act(settle);
-    expect(document.activeElement).toBe(tabs[4]);
+    expect(document.activeElement).toBe(tabs.at(-1));
 
     // The browser turns Escape in a modal dialog into its close.
     act(() => (dialog as HTMLDialogElement).close());
@@ -165,6 +165,28 @@ describe('channel settings', () => {
     act(() => desk.setConnection('online'));
     expect(await within(dialog).findByText('Alertmanager')).toBeTruthy();
     expect(within(dialog).queryByRole('alert')).toBeNull();
+  });
+
+  it('let an admin choose the survey scale, saved on the server, and say so', async () => {
+    const { desk } = await openSettings();
+    let scale: 'five' | 'good_bad' = 'five';
+    desk.api['admin.csat.get'] = async () => ({ scale });
+    desk.api['admin.csat.save'] = async (settings) => {
+      scale = settings.scale;
+      return { scale };
+    };
+    const { dialog } = await showDialog();
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'Survey' }));
+    const group = await within(dialog).findByRole('group', { name: 'Satisfaction survey scale' });
+    const save = within(dialog).getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect((within(group).getByRole('radio', { name: /^1 to 5/ }) as HTMLInputElement).checked).toBe(true);
+    expect(save.disabled).toBe(true);
+    fireEvent.click(within(group).getByRole('radio', { name: 'Good or bad' }));
+    expect(save.disabled).toBe(false);
+    fireEvent.click(save);
+    expect(await within(dialog).findByText('Survey scale saved.')).toBeTruthy();
+    expect(desk.callsOf('admin.csat.save')).toEqual([{ scale: 'good_bad' }]);
+    expect(scale).toBe('good_bad');
   });
 
   it('counts in each language’s plural forms', async () => {

@@ -7,14 +7,16 @@ import { MailboxesPanel } from './MailboxesPanel.js';
 import { OutboundPanel } from './OutboundPanel.js';
 import { QuarantinePanel } from './QuarantinePanel.js';
 import { panelId, SectionTabs, tabId } from '../../ui/SectionTabs.js';
+import { SurveyPanel } from './SurveyPanel.js';
 import { TemplatesPanel } from './TemplatesPanel.js';
 
-const sections = ['integrations', 'templates', 'quarantine', 'outbound', 'mailboxes'] as const;
+const sections = ['integrations', 'templates', 'survey', 'quarantine', 'outbound', 'mailboxes'] as const;
 type Section = (typeof sections)[number];
 
 const panels: Record<Section, ComponentType> = {
   integrations: IntegrationsPanel,
   templates: TemplatesPanel,
+  survey: SurveyPanel,
   quarantine: QuarantinePanel,
   outbound: OutboundPanel,
   mailboxes: MailboxesPanel,

@@ -18,6 +18,7 @@ export const en = {
     label: 'Channel settings sections',
     integrations: 'Integrations',
     templates: 'Templates',
+    survey: 'Survey',
     quarantine: 'Quarantine',
     outbound: 'Outbound',
     mailboxes: 'Mailboxes',
@@ -61,6 +62,16 @@ export const en = {
       secret: 'Signing secret',
       done: 'Done, I have copied them',
     },
+  },
+  survey: {
+    scale: 'Satisfaction survey scale',
+    scales: {
+      five: '1 to 5 (very dissatisfied … very satisfied)',
+      good_bad: 'Good or bad',
+    },
+    hint: 'Customers answer on it in the survey linked from the solved notice (mail, portal and chat). Answers already given keep the scale they were given on.',
+    save: 'Save',
+    saved: 'Survey scale saved.',
   },
   templates: {
     kind: 'Notice',
@@ -244,6 +255,7 @@ export const pl: Translation<typeof en> = {
     label: 'Sekcje ustawień kanałów',
     integrations: 'Integracje',
     templates: 'Szablony',
+    survey: 'Ankieta',
     quarantine: 'Kwarantanna',
     outbound: 'Wysłane',
     mailboxes: 'Skrzynki',
@@ -289,6 +301,16 @@ export const pl: Translation<typeof en> = {
       secret: 'Sekret do podpisywania',
       done: 'Gotowe, skopiowałem je',
     },
+  },
+  survey: {
+    scale: 'Skala ankiety satysfakcji',
+    scales: {
+      five: 'Od 1 do 5 (bardzo niezadowolony … bardzo zadowolony)',
+      good_bad: 'Dobrze lub źle',
+    },
+    hint: 'Klienci odpowiadają w tej skali w ankiecie, do której prowadzi powiadomienie o rozwiązaniu (e-mail, portal i czat). Udzielone już odpowiedzi zachowują swoją skalę.',
+    save: 'Zapisz',
+    saved: 'Zapisano skalę ankiety.',
   },
   templates: {
     kind: 'Powiadomienie',
@@ -480,6 +502,7 @@ export const ru: Translation<typeof en> = {
     label: 'Разделы настроек каналов',
     integrations: 'Интеграции',
     templates: 'Шаблоны',
+    survey: 'Опрос',
     quarantine: 'Карантин',
     outbound: 'Исходящие',
     mailboxes: 'Почтовые ящики',
@@ -525,6 +548,16 @@ export const ru: Translation<typeof en> = {
       secret: 'Секрет подписи',
       done: 'Готово, я их скопировал',
     },
+  },
+  survey: {
+    scale: 'Шкала опроса удовлетворённости',
+    scales: {
+      five: 'От 1 до 5 (очень недоволен … очень доволен)',
+      good_bad: 'Хорошо или плохо',
+    },
+    hint: 'Клиенты отвечают по этой шкале в опросе, ссылка на который приходит с уведомлением о решении (почта, портал и чат). Уже данные ответы сохраняют свою шкалу.',
+    save: 'Сохранить',
+    saved: 'Шкала опроса сохранена.',
   },
   templates: {
     kind: 'Уведомление',
@@ -716,6 +749,7 @@ export const lv: Translation<typeof en> = {
     label: 'Kanālu iestatījumu sadaļas',
     integrations: 'Integrācijas',
     templates: 'Veidnes',
+    survey: 'Aptauja',
     quarantine: 'Karantīna',
     outbound: 'Nosūtītie',
     mailboxes: 'Pastkastītes',
@@ -760,6 +794,16 @@ export const lv: Translation<typeof en> = {
       secret: 'Parakstīšanas noslēpums',
       done: 'Gatavs, esmu tos nokopējis',
     },
+  },
+  survey: {
+    scale: 'Apmierinātības aptaujas skala',
+    scales: {
+      five: 'No 1 līdz 5 (ļoti neapmierināts … ļoti apmierināts)',
+      good_bad: 'Labi vai slikti',
+    },
+    hint: 'Klienti atbild šajā skalā aptaujā, uz kuru ved paziņojums par atrisināšanu (e-pasts, portāls un tērzēšana). Jau sniegtās atbildes saglabā savu skalu.',
+    save: 'Saglabāt',
+    saved: 'Aptaujas skala saglabāta.',
   },
   templates: {
     kind: 'Paziņojums',

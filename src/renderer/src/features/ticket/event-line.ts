@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { CSAT_GOOD } from '../../../../shared/csat/survey.js';
 import type { TicketEvent } from '../../../../shared/domain/ticket-event.js';
 import { priorities, ticketStatuses, customerTiers, ticketTypes } from '../../../../shared/domain/ticket.js';
 
@@ -68,9 +69,12 @@ export function describeEvent(event: TicketEvent, t: TFunction<['ticket', 'label
     case 'escalation.paged':
       return [t('events.escalationPaged', { level: num(data['level']) ?? '?' })];
     case 'csat': {
-      const score = num(data['score']) ?? '?';
+      // Events from before the survey had a scale have none: they were all on five steps.
+      const score = num(data['score']);
+      const rating = data['scale'] === 'good_bad' ? t(score === CSAT_GOOD ? 'events.csatGood' : 'events.csatBad') : t('events.csatOfFive', { score: score ?? '?' });
       const comment = str(data['comment']);
-      return [comment ? t('events.csatComment', { score, comment }) : t('events.csat', { score })];
+      const agent = str(data['agentName']);
+      return [comment ? t('events.csatComment', { rating, comment }) : t('events.csat', { rating }), ...(agent ? [t('events.csatCredited', { agent })] : [])];
     }
     case 'remote_session':
       return [t('events.remoteSession')];
