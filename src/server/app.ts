@@ -51,6 +51,7 @@ import { EscalationTriggerObserver } from './escalations/escalation-triggers.js'
 import { escalationDeadlines } from './escalations/escalation-deadlines.js';
 import { escalationRoutes } from './escalations/routes.js';
 import { remoteRoutes } from './remote/routes.js';
+import { analyticsRoutes } from './analytics/routes.js';
 import { attachWallboard } from './wallboard/wallboard-push.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -139,6 +140,7 @@ export async function createServer({ db, clock, updatesDir, logger = false, time
   await app.register(routingRoutes(context));
   await app.register(escalationRoutes(context));
   await app.register(remoteRoutes(context));
+  await app.register(analyticsRoutes(context));
   await app.register(chatRoutes(context));
   await app.register(messageRoutes(context));
   await app.register(templateRoutes(context));

@@ -65,6 +65,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
             'a new phone ticket, or a message on the ticket the call was about. The outcome sets the status; an answered call is the first response.',
         },
         { name: 'portal', description: 'What the customer portal’s pages call (article suggestions, form-visit events), and the deflection report for supervisors and admins.' },
+        {
+          name: 'analytics',
+          description:
+            'Supervisors’ and admins’ metrics over a range of local days, by day or week, split by queue, channel, customer tier, priority or agent: ' +
+            'response and resolution times in business and calendar time, SLA compliance, backlog, reopens, escalations and CSAT. Every metric is defined in docs/metrics.md.',
+        },
         { name: 'operations', description: 'Health checks.' },
         { name: 'updates', description: 'The console update feed.' },
       ],

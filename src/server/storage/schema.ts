@@ -232,4 +232,29 @@ export interface Database {
   remote_assets: { id: string; owner_key: string; row_json: string; updated_at: string };
   remote_settings: { version: number; document: string; created_by: string | null; created_at: string };
   queue_views: { id: string; owner_id: string; row_json: string; updated_at: string };
+  /** Tickets whose analytics facts must be worked out again (migration 0019, docs/metrics.md). */
+  analytics_dirty: { ticket_id: string };
+  analytics_tickets: AnalyticsDimensions & {
+    created_ms: number;
+    first_solved_ms: number | null;
+    first_contact: number;
+    reopened: number;
+    /** Bit t-1 set: the ticket sat in (was escalated out of) a queue of tier t. */
+    tiers_visited: number;
+    tiers_escalated: number;
+  };
+  analytics_durations: AnalyticsDimensions & { metric: string; at_ms: number; business_min: number | null; calendar_min: number };
+  analytics_sla: AnalyticsDimensions & { target: string; outcome: string; at_ms: number | null };
+  analytics_open_spans: AnalyticsDimensions & { opened_ms: number; closed_ms: number | null };
+  analytics_csat: AnalyticsDimensions & { answered_ms: number; score: number };
+}
+
+/** What every analytics fact row carries, so reports filter and group without joining the tickets. */
+export interface AnalyticsDimensions {
+  ticket_id: string;
+  queue_id: string;
+  channel: string;
+  customer_tier: string;
+  priority: string;
+  agent_id: string | null;
 }

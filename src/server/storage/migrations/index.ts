@@ -17,6 +17,7 @@ import * as ticketTags from './0015-ticket-tags.js';
 import * as knowledge from './0016-knowledge.js';
 import * as remoteAssistance from './0017-remote-assistance.js';
 import * as queueViews from './0018-queue-views.js';
+import * as analyticsFacts from './0019-analytics-facts.js';
 import * as csatScale from './0021-csat-scale.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
@@ -39,5 +40,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0016-knowledge': knowledge,
   '0017-remote-assistance': remoteAssistance,
   '0018-queue-views': queueViews,
+  '0019-analytics-facts': analyticsFacts,
   '0021-csat-scale': csatScale,
 };
