@@ -2,6 +2,8 @@ import { ConsolePage } from './pages/console-page.js';
 import { expect, test } from './support/stack-fixture.js';
 
 test('an agent keeps answering through a server outage; the reply goes out once it is back', async ({ page, stack }) => {
+  // The server is stopped and started again inside the test: a restart alone takes 10–30 s on a loaded machine.
+  test.setTimeout(120_000);
   const desk = new ConsolePage(page);
   await desk.open(stack.consoleUrl);
   await desk.signIn('agent@demo');

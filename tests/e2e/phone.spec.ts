@@ -60,6 +60,8 @@ test('an agent logs a call on the open ticket from the keyboard; the dialog pass
 });
 
 test('a call that opens a ticket while the server is down waits in the dialog’s list, and becomes a ticket once it is back', async ({ page, stack }) => {
+  // The server is stopped and started again inside the test: a restart alone takes 10–30 s on a loaded machine.
+  test.setTimeout(120_000);
   const desk = new ConsolePage(page);
   await desk.open(stack.consoleUrl);
   await desk.signIn('agent@demo');
