@@ -18,10 +18,11 @@ import * as shifts from './features/shifts/i18n.js';
 import * as sla from './features/sla/i18n.js';
 import * as sync from './features/sync/i18n.js';
 import * as ticket from './features/ticket/i18n.js';
+import * as wallboard from './features/wallboard/i18n.js';
 import * as labels from './ui/i18n.js';
 
 /** Each feature owns its strings; here they become one i18next namespace per feature. */
-const namespaces = { app, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, remote, routing, settings, shifts, sla, sync, ticket, labels } as const;
+const namespaces = { app, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, remote, routing, settings, shifts, sla, sync, ticket, wallboard, labels } as const;
 export type Namespace = keyof typeof namespaces;
 
 function resourcesFor(locale: Locale) {

@@ -11,6 +11,7 @@ import { HandoffBanners } from '../features/handoff/HandoffBanners.js';
 import { IncomingHandoffs } from '../features/handoff/IncomingHandoffs.js';
 import { TicketPane } from '../features/ticket/TicketPane.js';
 import { DesktopNotices } from '../features/desktop/DesktopNotices.js';
+import { WallboardHost } from '../features/wallboard/WallboardHost.js';
 import { useAppearance } from '../features/settings/theme.js';
 import { errorMessage } from '../ui/format.js';
 import { languageForUser, rememberLastUsedLanguage } from './language.js';
@@ -87,6 +88,7 @@ function Workspace() {
         <TicketPane />
       </div>
       <AlertToasts />
+      <WallboardHost />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { LogCallButton } from '../features/phone/LogCallButton.js';
 import { RoutingSettingsButton } from '../features/routing/RoutingSettingsButton.js';
 import { RemoteSettingsButton } from '../features/remote/RemoteSettingsButton.js';
 import { StatusControl } from '../features/routing/StatusControl.js';
+import { WallboardButton } from '../features/wallboard/WallboardButton.js';
 import { LanguageSelect } from '../features/settings/LanguageSelect.js';
 import { SettingsButton } from '../features/settings/SettingsButton.js';
 import { useConnection, useDeskServices, useSession } from '../services.js';
@@ -37,6 +38,7 @@ export function TopBar() {
           <KnowledgeButton />
           <MacrosButton />
           <MoreTools>
+            <WallboardButton />
             <RotaButton />
             <ChannelSettingsButton />
             <RoutingSettingsButton />
