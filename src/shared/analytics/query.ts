@@ -36,8 +36,8 @@ const fields = {
 
 function checkRange(query: { from: string; to: string }, context: z.RefinementCtx): void {
   const days = dayOfLocalDate(query.to) - dayOfLocalDate(query.from) + 1;
-  if (days < 1) context.addIssue({ code: 'custom', path: ['to'], message: `to: ${query.to} is before from ${query.from}` });
-  else if (days > MAX_ANALYTICS_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: `to: at most ${MAX_ANALYTICS_DAYS} days from ${query.from} (asked for ${days})` });
+  if (days < 1) context.addIssue({ code: 'custom', path: ['to'], message: `${query.to} is before from ${query.from}` });
+  else if (days > MAX_ANALYTICS_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_ANALYTICS_DAYS} days from ${query.from} (asked for ${days})` });
 }
 
 /** What a supervisor asks: a range of local days, cut into days or weeks, optionally split by one dimension. */
