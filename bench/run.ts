@@ -4,3 +4,4 @@ await import('./sync.js');
 await import('./sync-scale.js');
 await import('./fanout.js');
 await import('./console.js');
+await import('./analytics.js');
