@@ -2,6 +2,7 @@ import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '../../shared/domain/people.js';
 import * as app from './app/i18n.js';
+import * as analytics from './features/analytics/i18n.js';
 import * as channels from './features/channels/i18n.js';
 import * as desktop from './features/desktop/i18n.js';
 import * as escalation from './features/escalation/i18n.js';
@@ -22,7 +23,7 @@ import * as wallboard from './features/wallboard/i18n.js';
 import * as labels from './ui/i18n.js';
 
 /** Each feature owns its strings; here they become one i18next namespace per feature. */
-const namespaces = { app, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, remote, routing, settings, shifts, sla, sync, ticket, wallboard, labels } as const;
+const namespaces = { app, analytics, channels, desktop, escalation, handoff, knowledge, login, macros, phone, queue, remote, routing, settings, shifts, sla, sync, ticket, wallboard, labels } as const;
 export type Namespace = keyof typeof namespaces;
 
 function resourcesFor(locale: Locale) {

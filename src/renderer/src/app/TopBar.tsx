@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AnalyticsButton } from '../features/analytics/AnalyticsButton.js';
 import { ChannelSettingsButton } from '../features/channels/ChannelSettingsButton.js';
 import { HandoffButton } from '../features/handoff/HandoffButton.js';
 import { KnowledgeButton } from '../features/knowledge/KnowledgeButton.js';
@@ -40,6 +41,7 @@ export function TopBar() {
           <MoreTools>
             <WallboardButton />
             <RotaButton />
+            <AnalyticsButton />
             <ChannelSettingsButton />
             <RoutingSettingsButton />
             <RemoteSettingsButton />
