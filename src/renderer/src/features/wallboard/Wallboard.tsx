@@ -76,7 +76,8 @@ export function Wallboard({ onClose, startInKiosk = false }: { onClose(): void; 
           {t('waitingForServer')}
         </p>
       ) : (
-        <div className="wallboard__panels" role="group" aria-label={t('panels.label')}>
+        // Focusable, so the keyboard can scroll it when the panels do not fit the screen.
+        <div className="wallboard__panels" role="group" aria-label={t('panels.label')} tabIndex={0}>
           {shown.map(({ id, Panel }) => (
             <Panel key={id} snapshot={data.snapshot!} />
           ))}
