@@ -6,7 +6,7 @@ import type { LocalSavedView } from '../../../../shared/desk-api/view-methods.js
 import type { QueueViewSpec } from '../../../../shared/queue/queue-view.js';
 import { useDeskServices, useQueue, useSession, useTicketPane } from '../../services.js';
 import { errorMessage } from '../../ui/format.js';
-import { builtInViewIds, builtInViews, countMatching, sameSpec, ticketFilter, type Check, type FilterContext, type SortContext } from './queue-model.js';
+import { builtInViewIds, builtInViews, countMatching, everyTicket, sameSpec, ticketFilter, type Check, type FilterContext, type SortContext } from './queue-model.js';
 import { specOf, type ViewKey } from './queue-store.js';
 import { QueueTable } from './QueueTable.js';
 import { QueueFiltersPanel, activeFilterCount } from './QueueFiltersPanel.js';
@@ -35,7 +35,8 @@ export function QueueView() {
 
   const [sortCache] = useState(createSortCache);
   const sortContext = useMemo<SortContext>(() => ({ queueOrder: new Map([...queues].sort((a, b) => a.name.localeCompare(b.name)).map((q, index) => [q.id, index])) }), [queues]);
-  const sorted = useMemo(() => sortCache(tickets, spec.sort, sortContext), [sortCache, tickets, spec.sort, sortContext]);
+  const listedInDefaultOrder = useQueue((state) => state.listedInDefaultOrder);
+  const sorted = useMemo(() => sortCache(tickets, spec.sort, sortContext, listedInDefaultOrder), [sortCache, tickets, spec.sort, sortContext, listedInDefaultOrder]);
   // The slow clock and the escalations matter only to the filters that use them: otherwise the
   // table is not filtered again when they change.
   const usesSla = (spec.filters.sla?.length ?? 0) > 0;
@@ -47,7 +48,7 @@ export function QueueView() {
     () => ticketFilter(spec.filters, { myId, slaNow: filterNow, escalatedToMe: filterEscalations, searchIds }),
     [spec.filters, myId, filterNow, filterEscalations, searchIds],
   );
-  const visible = useMemo(() => sorted.filter(check), [sorted, check]);
+  const visible = useMemo(() => (check === everyTicket ? sorted : sorted.filter(check)), [sorted, check]);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const openTicket = useCallback((id: string) => ticketPane.getState().open(id), [ticketPane]);

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
-import type { QueueSort } from '../../../../shared/queue/queue-view.js';
+import { defaultQueueSort, type QueueSort } from '../../../../shared/queue/queue-view.js';
 import { useDeskServices } from '../../services.js';
 import { sortTickets, type SortContext } from './queue-model.js';
 
@@ -44,13 +44,15 @@ export function useEscalatedToMe(myId: string | null): ReadonlySet<string> {
 
 /**
  * Sorts the tickets, starting from its own last answer for the same order (see sortTickets): the cache
- * lives with the view, one per queue on screen.
+ * lives with the view, one per queue on screen. Tickets still in the order the core listed them need
+ * no sort at all for the default order.
  */
 export function createSortCache() {
   let last: { sort: QueueSort; context: SortContext; order: Ticket[] } | null = null;
-  return (tickets: ReadonlyMap<string, Ticket>, sort: QueueSort, context: SortContext): Ticket[] => {
+  return (tickets: ReadonlyMap<string, Ticket>, sort: QueueSort, context: SortContext, listedInDefaultOrder: boolean): Ticket[] => {
     const previous = last && last.sort.column === sort.column && last.sort.desc === sort.desc && last.context === context ? last.order : null;
-    const order = sortTickets(tickets, sort, context, previous);
+    const asListed = previous === null && listedInDefaultOrder && sort.column === defaultQueueSort.column && sort.desc === defaultQueueSort.desc;
+    const order = asListed ? [...tickets.values()] : sortTickets(tickets, sort, context, previous);
     last = { sort, context, order };
     return order;
   };

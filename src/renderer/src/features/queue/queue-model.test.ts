@@ -2,6 +2,7 @@ import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { agent, dueIn, makeTicket, testNow, tier1, tier2 } from '../../testing/fake-desk.js';
 import { slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
 import { inDefaultQueueOrder } from '../../../../shared/queue/queue-order.js';
+import { createSortCache } from './queue-hooks.js';
 import { builtInViews, countMatching, slaStateAt, sortTickets, ticketFilter, type FilterContext } from './queue-model.js';
 
 const context = { queueOrder: new Map<string, number>() };
@@ -95,6 +96,22 @@ describe('the desktop core’s list order', () => {
 
     expect(inDefaultQueueOrder(tickets.toReversed()).map((t) => t.number)).toEqual(sorted.map((t) => t.number));
     expect(inDefaultQueueOrder(tickets)[0]).toBe(tickets[5]); // the breached one
+  });
+});
+
+describe('the view’s sort cache', () => {
+  const defaultSort = { column: 'sla', desc: false } as const;
+  const dueIn = [30, 10, 20].map((minutes) => firstResponseDueIn(minutes));
+  const asListed = new Map(dueIn.map((t) => [t.id, t]));
+
+  it('takes a list still in the core’s order as it is for the default sort, without sorting it', () => {
+    // Deliberately not in SLA order: taken as it is, it shows that no sort ran.
+    expect(createSortCache()(asListed, defaultSort, context, true)).toEqual(dueIn);
+  });
+
+  it('sorts once the list has changed since the core gave it, and for any other order', () => {
+    expect(createSortCache()(asListed, defaultSort, context, false).map((t) => t.id)).toEqual([dueIn[1]!.id, dueIn[2]!.id, dueIn[0]!.id]);
+    expect(createSortCache()(asListed, { column: 'sla', desc: true }, context, true).map((t) => t.id)).toEqual([dueIn[0]!.id, dueIn[2]!.id, dueIn[1]!.id]);
   });
 });
 

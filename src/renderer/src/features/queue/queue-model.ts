@@ -130,6 +130,9 @@ export interface FilterContext {
 
 export type Check = (ticket: Ticket) => boolean;
 
+/** The test of no filters at all: the queue then shows the sorted tickets without a pass over them. */
+export const everyTicket: Check = () => true;
+
 /** One test for all the filters, built once per change of filters, not once per ticket. */
 export function ticketFilter(filters: QueueFilters, context: FilterContext): Check {
   const checks: Check[] = [];
@@ -164,7 +167,7 @@ export function ticketFilter(filters: QueueFilters, context: FilterContext): Che
   const { searchIds } = context;
   if (searchIds) checks.push((ticket) => searchIds.has(ticket.id));
 
-  if (checks.length === 0) return () => true;
+  if (checks.length === 0) return everyTicket;
   return (ticket) => {
     for (const check of checks) if (!check(ticket)) return false;
     return true;

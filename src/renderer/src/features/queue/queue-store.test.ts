@@ -21,6 +21,7 @@ describe('queue store', () => {
     const state = store.getState();
     expect(state.status).toBe('ready');
     expect([...state.tickets.keys()].sort()).toEqual(tickets.map((t) => t.id).sort());
+    expect(state.listedInDefaultOrder).toBe(true);
     expect(state.queues.map((q) => q.id)).toEqual([tier1.id, tier2.id]);
     expect(desk.callsOf('tickets.list')).toHaveLength(1);
     expect(desk.callsOf('queues.list')).toHaveLength(1);
@@ -39,6 +40,8 @@ describe('queue store', () => {
 
     expect(desk.callsOf('tickets.get')).toEqual([{ id: changed.id }]);
     expect(desk.callsOf('tickets.list')).toHaveLength(1);
+    // The list is no longer in the order the core gave it: the queue sorts it from here on.
+    expect(store.getState().listedInDefaultOrder).toBe(false);
     expect(store.getState().tickets.get(changed.id)?.subject).toBe('Printer on fire (escalated)');
     expect(store.getState().tickets.get(changed.id)?.priority).toBe('critical');
     expect(store.getState().tickets.get(untouched.id)).toBe(untouched);

@@ -22,6 +22,11 @@ export interface QueueState {
   /** The last failed re-read of changed tickets; cleared by the next one that succeeds. */
   refreshError: unknown;
   tickets: ReadonlyMap<string, Ticket>;
+  /**
+   * `tickets` is still in the order the core listed it, the queue's default order (tickets.list):
+   * the first sort can take it as it is. The first changed ticket ends it.
+   */
+  listedInDefaultOrder: boolean;
   queues: readonly Queue[];
   /** What the table shows: the chosen view's filters, order and search, as the agent has changed them since. */
   spec: QueueViewSpec;
@@ -59,6 +64,7 @@ const disconnected = {
   loadError: null,
   refreshError: null,
   tickets: new Map<string, Ticket>(),
+  listedInDefaultOrder: false,
   queues: [] as readonly Queue[],
   spec: allTicketsSpec,
   view: 'all',
@@ -120,7 +126,7 @@ export function createQueueStore(client: DeskClient): QueueStore {
           if (result.detail) tickets.set(result.id, result.detail.ticket);
           else tickets.delete(result.id); // gone, or moved to a queue this agent cannot see
         }
-        return tickets ? { tickets, refreshError } : { refreshError };
+        return tickets ? { tickets, listedInDefaultOrder: false, refreshError } : { refreshError };
       });
     }
 
@@ -166,7 +172,7 @@ export function createQueueStore(client: DeskClient): QueueStore {
         // The SLA sort keys (two date parses a ticket) are worked out as the tickets arrive, not in the
         // queue's first render, which would otherwise spend ~80 ms of it on 100,000 tickets.
         for (const ticket of tickets) slaFactsOf(ticket);
-        set({ status: 'ready', tickets: new Map(tickets.map((ticket) => [ticket.id, ticket])) });
+        set({ status: 'ready', tickets: new Map(tickets.map((ticket) => [ticket.id, ticket])), listedInDefaultOrder: true });
         if (changed.size > 0) await readTickets([...changed], forSession);
       } catch (error) {
         if (forSession !== session) return;
