@@ -38,11 +38,18 @@ export function Marker({ index, x, y, size = 4 }: { index: number; x: number; y:
   }
 }
 
-/** A round top for the value axis: 1, 2 or 5 times a power of ten, at or above the highest value. */
+/** A round top for the value axis: 1, 2, 4 or 5 times a power of ten, at or above the highest value. */
 export function niceCeiling(max: number): number {
   if (max <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  return ([1, 2, 5, 10].map((step) => step * power).find((top) => top >= max) ?? 10 * power) as number;
+  return [1, 2, 4, 5, 10].map((step) => step * power).find((top) => top >= max) ?? 10 * power;
+}
+
+/** Durations are rounded in the unit they are shown in (hours past 90 minutes, days past 48 hours), so the ticks read 1 h, 2 h… */
+export function niceTop(max: number, unit: 'minutes' | 'plain'): number {
+  if (unit === 'plain' || max < 90) return niceCeiling(max);
+  const size = max < 48 * 60 ? 60 : 1440;
+  return niceCeiling(max / size) * size;
 }
 
 /**
@@ -56,17 +63,19 @@ export function LineChart({
   periodLabels,
   series,
   formatValue,
+  unit,
 }: {
   title: string;
   description: string;
   periodLabels: string[];
   series: ChartSeries[];
   formatValue(value: number): string;
+  unit: 'minutes' | 'plain';
 }) {
   const id = useId();
   const drawn = series.slice(0, MAX_SERIES_DRAWN);
   const values = drawn.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = niceCeiling(Math.max(0, ...values));
+  const top = niceTop(Math.max(0, ...values), unit);
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const count = periodLabels.length;

@@ -110,7 +110,7 @@ function ChartFigure({ report, metric }: { report: AnalyticsReport; metric: Metr
       <figcaption id={captionId} className="analytics-chart__title">
         {title}
       </figcaption>
-      <LineChart title={title} description={description} periodLabels={labels} series={series} formatValue={show} />
+      <LineChart title={title} description={description} periodLabels={labels} series={series} formatValue={show} unit={metric.format === 'minutes' ? 'minutes' : 'plain'} />
       <ul className="analytics-chart__legend" aria-label={t('charts.legend')}>
         {series.slice(0, 8).map((s, index) => (
           <li key={s.key}>
