@@ -229,6 +229,17 @@ try {
   await page.getByRole('button', { name: /^Edit / }).first().click();
   await shoot(page, 'rota-editor');
   await page.getByRole('button', { name: 'Close shifts and on call' }).click();
+  // Analytics over the demo desk: the last 7 days for the whole desk, then 30 days by queue, scrolled to the charts.
+  await page.getByTestId('analytics-button').click();
+  const analytics = page.getByTestId('analytics-dialog');
+  await analytics.getByTestId('analytics-totals').waitFor({ timeout: 60_000 });
+  await shoot(page, 'analytics');
+  await analytics.getByLabel('Period', { exact: true }).selectOption('last30');
+  await analytics.getByLabel('Group by', { exact: true }).selectOption('queue');
+  await analytics.locator('[data-testid="analytics-totals"] thead th').nth(2).waitFor({ timeout: 60_000 });
+  await analytics.getByTestId('analytics-chart').first().evaluate((chart) => chart.scrollIntoView({ block: 'start' }));
+  await shoot(page, 'analytics-by-queue');
+  await page.getByRole('button', { name: 'Close analytics' }).click();
   // Routing's settings: the ordered rules, and the agents' skills and capacity with their presence.
   await page.getByTestId('routing-settings-button').click();
   await page.getByTestId('routing-rules-version').waitFor();
@@ -249,6 +260,9 @@ try {
   await settings.getByRole('button', { name: 'Save template' }).click();
   await settings.getByRole('alert').waitFor();
   await shoot(page, 'channels-templates');
+  await settings.getByRole('tab', { name: 'Survey' }).click();
+  await settings.getByTestId('survey-settings').waitFor();
+  await shoot(page, 'channels-survey');
   // Russian, the longest labels, at 1280 px: the top bar (with More open) and the settings still fit.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
