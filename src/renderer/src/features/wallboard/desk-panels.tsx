@@ -37,7 +37,7 @@ export function Flagged({ count, kind }: { count: number; kind: 'atRisk' | 'brea
 
 export function QueuesPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
   const { t } = useTranslation('wallboard');
-  const { duration } = useWallboardFormats();
+  const { age } = useWallboardFormats();
   const now = useMinute();
   return (
     <Panel title={t('panels.queues')} className="wallboard-panel--queues" testId="wallboard-queues">
@@ -73,7 +73,7 @@ export function QueuesPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
               </td>
               <td className="wallboard-table__oldest">
                 {queue.oldestWaiting
-                  ? t('queues.oldestTicket', { number: queue.oldestWaiting.ticketNumber, age: duration(Math.max(0, now - Date.parse(queue.oldestWaiting.since))) })
+                  ? t('queues.oldestTicket', { number: queue.oldestWaiting.ticketNumber, age: age(now - Date.parse(queue.oldestWaiting.since)) })
                   : t('queues.none')}
               </td>
             </tr>
@@ -89,8 +89,9 @@ export function BreachesPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
   const { total, byTier, byChannel, byPriority } = snapshot.expectedBreaches;
   const groups = [
     { heading: t('breaches.byTier'), rows: byTier.map((row) => ({ key: `tier-${row.tier}`, label: t('breaches.tier', { tier: row.tier }), counts: row.counts })) },
-    { heading: t('breaches.byChannel'), rows: byChannel.map((row) => ({ key: row.channel, label: t(`labels:channel.${row.channel}`), counts: row.counts })) },
-    { heading: t('breaches.byPriority'), rows: byPriority.map((row) => ({ key: row.priority, label: t(`labels:priority.${row.priority}`), counts: row.counts })) },
+    // Channels and priorities with nothing due within the hour are left out: the board stays short enough to read at a glance.
+    { heading: t('breaches.byChannel'), rows: byChannel.filter((row) => row.counts[2] > 0).map((row) => ({ key: row.channel, label: t(`labels:channel.${row.channel}`), counts: row.counts })) },
+    { heading: t('breaches.byPriority'), rows: byPriority.filter((row) => row.counts[2] > 0).map((row) => ({ key: row.priority, label: t(`labels:priority.${row.priority}`), counts: row.counts })) },
   ];
   return (
     <Panel title={t('panels.breaches')} className="wallboard-panel--breaches" testId="wallboard-breaches">
@@ -115,12 +116,17 @@ export function BreachesPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
                 </th>
                 {breachWindows.map((minutes) => (
                   <th key={minutes} scope="col">
-                    {t('breaches.within', { minutes })}
+                    {t('breaches.minutes', { minutes })}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
+              {group.rows.length === 0 && (
+                <tr>
+                  <td colSpan={breachWindows.length + 1}>{t('breaches.nothing')}</td>
+                </tr>
+              )}
               {group.rows.map((row) => (
                 <tr key={row.key} className={row.counts[2] === 0 ? 'wallboard-table__row--quiet' : undefined}>
                   <th scope="row">{row.label}</th>
@@ -140,6 +146,17 @@ export function BreachesPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
   );
 }
 
+/** A dash the room can read, and the words for a screen reader. */
+function NoneYet() {
+  const { t } = useTranslation('wallboard');
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{t('today.noneYet')}</span>
+    </>
+  );
+}
+
 export function TodayPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
   const { t } = useTranslation('wallboard');
   const { duration, percent } = useWallboardFormats();
@@ -151,17 +168,17 @@ export function TodayPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
       <p className="wallboard-panel__note">{t('today.since', { zone: today.timeZone })}</p>
       <ul className="wallboard-tiles">
         <li className="wallboard-tile" data-testid="wallboard-kpi-first-response">
-          <span className="wallboard-tile__value">{compliance === null ? t('today.noneYet') : percent(compliance)}</span>
+          <span className="wallboard-tile__value">{compliance === null ? <NoneYet /> : percent(compliance)}</span>
           <span className="wallboard-tile__label">{t('today.firstResponse')}</span>
           <span className="wallboard-tile__detail">{t('today.decided', { met: today.firstResponseMet, breached: today.firstResponseBreached })}</span>
         </li>
         <li className="wallboard-tile" data-testid="wallboard-kpi-median">
-          <span className="wallboard-tile__value">{today.medianFirstResponseMinutes === null ? t('today.noneYet') : duration(today.medianFirstResponseMinutes * 60_000)}</span>
+          <span className="wallboard-tile__value">{today.medianFirstResponseMinutes === null ? <NoneYet /> : duration(today.medianFirstResponseMinutes * 60_000)}</span>
           <span className="wallboard-tile__label">{t('today.median')}</span>
           <span className="wallboard-tile__detail">{t('today.medianHint')}</span>
         </li>
         <li className="wallboard-tile" data-testid="wallboard-kpi-csat">
-          <span className="wallboard-tile__value">{csat === null ? t('today.noneYet') : percent(csat)}</span>
+          <span className="wallboard-tile__value">{csat === null ? <NoneYet /> : percent(csat)}</span>
           <span className="wallboard-tile__label">{t('today.csat')}</span>
           <span className="wallboard-tile__detail">{t('today.answers', { count: today.csatAnswers, satisfied: today.csatSatisfied })}</span>
         </li>

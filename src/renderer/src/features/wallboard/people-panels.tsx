@@ -43,27 +43,20 @@ export function AgentsPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
       {snapshot.agents.length === 0 ? (
         <p className="wallboard-panel__empty">{t('agents.nobody')}</p>
       ) : (
-        <table className="wallboard-table">
-          <caption className="visually-hidden">{t('agents.count', { count: snapshot.agents.length })}</caption>
-          <tbody>
-            {snapshot.agents.map((agent) => (
-              <tr key={agent.id} data-testid="wallboard-agent" data-status={agent.status}>
-                <th scope="row">
-                  {agent.name}
-                  <span className="wallboard-table__sub">{agent.shiftEndsAt ? t('agents.until', { time: time(agent.shiftEndsAt) }) : t('agents.noRotation')}</span>
-                </th>
-                <td className={`wallboard-status wallboard-status--${agent.status}`}>
-                  <span aria-hidden="true">{statusMark[agent.status]} </span>
-                  {t(`agents.status.${agent.status}`)}
-                </td>
-                <td className="wallboard-table__number">{t('agents.tickets', { count: agent.tickets })}</td>
-                <td>
-                  <AgentLoad agent={agent} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="wallboard-agents" aria-label={t('agents.count', { count: snapshot.agents.length })}>
+          {snapshot.agents.map((agent) => (
+            <li key={agent.id} className="wallboard-agent" data-testid="wallboard-agent" data-status={agent.status}>
+              <span className="wallboard-agent__name">{agent.name}</span>
+              <span className={`wallboard-status wallboard-status--${agent.status}`}>
+                <span aria-hidden="true">{statusMark[agent.status]} </span>
+                {t(`agents.status.${agent.status}`)}
+              </span>
+              <span className="wallboard-agent__shift">{agent.shiftEndsAt ? t('agents.until', { time: time(agent.shiftEndsAt) }) : t('agents.noRotation')}</span>
+              <span className="wallboard-agent__tickets">{t('agents.tickets', { count: agent.tickets })}</span>
+              <AgentLoad agent={agent} />
+            </li>
+          ))}
+        </ul>
       )}
     </Panel>
   );
@@ -71,7 +64,7 @@ export function AgentsPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
 
 export function AttentionPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
   const { t } = useTranslation('wallboard');
-  const { duration } = useWallboardFormats();
+  const { age } = useWallboardFormats();
   const time = useDateTimeFormat(timeOnly);
   const now = useMinute();
   const moreEscalations = snapshot.escalationCount - snapshot.escalations.length;
@@ -100,7 +93,7 @@ export function AttentionPanel({ snapshot }: { snapshot: WallboardSnapshot }) {
                 t('attention.paging', { names: escalation.paged.join(', ') })
               )}
               {' · '}
-              {t('attention.waited', { age: duration(Math.max(0, now - Date.parse(escalation.escalatedAt))) })}
+              {t('attention.waited', { age: age(now - Date.parse(escalation.escalatedAt)) })}
             </span>
           </li>
         ))}
