@@ -26,6 +26,19 @@ describe('GET /api/v1/analytics', () => {
     }
   });
 
+  it('finds a month of work in the demo desk: replies, solves, reopens, escalations and rated tickets', async () => {
+    const { body } = await callApi<AnalyticsReport>(server.url, `/api/v1/analytics?${query}`, { token: tokens['supervisor@demo'] });
+    const total = body.totals[0]!.metrics;
+    expect(body.buckets.filter((bucket) => bucket.metrics.solved > 0).length).toBeGreaterThanOrEqual(25);
+    expect(total.nextReply.count).toBeGreaterThan(20);
+    expect(total.reopen.reopened).toBeGreaterThan(0);
+    expect(total.escalation[0]!.escalated).toBeGreaterThan(0);
+    expect(total.csat.answers).toBeGreaterThan(20);
+    expect(total.csat.satisfiedRate).toBeGreaterThan(0.3);
+    expect(body.csatComments.length).toBeGreaterThan(0);
+    expect(total.sla.firstResponse.met + total.sla.firstResponse.breached).toBeGreaterThan(100);
+  });
+
   it('refuses agents with 403 and callers without a token with 401', async () => {
     expect((await callApi(server.url, `/api/v1/analytics?${query}`, { token: tokens['agent@demo'] })).status).toBe(403);
     expect((await callApi(server.url, `/api/v1/analytics.csv?${query}`, { token: tokens['agent@demo'] })).status).toBe(403);

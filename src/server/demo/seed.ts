@@ -16,6 +16,7 @@ import { seedDemoHandovers } from './handovers.js';
 import { seedEscalationSettings } from '../escalations/demo-settings.js';
 import { seedDemoRouting } from '../routing/demo-routing.js';
 import { seedDemoRemote } from '../remote/demo-remote.js';
+import { seedDemoAnalyticsHistory } from './analytics-history.js';
 
 export const DEMO_TICKET_COUNT = 200;
 
@@ -99,6 +100,8 @@ export async function seedDemoData(context: ServerContext): Promise<void> {
         await tickets.applyChange(trx, opened.ticket.id, { ...change, quiet: true });
       }
     }
+    // After the live night's tickets, so their numbers stay what tests and screenshots know.
+    await seedDemoAnalyticsHistory(trx, context, now);
 
     for (const template of handoffTemplates) {
       const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
