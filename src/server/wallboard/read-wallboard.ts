@@ -1,3 +1,4 @@
+import { isSatisfied } from '../../shared/csat/survey.js';
 import { EscalationSchema } from '../../shared/domain/escalation.js';
 import { SupportTierSchema, type SupportTier } from '../../shared/domain/people.js';
 import { channels, type Channel, type Priority, type TicketStatus } from '../../shared/domain/ticket.js';
@@ -86,7 +87,7 @@ function today(timeZone: string, sinceMs: number, nowMs: number, tickets: readon
     firstResponseBreached: firstResponse.breached,
     medianFirstResponseMinutes: firstResponse.medianMinutes,
     csatAnswers: answers.length,
-    csatSatisfied: answers.filter((answer) => answer.score >= 4).length,
+    csatSatisfied: answers.filter((answer) => isSatisfied(answer.score)).length,
   };
 }
 

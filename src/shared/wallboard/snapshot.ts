@@ -99,7 +99,7 @@ export const WallboardTodaySchema = z.object({
   /** Calendar minutes from arrival to first response, over tickets first answered today; null: none yet. */
   medianFirstResponseMinutes: z.number().nonnegative().nullable(),
   csatAnswers: Count,
-  /** Answers of 4 or 5 out of 5. */
+  /** Satisfied answers (isSatisfied: 4 or 5 of 5, "good" on the good/bad scale). */
   csatSatisfied: Count,
 });
 export type WallboardToday = z.infer<typeof WallboardTodaySchema>;
