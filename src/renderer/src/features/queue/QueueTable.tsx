@@ -35,7 +35,8 @@ const pageStep = 10;
  * table commands see every row; past that only the rows in view, and a few around them, exist.
  */
 const drawWholeUpTo = 300;
-const overscan = 8;
+// As many rows around the view as a bare virtual list keeps: every row more is redrawn on each filter.
+const overscan = 5;
 
 /** The density's row height (--row-height on <html>; compact mode changes it), in pixels. */
 function readRowHeight(): number {

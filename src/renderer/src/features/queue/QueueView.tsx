@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import type { Queue } from '../../../../shared/domain/people.js';
@@ -142,22 +142,7 @@ function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts
 
   return (
     <div className="queue-toolbar">
-      <label className="queue-toolbar__search">
-        <span className="visually-hidden">{t('search.label')}</span>
-        <input
-          ref={searchRef}
-          className="text-box"
-          type="search"
-          data-testid="queue-search"
-          placeholder={t('search.placeholder')}
-          value={spec.search}
-          onChange={(event) => queue.getState().setSearch(event.target.value)}
-          onKeyDown={(event) => {
-            // Esc leaves the box for the table, where the keys work again.
-            if (event.key === 'Escape') document.querySelector<HTMLElement>('.queue-table')?.focus();
-          }}
-        />
-      </label>
+      <QueueSearchBox searchRef={searchRef} />
       <button type="button" className="button button--small" aria-expanded={filtersOpen} aria-controls="queue-filters" onClick={onToggleFilters}>
         {filterCount > 0 ? t('filters.buttonActive', { count: filterCount }) : t('filters.button')}
       </button>
@@ -197,6 +182,31 @@ function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts
     </div>
   );
 }
+
+/** The search box, a component of its own so that changing a filter does not redraw it. */
+const QueueSearchBox = memo(function QueueSearchBox({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
+  const { queue } = useDeskServices();
+  const { t } = useTranslation('queue');
+  const search = useQueue((state) => state.spec.search);
+  return (
+    <label className="queue-toolbar__search">
+      <span className="visually-hidden">{t('search.label')}</span>
+      <input
+        ref={searchRef}
+        className="text-box"
+        type="search"
+        data-testid="queue-search"
+        placeholder={t('search.placeholder')}
+        value={search}
+        onChange={(event) => queue.getState().setSearch(event.target.value)}
+        onKeyDown={(event) => {
+          // Esc leaves the box for the table, where the keys work again.
+          if (event.key === 'Escape') document.querySelector<HTMLElement>('.queue-table')?.focus();
+        }}
+      />
+    </label>
+  );
+});
 
 /** The views and queues, each with how many tickets it holds now. */
 function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyMap<string, Ticket>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string> }) {
