@@ -23,7 +23,11 @@ test('a supervisor opens the wallboard; a new ticket shows in its counts within 
   const wallboard = page.getByTestId('wallboard');
   await expect(wallboard.getByRole('heading', { name: 'Tablica' })).toBeVisible();
   await expect(waiting(page, 'general')).toHaveText(/^\d+$/, { timeout: 15_000 });
-  expect(await seriousViolations(page, '[data-testid="wallboard"]')).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator(`html[data-theme="${colorScheme}"]`)).toHaveCount(1);
+    expect(await seriousViolations(page, '[data-testid="wallboard"]'), colorScheme).toEqual([]);
+  }
 
   const before = Number(await waiting(page, 'general').textContent());
   const token = await loginAs(stack.serverUrl, 'agent@demo');
