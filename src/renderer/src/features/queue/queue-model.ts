@@ -168,6 +168,7 @@ export function ticketFilter(filters: QueueFilters, context: FilterContext): Che
   if (searchIds) checks.push((ticket) => searchIds.has(ticket.id));
 
   if (checks.length === 0) return everyTicket;
+  if (checks.length === 1) return checks[0]!;
   return (ticket) => {
     for (const check of checks) if (!check(ticket)) return false;
     return true;
