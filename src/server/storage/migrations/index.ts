@@ -18,6 +18,7 @@ import * as knowledge from './0016-knowledge.js';
 import * as remoteAssistance from './0017-remote-assistance.js';
 import * as queueViews from './0018-queue-views.js';
 import * as analyticsFacts from './0019-analytics-facts.js';
+import * as wallboardIndexes from './0020-wallboard-indexes.js';
 import * as csatScale from './0021-csat-scale.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
@@ -41,5 +42,6 @@ export const serverMigrations: Record<string, Migration> = {
   '0017-remote-assistance': remoteAssistance,
   '0018-queue-views': queueViews,
   '0019-analytics-facts': analyticsFacts,
+  '0020-wallboard-indexes': wallboardIndexes,
   '0021-csat-scale': csatScale,
 };
