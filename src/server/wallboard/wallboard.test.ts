@@ -328,6 +328,29 @@ describe('the wallboard over the sync socket', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('pushes when the clock alone moves a figure: a warning time passing with no commit at all', async () => {
+    const soon = server.context.clock.now() + 1500;
+    await insertTickets([
+      { number: 109, queue: 'network', status: 'new', channel: 'email', priority: 'low', created: -MINUTE, clocks: [clock('firstResponse', { startedAt: at(-MINUTE), dueAt: at(2 * HOUR), warnAt: new Date(soon).toISOString() })] },
+    ]);
+    const supervisor = await sockets.open('sue@test');
+    const first = await watch(supervisor, { timeZone: 'Europe/Warsaw' });
+    if (!first.ok) throw new Error(first.error.message);
+    const atRisk = (snapshot: WallboardSnapshot) => snapshot.queues.find((q) => q.queueId === 'network')!.atRisk;
+    const moved = await new Promise<WallboardSnapshot>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error('no snapshot with 109 at risk within 3 s')), 3000);
+      supervisor.on(wallboardSocketEvents.snapshot, (raw: unknown) => {
+        const snapshot = WallboardSnapshotSchema.parse(raw);
+        if (atRisk(snapshot) > atRisk(first.value)) {
+          clearTimeout(timeout);
+          resolve(snapshot);
+        }
+      });
+    });
+    expect(atRisk(moved)).toBe(atRisk(first.value) + 1);
+    expect(Date.parse(moved.computedAt)).toBeGreaterThanOrEqual(soon);
+  });
+
   it('stops pushing to a console that stopped watching', async () => {
     const admin = await sockets.open('adm@test');
     expect((await watch(admin, { timeZone: 'UTC' })).ok).toBe(true);
