@@ -3,6 +3,7 @@ import { analyticsPeriods } from '../../shared/analytics/periods.js';
 import type { AnalyticsGrouping, AnalyticsQuery } from '../../shared/analytics/query.js';
 import { MAX_CSAT_COMMENTS, slaTargets, type AnalyticsMetrics, type AnalyticsReport, type DurationStats, type SlaTarget } from '../../shared/analytics/report.js';
 import type { ServerDb } from '../storage/database.js';
+import { periodIndexSql } from './period-sql.js';
 import { percentile, sortedValues } from './percentile.js';
 import type { DurationMetric } from './ticket-facts.js';
 
@@ -32,7 +33,6 @@ class Cell {
   answers = 0;
   scoreSum = 0;
   satisfied = 0;
-  touched = false;
 
   metrics(): AnalyticsMetrics {
     const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -60,8 +60,9 @@ class Cell {
 
 /**
  * A report over the analytics facts (docs/metrics.md). Each table is read once over the range, by
- * its time index, with the filters in SQL; rows are put into period × group cells here, and every
- * cell's measurements also go to its group's whole-range total, whose percentiles are its own.
+ * its time index, with the filters and the grouping into period × group cells in SQL; durations
+ * come back as each cell's list of values for exact percentiles. Every cell also adds to its group's
+ * whole-range total, whose percentiles are its own.
  */
 export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: number): Promise<AnalyticsReport> {
   const periods = analyticsPeriods(query);
@@ -72,94 +73,89 @@ export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: 
   const group = sql.raw(groupColumn ?? `'${ALL}'`);
   const filters = filterSql(query);
 
+  const period = (column: string) => periodIndexSql(column, query, rangeStart, rangeEnd);
+
   const cells = new Map<string, Cell>();
   const totals = new Map<string | null, Cell>();
   const cellOf = (periodIndex: number, key: string | null) => {
     const id = `${periodIndex}\u0000${key ?? ''}\u0000${key === null ? 'null' : ''}`;
     let cell = cells.get(id);
     if (!cell) cells.set(id, (cell = new Cell()));
-    cell.touched = true;
     return cell;
   };
   const totalOf = (key: string | null) => {
     let cell = totals.get(key);
     if (!cell) totals.set(key, (cell = new Cell()));
-    cell.touched = true;
     return cell;
   };
-  const periodOf = (at: number) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  const both = (at: number, key: string | null, add: (cell: Cell) => void) => {
-    add(cellOf(periodOf(at), key));
+  const both = (periodIndex: number, key: string | null, add: (cell: Cell) => void) => {
+    add(cellOf(periodIndex, key));
     add(totalOf(key));
   };
+  // SQLite gives sums as numbers, or as null over no rows; group_concat gives the values as text.
+  const values = (text: string | null) => (text === null ? [] : text.split(',').map(Number));
 
-  const created = await sql<{ at: number; g: string | null; visited: number; escalated: number }>`
-    SELECT created_ms AS at, ${group} AS g, tiers_visited AS visited, tiers_escalated AS escalated FROM analytics_tickets
-    WHERE created_ms >= ${rangeStart} AND created_ms < ${rangeEnd} ${filters}`.execute(db);
+  const created = await sql<{ p: number; g: string | null; n: number; v1: number; v2: number; v3: number; e1: number; e2: number; e3: number }>`
+    SELECT ${period('created_ms')} AS p, ${group} AS g, COUNT(*) AS n,
+      SUM((tiers_visited & 1) > 0) AS v1, SUM((tiers_visited & 2) > 0) AS v2, SUM((tiers_visited & 4) > 0) AS v3,
+      SUM((tiers_escalated & 1) > 0) AS e1, SUM((tiers_escalated & 2) > 0) AS e2, SUM((tiers_escalated & 4) > 0) AS e3
+    FROM analytics_tickets WHERE created_ms >= ${rangeStart} AND created_ms < ${rangeEnd} ${filters} GROUP BY p, g`.execute(db);
   for (const r of created.rows) {
-    both(r.at, r.g, (cell) => {
-      cell.created += 1;
-      for (const tier of TIERS) {
-        const bit = 1 << (tier - 1);
-        if (r.visited & bit) cell.visited[tier - 1]! += 1;
-        if (r.escalated & bit) cell.escalated[tier - 1]! += 1;
-      }
+    both(r.p, r.g, (cell) => {
+      cell.created += r.n;
+      [r.v1, r.v2, r.v3].forEach((n, tier) => (cell.visited[tier]! += n));
+      [r.e1, r.e2, r.e3].forEach((n, tier) => (cell.escalated[tier]! += n));
     });
   }
 
-  const solved = await sql<{ at: number; g: string | null; first_contact: number; reopened: number }>`
-    SELECT first_solved_ms AS at, ${group} AS g, first_contact, reopened FROM analytics_tickets
-    WHERE first_solved_ms >= ${rangeStart} AND first_solved_ms < ${rangeEnd} ${filters}`.execute(db);
+  const solved = await sql<{ p: number; g: string | null; n: number; first_contact: number; reopened: number }>`
+    SELECT ${period('first_solved_ms')} AS p, ${group} AS g, COUNT(*) AS n, SUM(first_contact) AS first_contact, SUM(reopened) AS reopened FROM analytics_tickets
+    WHERE first_solved_ms >= ${rangeStart} AND first_solved_ms < ${rangeEnd} ${filters} GROUP BY p, g`.execute(db);
   for (const r of solved.rows) {
-    both(r.at, r.g, (cell) => {
-      cell.solved += 1;
+    both(r.p, r.g, (cell) => {
+      cell.solved += r.n;
       cell.firstContact += r.first_contact;
       cell.reopened += r.reopened;
     });
   }
 
-  const durations = await sql<{ metric: DurationMetric; at: number; g: string | null; business: number | null; calendar: number }>`
-    SELECT metric, at_ms AS at, ${group} AS g, business_min AS business, calendar_min AS calendar FROM analytics_durations
-    WHERE metric IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${rangeStart} AND at_ms < ${rangeEnd} ${filters}`.execute(db);
+  // One row per metric, period and group with its measurements as text: a few thousand rows to read, not a million.
+  const durations = await sql<{ metric: DurationMetric; p: number; g: string | null; business: string | null; calendar: string }>`
+    SELECT metric, ${period('at_ms')} AS p, ${group} AS g, group_concat(business_min) AS business, group_concat(calendar_min) AS calendar FROM analytics_durations
+    WHERE metric IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${rangeStart} AND at_ms < ${rangeEnd} ${filters} GROUP BY metric, p, g`.execute(db);
   for (const r of durations.rows) {
-    both(r.at, r.g, (cell) => {
+    const business = values(r.business);
+    const calendar = values(r.calendar);
+    both(r.p, r.g, (cell) => {
       const measured = cell.durations[r.metric];
-      measured.calendar.push(r.calendar);
-      if (r.business !== null) measured.business.push(r.business);
+      // A loop, not push(...values): a busy week's thousands of values would overflow the call stack.
+      for (const value of business) measured.business.push(value);
+      for (const value of calendar) measured.calendar.push(value);
     });
   }
 
   // Open clocks whose due time has passed are breached as of now; those still counting are not yet anything.
   const slaEnd = Math.min(rangeEnd, now + 1);
-  const sla = await sql<{ target: SlaTarget; outcome: string; at: number; g: string | null }>`
-    SELECT target, outcome, at_ms AS at, ${group} AS g FROM analytics_sla
-    WHERE target IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${rangeStart} AND at_ms < ${slaEnd} ${filters}`.execute(db);
+  const sla = await sql<{ target: SlaTarget; p: number; g: string | null; met: number; breached: number }>`
+    SELECT target, ${period('at_ms')} AS p, ${group} AS g, SUM(outcome = 'met') AS met, SUM(outcome <> 'met') AS breached FROM analytics_sla
+    WHERE target IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${rangeStart} AND at_ms < ${slaEnd} ${filters} GROUP BY target, p, g`.execute(db);
   for (const r of sla.rows) {
-    both(r.at, r.g, (cell) => {
-      if (r.outcome === 'met') cell.sla[r.target].met += 1;
-      else cell.sla[r.target].breached += 1;
+    both(r.p, r.g, (cell) => {
+      cell.sla[r.target].met += r.met;
+      cell.sla[r.target].breached += r.breached;
     });
   }
 
-  await addBacklog(db, { rangeStart, rangeEnd, now, starts, group, filters }, cellOf, totalOf);
+  await addBacklog(db, { rangeStart, rangeEnd, now, starts, period: period('at'), group, filters }, cellOf, totalOf);
 
-  const answers = await sql<{ at: number; g: string | null; score: number }>`
-    SELECT answered_ms AS at, ${group} AS g, score FROM analytics_csat
-    WHERE answered_ms >= ${rangeStart} AND answered_ms < ${rangeEnd} ${filters}`.execute(db);
+  const answers = await sql<{ p: number; g: string | null; n: number; total: number; satisfied: number }>`
+    SELECT ${period('answered_ms')} AS p, ${group} AS g, COUNT(*) AS n, SUM(score) AS total, SUM(score >= 4) AS satisfied FROM analytics_csat
+    WHERE answered_ms >= ${rangeStart} AND answered_ms < ${rangeEnd} ${filters} GROUP BY p, g`.execute(db);
   for (const r of answers.rows) {
-    both(r.at, r.g, (cell) => {
-      cell.answers += 1;
-      cell.scoreSum += r.score;
-      if (r.score >= 4) cell.satisfied += 1;
+    both(r.p, r.g, (cell) => {
+      cell.answers += r.n;
+      cell.scoreSum += r.total;
+      cell.satisfied += r.satisfied;
     });
   }
 
@@ -175,7 +171,6 @@ export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: 
         const [index, key, isNull] = id.split('\u0000') as [string, string, string];
         return { periodIndex: Number(index), group: isNull === 'null' ? null : key, cell };
       })
-      .filter(({ cell }) => cell.touched)
       .sort((a, b) => a.periodIndex - b.periodIndex || keys.indexOf(a.group) - keys.indexOf(b.group))
       .map(({ periodIndex, group: key, cell }) => ({ period: periods[periodIndex]!.key, group: key, metrics: cell.metrics() })),
     totals: keys.map((key) => ({ group: key, metrics: totals.get(key)!.metrics() })),
@@ -210,13 +205,11 @@ interface RangeSql {
  */
 async function addBacklog(
   db: ServerDb,
-  range: RangeSql & { now: number; starts: number[] },
+  range: RangeSql & { now: number; starts: readonly number[]; period: RawBuilder<number> },
   cellOf: (periodIndex: number, key: string | null) => Cell,
   totalOf: (key: string | null) => Cell,
 ): Promise<void> {
-  const { rangeStart, group, filters, starts } = range;
-  const last = Math.min(range.rangeEnd, range.now);
-  const ends = starts.map((_, index) => Math.min(starts[index + 1] ?? range.rangeEnd, range.now));
+  const { rangeStart, rangeEnd, group, filters, period } = range;
   const running = new Map<string | null, number>();
   const base = await sql<{ g: string | null; n: number }>`
     SELECT g, COUNT(*) AS n FROM (
@@ -224,25 +217,21 @@ async function addBacklog(
       UNION ALL
       SELECT ${group} AS g FROM analytics_open_spans WHERE closed_ms IS NULL AND opened_ms < ${rangeStart} ${filters}
     ) GROUP BY g`.execute(db);
-  for (const r of base.rows) running.set(r.g, Number(r.n));
-  const changes = await sql<{ at: number; g: string | null; delta: number }>`
-    SELECT opened_ms AS at, ${group} AS g, 1 AS delta FROM analytics_open_spans WHERE opened_ms >= ${rangeStart} AND opened_ms < ${last} ${filters}
-    UNION ALL
-    SELECT closed_ms AS at, ${group} AS g, -1 AS delta FROM analytics_open_spans WHERE closed_ms >= ${rangeStart} AND closed_ms < ${last} ${filters}
-    ORDER BY at`.execute(db);
-  let next = 0;
-  const close = (index: number) => {
-    // A period that has not begun has no backlog yet.
-    if (starts[index]! > range.now) return;
-    for (const [key, open] of running) {
-      if (open !== 0) cellOf(index, key).backlog = open;
-    }
-  };
-  for (const change of changes.rows) {
-    while (next < ends.length && change.at >= ends[next]!) close(next++);
-    running.set(change.g, (running.get(change.g) ?? 0) + change.delta);
+  for (const r of base.rows) running.set(r.g, r.n);
+  const changes = await sql<{ p: number; g: string | null; delta: number }>`
+    SELECT ${period} AS p, g, SUM(delta) AS delta FROM (
+      SELECT opened_ms AS at, ${group} AS g, 1 AS delta FROM analytics_open_spans WHERE opened_ms >= ${rangeStart} AND opened_ms < ${rangeEnd} ${filters}
+      UNION ALL
+      SELECT closed_ms AS at, ${group} AS g, -1 AS delta FROM analytics_open_spans WHERE closed_ms >= ${rangeStart} AND closed_ms < ${rangeEnd} ${filters}
+    ) GROUP BY p, g`.execute(db);
+  const deltas = new Map<number, { g: string | null; delta: number }[]>();
+  for (const change of changes.rows) deltas.set(change.p, [...(deltas.get(change.p) ?? []), change]);
+  // A period that has not begun has no backlog yet.
+  const begun = range.starts.filter((start) => start <= range.now).length;
+  for (let index = 0; index < begun; index++) {
+    for (const { g, delta } of deltas.get(index) ?? []) running.set(g, (running.get(g) ?? 0) + delta);
+    for (const [key, open] of running) if (open !== 0) cellOf(index, key).backlog = open;
   }
-  while (next < ends.length) close(next++);
   for (const [key, open] of running) if (open !== 0) totalOf(key).backlog = open;
 }
 
