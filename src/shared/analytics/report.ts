@@ -104,5 +104,10 @@ export const AnalyticsReportSchema = z.object({
   totals: z.array(z.object({ group: z.string().nullable(), metrics: AnalyticsMetricsSchema })),
   csatComments: z.array(CsatCommentSchema),
   csatCommentsTotal: Count,
+  /**
+   * Tickets whose facts were still being worked out when the report was made: 0, except for a while
+   * after a new SLA policy or the first start on a large existing desk (docs/metrics.md).
+   */
+  factsPending: Count.optional(),
 });
 export type AnalyticsReport = z.infer<typeof AnalyticsReportSchema>;
