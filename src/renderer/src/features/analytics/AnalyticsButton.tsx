@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogButton } from '../../ui/DialogButton.js';
 import { useSession } from '../../services.js';
 import { AnalyticsDialog } from './AnalyticsDialog.js';
 import './analytics.css';
@@ -8,15 +8,6 @@ import './analytics.css';
 export function AnalyticsButton() {
   const { t } = useTranslation('analytics');
   const allowed = useSession((state) => state.user?.role === 'supervisor' || state.user?.role === 'admin');
-  const [open, setOpen] = useState(false);
   if (!allowed) return null;
-
-  return (
-    <>
-      <button type="button" className="button" data-testid="analytics-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('button')}
-      </button>
-      {open && <AnalyticsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('button')} testId="analytics-button" dialog={(close) => <AnalyticsDialog onClose={close} />} />;
 }

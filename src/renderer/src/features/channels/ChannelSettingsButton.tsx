@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogButton } from '../../ui/DialogButton.js';
 import { useSession } from '../../services.js';
 import { ChannelSettingsDialog } from './ChannelSettingsDialog.js';
 import './channels.css';
@@ -8,15 +8,6 @@ import './channels.css';
 export function ChannelSettingsButton() {
   const { t } = useTranslation('channels');
   const isAdmin = useSession((state) => state.user?.role === 'admin');
-  const [open, setOpen] = useState(false);
   if (!isAdmin) return null;
-
-  return (
-    <>
-      <button type="button" className="button" data-testid="channel-settings-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('button')}
-      </button>
-      {open && <ChannelSettingsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('button')} testId="channel-settings-button" dialog={(close) => <ChannelSettingsDialog onClose={close} />} />;
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogButton } from '../../ui/DialogButton.js';
 import { useSession } from '../../services.js';
 import { RemoteSettingsDialog } from './RemoteSettingsDialog.js';
 // The settings' forms are built from the settings pieces of the channels' admin screens.
@@ -10,15 +10,6 @@ import './remote.css';
 export function RemoteSettingsButton() {
   const { t } = useTranslation('remote');
   const isAdmin = useSession((state) => state.user?.role === 'admin');
-  const [open, setOpen] = useState(false);
   if (!isAdmin) return null;
-
-  return (
-    <>
-      <button type="button" className="button" data-testid="remote-settings-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('settings.button')}
-      </button>
-      {open && <RemoteSettingsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('settings.button')} testId="remote-settings-button" dialog={(close) => <RemoteSettingsDialog onClose={close} />} />;
 }

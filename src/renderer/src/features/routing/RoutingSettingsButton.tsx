@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogButton } from '../../ui/DialogButton.js';
 import { useSession } from '../../services.js';
 import { RoutingSettingsDialog } from './RoutingSettingsDialog.js';
 // The settings' tables and forms are built from the settings pieces of the channels' admin screens.
@@ -10,15 +10,6 @@ import './routing.css';
 export function RoutingSettingsButton() {
   const { t } = useTranslation('routing');
   const isAdmin = useSession((state) => state.user?.role === 'admin');
-  const [open, setOpen] = useState(false);
   if (!isAdmin) return null;
-
-  return (
-    <>
-      <button type="button" className="button" data-testid="routing-settings-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('settings.button')}
-      </button>
-      {open && <RoutingSettingsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton label={t('settings.button')} testId="routing-settings-button" dialog={(close) => <RoutingSettingsDialog onClose={close} />} />;
 }
