@@ -1,27 +1,15 @@
 import { simpleParser } from 'mailparser';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TicketPage } from '../../src/shared/api/rest.js';
-import { smtpDeliverer } from '../../src/server/outbound/smtp-deliverer.js';
 import { getPage, postFields } from '../../src/server/testing/portal-client.js';
-import { callApi, loginAs, startTestServer } from '../../src/server/testing/test-server.js';
+import { callApi, loginAs } from '../../src/server/testing/test-server.js';
 import { composedMail } from '../../src/server/testing/mail-fixtures.js';
-import { realClock } from '../support/desk-harness.js';
-import { startSmtpSink } from '../support/smtp-sink.js';
 import { sendWithSwaks } from '../support/swaks.js';
-
-const DESK = 'support@desk.example.test';
+import { DESK, mailDesk } from '../support/mail-desk.js';
 
 describe('the satisfaction survey by email', () => {
   it('mails the survey link with the solved notice through the relay; the link takes one answer, a forged one none', async () => {
-    const sink = await startSmtpSink();
-    onTestFinished(() => sink.stop());
-    const server = await startTestServer({
-      clock: realClock,
-      seed: true,
-      mail: { deliverers: { email: smtpDeliverer(`smtp://${sink.host}:${sink.port}`, { name: 'Shiftdesk', address: DESK }) }, mailDomain: 'desk.example.test' },
-      smtp: { recipients: ['desk.example.test'], maxBytes: 100_000 },
-    });
-    onTestFinished(() => server.stop());
+    const { server, sink } = await mailDesk();
 
     const mail = await composedMail({ from: 'Ilze <ilze@example.lv>', to: DESK, subject: 'Rēķins nav pienācis', messageId: '<csat@example.lv>', text: 'Labdien, šomēnes rēķins nav pienācis.' });
     const sent = await sendWithSwaks({ host: '127.0.0.1', port: server.smtpPort!, from: 'ilze@example.lv', to: DESK, raw: mail });

@@ -1,30 +1,13 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QuarantinedItem } from '../../src/shared/admin/quarantine.js';
 import type { ThreadReply } from '../../src/shared/api/messages.js';
 import type { TicketPage } from '../../src/shared/api/rest.js';
-import { smtpDeliverer } from '../../src/server/outbound/smtp-deliverer.js';
 import { composedMail } from '../../src/server/testing/mail-fixtures.js';
-import { callApi, loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
-import { realClock } from '../support/desk-harness.js';
-import { startSmtpSink, type RunningSmtpSink, type SunkMessage } from '../support/smtp-sink.js';
+import { callApi, loginAs, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { type RunningSmtpSink, type SunkMessage } from '../support/smtp-sink.js';
 import { sendWithSwaks } from '../support/swaks.js';
-
-const DESK = 'support@desk.example.test';
-
-/** The desk as main.ts runs it with SHIFTDESK_SMTP_PORT, SHIFTDESK_SMTP_URL and SHIFTDESK_MAIL_FROM set, its relay a real aiosmtpd. */
-async function mailDesk(): Promise<{ server: RunningTestServer; sink: RunningSmtpSink; admin: string }> {
-  const sink = await startSmtpSink();
-  onTestFinished(() => sink.stop());
-  const server = await startTestServer({
-    clock: realClock,
-    seed: true,
-    mail: { deliverers: { email: smtpDeliverer(`smtp://${sink.host}:${sink.port}`, { name: 'Shiftdesk', address: DESK }) }, mailDomain: 'desk.example.test' },
-    smtp: { recipients: ['desk.example.test'], maxBytes: 100_000 },
-  });
-  onTestFinished(() => server.stop());
-  return { server, sink, admin: await loginAs(server.url, 'admin@demo') };
-}
+import { DESK, mailDesk } from '../support/mail-desk.js';
 
 async function send(server: RunningTestServer, from: string, raw: Buffer | string) {
   const sent = await sendWithSwaks({ host: '127.0.0.1', port: server.smtpPort!, from, to: DESK, raw });
