@@ -77,7 +77,7 @@ export class AnalyticsFacts {
       for (const d of facts.durations) rows.durations.push({ ...dims, metric: d.metric, at_ms: d.at, business_min: d.businessMinutes, calendar_min: d.calendarMinutes });
       for (const s of facts.sla) rows.sla.push({ ...dims, target: s.target, outcome: s.outcome, at_ms: s.at });
       for (const s of facts.openSpans) rows.spans.push({ ...dims, opened_ms: s.openedAt, closed_ms: s.closedAt });
-      if (facts.csat) rows.csat.push({ ...row(history.id, facts.csat.dimensions), answered_ms: facts.csat.answeredAt, score: facts.csat.score });
+      if (facts.csat) rows.csat.push({ ...row(history.id, facts.csat.dimensions), answered_ms: facts.csat.answeredAt, score: facts.csat.score, commented: facts.csat.commented ? 1 : 0 });
     }
     await insertAll(trx, 'analytics_tickets', rows.tickets);
     await insertAll(trx, 'analytics_durations', rows.durations);
@@ -114,7 +114,7 @@ async function readHistories(trx: Trx, ids: string[]): Promise<TicketHistoryFact
     .orderBy('at')
     .execute();
   const messages = await trx.selectFrom('messages').select(['ticket_id', 'created_at', 'author_kind', 'is_public']).where('ticket_id', 'in', ids).execute();
-  const answers = await trx.selectFrom('csat_answers').select(['ticket_id', 'score', 'answered_at', 'agent_id']).where('ticket_id', 'in', ids).execute();
+  const answers = await trx.selectFrom('csat_answers').select(['ticket_id', 'score', 'answered_at', 'agent_id', 'comment']).where('ticket_id', 'in', ids).execute();
 
   const byTicket = new Map<string, TicketHistoryFacts & { events: TicketHistoryFacts['events'][number][]; messages: TicketHistoryFacts['messages'][number][] }>();
   for (const t of tickets) {
@@ -137,7 +137,7 @@ async function readHistories(trx: Trx, ids: string[]): Promise<TicketHistoryFact
   for (const m of messages) byTicket.get(m.ticket_id)?.messages.push({ at: Date.parse(m.created_at), authorKind: m.author_kind as 'customer' | 'agent' | 'system', isPublic: m.is_public === 1 });
   for (const a of answers) {
     const ticket = byTicket.get(a.ticket_id);
-    if (ticket) ticket.csat = { score: a.score, answeredAt: Date.parse(a.answered_at), agentId: a.agent_id };
+    if (ticket) ticket.csat = { score: a.score, answeredAt: Date.parse(a.answered_at), agentId: a.agent_id, commented: (a.comment ?? '').trim() !== '' };
   }
   return [...byTicket.values()];
 }

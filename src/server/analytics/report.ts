@@ -3,8 +3,7 @@ import { analyticsPeriods } from '../../shared/analytics/periods.js';
 import type { AnalyticsGrouping, AnalyticsQuery } from '../../shared/analytics/query.js';
 import { MAX_CSAT_COMMENTS, slaTargets, type AnalyticsMetrics, type AnalyticsReport, type DurationStats, type SlaTarget } from '../../shared/analytics/report.js';
 import type { ServerDb } from '../storage/database.js';
-import { periodIndexSql } from './period-sql.js';
-import { percentile, sortedValues } from './percentile.js';
+import { percentile } from './percentile.js';
 import type { DurationMetric } from './ticket-facts.js';
 
 const groupColumns: Record<AnalyticsGrouping, string | null> = {
@@ -16,8 +15,8 @@ const groupColumns: Record<AnalyticsGrouping, string | null> = {
   agent: 'agent_id',
 };
 const ALL = 'all';
-const durationMetrics: readonly DurationMetric[] = ['firstResponse', 'nextReply', 'resolution'];
 const TIERS = [1, 2, 3] as const;
+const noDurations: DurationStats = { count: 0, businessCount: 0, business: { median: null, p90: null }, calendar: { median: null, p90: null } };
 
 /** What a cell gathers before it becomes metrics. */
 class Cell {
@@ -27,7 +26,7 @@ class Cell {
   reopened = 0;
   visited = [0, 0, 0];
   escalated = [0, 0, 0];
-  durations = Object.fromEntries(durationMetrics.map((m) => [m, { business: [] as number[], calendar: [] as number[] }])) as Record<DurationMetric, { business: number[]; calendar: number[] }>;
+  durations: Record<DurationMetric, DurationStats> = { firstResponse: noDurations, nextReply: noDurations, resolution: noDurations };
   sla = Object.fromEntries(slaTargets.map((t) => [t, { met: 0, breached: 0 }])) as Record<SlaTarget, { met: number; breached: number }>;
   backlog = 0;
   answers = 0;
@@ -36,18 +35,13 @@ class Cell {
 
   metrics(): AnalyticsMetrics {
     const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-    const duration = ({ business, calendar }: { business: number[]; calendar: number[] }): DurationStats => {
-      const b = sortedValues(business);
-      const c = sortedValues(calendar);
-      return { count: c.length, businessCount: b.length, business: { median: percentile(b, 50), p90: percentile(b, 90) }, calendar: { median: percentile(c, 50), p90: percentile(c, 90) } };
-    };
     const target = ({ met, breached }: { met: number; breached: number }) => ({ met, breached, rate: rate(met, met + breached) });
     return {
       created: this.created,
       solved: this.solved,
-      firstResponse: duration(this.durations.firstResponse),
-      nextReply: duration(this.durations.nextReply),
-      resolution: duration(this.durations.resolution),
+      firstResponse: this.durations.firstResponse,
+      nextReply: this.durations.nextReply,
+      resolution: this.durations.resolution,
       firstContactResolution: { solved: this.solved, resolved: this.firstContact, rate: rate(this.firstContact, this.solved) },
       sla: { firstResponse: target(this.sla.firstResponse), nextReply: target(this.sla.nextReply), resolution: target(this.sla.resolution) },
       backlog: this.backlog,
@@ -59,21 +53,24 @@ class Cell {
 }
 
 /**
- * A report over the analytics facts (docs/metrics.md). Each table is read once over the range, by
- * its time index, with the filters and the grouping into period × group cells in SQL; durations
- * come back as each cell's list of values for exact percentiles. Every cell also adds to its group's
- * whole-range total, whose percentiles are its own.
+ * A report over the analytics facts (docs/metrics.md). Each fact table is read period by period, each
+ * period one stretch of the table's time index grouped by the report's grouping: one GROUP BY over the
+ * whole range makes SQLite sort every row of it through a temporary b-tree (at a million tickets most
+ * of a report's time), while a period's rows are few enough to group in memory. Counts in a cell also
+ * add to its group's whole-range total; durations come back as each cell's values, whose exact
+ * percentiles are taken here, and the total's percentiles are those of all its cells' values.
  */
 export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: number): Promise<AnalyticsReport> {
   const periods = analyticsPeriods(query);
-  const starts = periods.map((p) => Date.parse(p.start));
-  const rangeStart = starts[0]!;
-  const rangeEnd = Date.parse(periods[periods.length - 1]!.end);
+  const spans = periods.map((p, index) => ({ index, from: Date.parse(p.start), to: Date.parse(p.end) }));
+  const rangeStart = spans[0]!.from;
+  const rangeEnd = spans[spans.length - 1]!.to;
   const groupColumn = groupColumns[query.groupBy];
   const group = sql.raw(groupColumn ?? `'${ALL}'`);
+  // Without a grouping every row is in one group: no GROUP BY, so SQLite does not sort for it.
+  const byGroup = groupColumn === null ? sql`` : sql.raw(`GROUP BY ${groupColumn}`);
+  const byKindAndGroup = (kind: string) => sql.raw(groupColumn === null ? `GROUP BY ${kind}` : `GROUP BY ${kind}, ${groupColumn}`);
   const filters = filterSql(query);
-
-  const period = (column: string) => periodIndexSql(column, query, rangeStart, rangeEnd);
 
   const cells = new Map<string, Cell>();
   const totals = new Map<string | null, Cell>();
@@ -92,72 +89,62 @@ export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: 
     add(cellOf(periodIndex, key));
     add(totalOf(key));
   };
-  // SQLite gives sums as numbers, or as null over no rows; group_concat gives the values as text.
-  const values = (text: string | null) => (text === null ? [] : text.split(',').map(Number));
 
-  const created = await sql<{ p: number; g: string | null; n: number; v1: number; v2: number; v3: number; e1: number; e2: number; e3: number }>`
-    SELECT ${period('created_ms')} AS p, ${group} AS g, COUNT(*) AS n,
+  await eachPeriod(spans, (from, to) => sql<{ g: string | null; n: number; v1: number; v2: number; v3: number; e1: number; e2: number; e3: number }>`
+    SELECT ${group} AS g, COUNT(*) AS n,
       SUM((tiers_visited & 1) > 0) AS v1, SUM((tiers_visited & 2) > 0) AS v2, SUM((tiers_visited & 4) > 0) AS v3,
       SUM((tiers_escalated & 1) > 0) AS e1, SUM((tiers_escalated & 2) > 0) AS e2, SUM((tiers_escalated & 4) > 0) AS e3
-    FROM analytics_tickets WHERE created_ms >= ${rangeStart} AND created_ms < ${rangeEnd} ${filters} GROUP BY p, g`.execute(db);
-  for (const r of created.rows) {
-    both(r.p, r.g, (cell) => {
+    FROM analytics_tickets WHERE created_ms >= ${from} AND created_ms < ${to} ${filters} ${byGroup}`.execute(db), (p, r) => {
+    both(p, r.g, (cell) => {
       cell.created += r.n;
       [r.v1, r.v2, r.v3].forEach((n, tier) => (cell.visited[tier]! += n));
       [r.e1, r.e2, r.e3].forEach((n, tier) => (cell.escalated[tier]! += n));
     });
-  }
+  });
 
-  const solved = await sql<{ p: number; g: string | null; n: number; first_contact: number; reopened: number }>`
-    SELECT ${period('first_solved_ms')} AS p, ${group} AS g, COUNT(*) AS n, SUM(first_contact) AS first_contact, SUM(reopened) AS reopened FROM analytics_tickets
-    WHERE first_solved_ms >= ${rangeStart} AND first_solved_ms < ${rangeEnd} ${filters} GROUP BY p, g`.execute(db);
-  for (const r of solved.rows) {
-    both(r.p, r.g, (cell) => {
+  await eachPeriod(spans, (from, to) => sql<{ g: string | null; n: number; first_contact: number; reopened: number }>`
+    SELECT ${group} AS g, COUNT(*) AS n, SUM(first_contact) AS first_contact, SUM(reopened) AS reopened FROM analytics_tickets
+    WHERE first_solved_ms >= ${from} AND first_solved_ms < ${to} ${filters} ${byGroup}`.execute(db), (p, r) => {
+    both(p, r.g, (cell) => {
       cell.solved += r.n;
       cell.firstContact += r.first_contact;
       cell.reopened += r.reopened;
     });
-  }
+  });
 
-  // One row per metric, period and group with its measurements as text: a few thousand rows to read, not a million.
-  const durations = await sql<{ metric: DurationMetric; p: number; g: string | null; business: string | null; calendar: string }>`
-    SELECT metric, ${period('at_ms')} AS p, ${group} AS g, group_concat(business_min) AS business, group_concat(calendar_min) AS calendar FROM analytics_durations
-    WHERE metric IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${rangeStart} AND at_ms < ${rangeEnd} ${filters} GROUP BY metric, p, g`.execute(db);
-  for (const r of durations.rows) {
-    const business = values(r.business);
-    const calendar = values(r.calendar);
-    both(r.p, r.g, (cell) => {
-      const measured = cell.durations[r.metric];
-      // A loop, not push(...values): a busy week's thousands of values would overflow the call stack.
-      for (const value of business) measured.business.push(value);
-      for (const value of calendar) measured.calendar.push(value);
-    });
-  }
+  // A cell's measurements come as text (group_concat): one row per metric and group, not one per value.
+  const measured = new DurationValues();
+  await eachPeriod(spans, (from, to) => sql<{ metric: DurationMetric; g: string | null; n: number; business: string | null; calendar: string }>`
+    SELECT metric, ${group} AS g, COUNT(*) AS n, group_concat(business_min) AS business, group_concat(calendar_min) AS calendar FROM analytics_durations
+    WHERE metric IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${from} AND at_ms < ${to} ${filters} ${byKindAndGroup('metric')}`.execute(db), (p, r) => {
+    cellOf(p, r.g).durations[r.metric] = measured.add(r.g, r.metric, r.business, r.calendar);
+  });
+  for (const [key, metric, stats] of measured.totals()) totalOf(key).durations[metric] = stats;
 
   // Open clocks whose due time has passed are breached as of now; those still counting are not yet anything.
   const slaEnd = Math.min(rangeEnd, now + 1);
-  const sla = await sql<{ target: SlaTarget; p: number; g: string | null; met: number; breached: number }>`
-    SELECT target, ${period('at_ms')} AS p, ${group} AS g, SUM(outcome = 'met') AS met, SUM(outcome <> 'met') AS breached FROM analytics_sla
-    WHERE target IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${rangeStart} AND at_ms < ${slaEnd} ${filters} GROUP BY target, p, g`.execute(db);
-  for (const r of sla.rows) {
-    both(r.p, r.g, (cell) => {
+  await eachPeriod(spans.filter((span) => span.from < slaEnd), (from, to) => sql<{ target: SlaTarget; g: string | null; met: number; breached: number }>`
+    SELECT target, ${group} AS g, SUM(outcome = 'met') AS met, SUM(outcome <> 'met') AS breached FROM analytics_sla
+    WHERE target IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${from} AND at_ms < ${Math.min(to, slaEnd)} ${filters} ${byKindAndGroup('target')}`.execute(db), (p, r) => {
+    both(p, r.g, (cell) => {
       cell.sla[r.target].met += r.met;
       cell.sla[r.target].breached += r.breached;
     });
-  }
+  });
 
-  await addBacklog(db, { rangeStart, rangeEnd, now, starts, period: period('at'), group, filters }, cellOf, totalOf);
+  await addBacklog(db, { rangeStart, now, spans, group, byGroup, filters }, cellOf, totalOf);
 
-  const answers = await sql<{ p: number; g: string | null; n: number; total: number; satisfied: number }>`
-    SELECT ${period('answered_ms')} AS p, ${group} AS g, COUNT(*) AS n, SUM(score) AS total, SUM(score >= 4) AS satisfied FROM analytics_csat
-    WHERE answered_ms >= ${rangeStart} AND answered_ms < ${rangeEnd} ${filters} GROUP BY p, g`.execute(db);
-  for (const r of answers.rows) {
-    both(r.p, r.g, (cell) => {
+  let commented = 0;
+  await eachPeriod(spans, (from, to) => sql<{ g: string | null; n: number; total: number; satisfied: number; commented: number }>`
+    SELECT ${group} AS g, COUNT(*) AS n, SUM(score) AS total, SUM(score >= 4) AS satisfied, SUM(commented) AS commented FROM analytics_csat
+    WHERE answered_ms >= ${from} AND answered_ms < ${to} ${filters} ${byGroup}`.execute(db), (p, r) => {
+    commented += r.commented;
+    both(p, r.g, (cell) => {
       cell.answers += r.n;
       cell.scoreSum += r.total;
       cell.satisfied += r.satisfied;
     });
-  }
+  });
 
   const comments = await csatComments(db, { rangeStart, rangeEnd, group, filters });
   const keys = [...totals.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
@@ -174,8 +161,75 @@ export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: 
       .sort((a, b) => a.periodIndex - b.periodIndex || keys.indexOf(a.group) - keys.indexOf(b.group))
       .map(({ periodIndex, group: key, cell }) => ({ period: periods[periodIndex]!.key, group: key, metrics: cell.metrics() })),
     totals: keys.map((key) => ({ group: key, metrics: totals.get(key)!.metrics() })),
-    csatComments: comments.items,
-    csatCommentsTotal: comments.total,
+    csatComments: comments,
+    csatCommentsTotal: commented,
+  };
+}
+
+interface Span {
+  index: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Runs a grouped read for each period and hands its rows over with the period's index. An aggregate
+ * without GROUP BY answers one row even over no rows; that row (a count of 0) is no group.
+ */
+async function eachPeriod<R extends object>(spans: readonly Span[], read: (from: number, to: number) => Promise<{ rows: R[] }>, take: (periodIndex: number, row: R) => void): Promise<void> {
+  for (const span of spans) {
+    const { rows } = await read(span.from, span.to);
+    for (const row of rows) if (!('n' in row && row.n === 0)) take(span.index, row);
+  }
+}
+
+/** Duration values per cell, kept so a group's whole-range percentiles use all its cells' values without reading them twice. */
+class DurationValues {
+  private readonly byGroup = new Map<string | null, Map<DurationMetric, { business: Float64Array[]; calendar: Float64Array[] }>>();
+
+  add(key: string | null, metric: DurationMetric, business: string | null, calendar: string): DurationStats {
+    let metrics = this.byGroup.get(key);
+    if (!metrics) this.byGroup.set(key, (metrics = new Map()));
+    let lists = metrics.get(metric);
+    if (!lists) metrics.set(metric, (lists = { business: [], calendar: [] }));
+    const b = parseValues(business);
+    const c = parseValues(calendar);
+    lists.business.push(b);
+    lists.calendar.push(c);
+    return durationStats(b, c);
+  }
+
+  *totals(): Generator<[string | null, DurationMetric, DurationStats]> {
+    for (const [key, metrics] of this.byGroup) for (const [metric, lists] of metrics) yield [key, metric, durationStats(joined(lists.business), joined(lists.calendar))];
+  }
+}
+
+/** group_concat's text as numbers (it skips nulls, so an empty list comes back as null). */
+function parseValues(text: string | null): Float64Array {
+  if (text === null) return new Float64Array(0);
+  // A plain loop: Float64Array.from with a mapping function took three times as long.
+  const parts = text.split(',');
+  const values = new Float64Array(parts.length);
+  for (let i = 0; i < parts.length; i++) values[i] = Number(parts[i]);
+  return values;
+}
+
+function joined(parts: readonly Float64Array[]): Float64Array {
+  const all = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    all.set(part, offset);
+    offset += part.length;
+  }
+  return all;
+}
+
+function durationStats(business: Float64Array, calendar: Float64Array): DurationStats {
+  return {
+    count: calendar.length,
+    businessCount: business.length,
+    business: { median: percentile(business, 50), p90: percentile(business, 90) },
+    calendar: { median: percentile(calendar, 50), p90: percentile(calendar, 90) },
   };
 }
 
@@ -193,7 +247,6 @@ function filterSql(query: AnalyticsQuery): RawBuilder<unknown> {
 
 interface RangeSql {
   rangeStart: number;
-  rangeEnd: number;
   group: RawBuilder<unknown>;
   filters: RawBuilder<unknown>;
 }
@@ -205,11 +258,11 @@ interface RangeSql {
  */
 async function addBacklog(
   db: ServerDb,
-  range: RangeSql & { now: number; starts: readonly number[]; period: RawBuilder<number> },
+  range: RangeSql & { now: number; spans: readonly Span[]; byGroup: RawBuilder<unknown> },
   cellOf: (periodIndex: number, key: string | null) => Cell,
   totalOf: (key: string | null) => Cell,
 ): Promise<void> {
-  const { rangeStart, rangeEnd, group, filters, period } = range;
+  const { rangeStart, group, byGroup, filters } = range;
   const running = new Map<string | null, number>();
   const base = await sql<{ g: string | null; n: number }>`
     SELECT g, COUNT(*) AS n FROM (
@@ -218,37 +271,31 @@ async function addBacklog(
       SELECT ${group} AS g FROM analytics_open_spans WHERE closed_ms IS NULL AND opened_ms < ${rangeStart} ${filters}
     ) GROUP BY g`.execute(db);
   for (const r of base.rows) running.set(r.g, r.n);
-  const changes = await sql<{ p: number; g: string | null; delta: number }>`
-    SELECT ${period} AS p, g, SUM(delta) AS delta FROM (
-      SELECT opened_ms AS at, ${group} AS g, 1 AS delta FROM analytics_open_spans WHERE opened_ms >= ${rangeStart} AND opened_ms < ${rangeEnd} ${filters}
-      UNION ALL
-      SELECT closed_ms AS at, ${group} AS g, -1 AS delta FROM analytics_open_spans WHERE closed_ms >= ${rangeStart} AND closed_ms < ${rangeEnd} ${filters}
-    ) GROUP BY p, g`.execute(db);
-  const deltas = new Map<number, { g: string | null; delta: number }[]>();
-  for (const change of changes.rows) deltas.set(change.p, [...(deltas.get(change.p) ?? []), change]);
+  const change = (key: string | null, delta: number) => running.set(key, (running.get(key) ?? 0) + delta);
   // A period that has not begun has no backlog yet.
-  const begun = range.starts.filter((start) => start <= range.now).length;
-  for (let index = 0; index < begun; index++) {
-    for (const { g, delta } of deltas.get(index) ?? []) running.set(g, (running.get(g) ?? 0) + delta);
-    for (const [key, open] of running) if (open !== 0) cellOf(index, key).backlog = open;
+  const begun = range.spans.filter((span) => span.from <= range.now);
+  for (const span of begun) {
+    const opened = await sql<{ g: string | null; n: number }>`
+      SELECT ${group} AS g, COUNT(*) AS n FROM analytics_open_spans WHERE opened_ms >= ${span.from} AND opened_ms < ${span.to} ${filters} ${byGroup}`.execute(db);
+    const closed = await sql<{ g: string | null; n: number }>`
+      SELECT ${group} AS g, COUNT(*) AS n FROM analytics_open_spans WHERE closed_ms >= ${span.from} AND closed_ms < ${span.to} ${filters} ${byGroup}`.execute(db);
+    for (const r of opened.rows) change(r.g, r.n);
+    for (const r of closed.rows) change(r.g, -r.n);
+    for (const [key, open] of running) if (open !== 0) cellOf(span.index, key).backlog = open;
   }
   for (const [key, open] of running) if (open !== 0) totalOf(key).backlog = open;
 }
 
-async function csatComments(db: ServerDb, range: RangeSql): Promise<{ items: AnalyticsReport['csatComments']; total: number }> {
+/** The latest commented answers of the range (their count comes with the scores). */
+async function csatComments(db: ServerDb, range: RangeSql & { rangeEnd: number }): Promise<AnalyticsReport['csatComments']> {
   const { rangeStart, rangeEnd, group, filters } = range;
-  const where = sql`answered_ms >= ${rangeStart} AND answered_ms < ${rangeEnd} ${filters} AND EXISTS (
-    SELECT 1 FROM csat_answers a WHERE a.ticket_id = analytics_csat.ticket_id AND a.comment IS NOT NULL AND trim(a.comment) <> '')`;
-  const total = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM analytics_csat WHERE ${where}`.execute(db);
   const rows = await sql<{ ticket_id: string; number: number; score: number; comment: string; agent_id: string | null; agent_name: string | null; at: string; g: string | null }>`
     SELECT f.ticket_id, t.number, a.score, a.comment, a.agent_id, u.name AS agent_name, a.answered_at AS at, f.g
-    FROM (SELECT ticket_id, answered_ms, ${group} AS g FROM analytics_csat WHERE ${where} ORDER BY answered_ms DESC LIMIT ${MAX_CSAT_COMMENTS}) f
+    FROM (SELECT ticket_id, answered_ms, ${group} AS g FROM analytics_csat WHERE answered_ms >= ${rangeStart} AND answered_ms < ${rangeEnd} ${filters} AND commented = 1
+      ORDER BY answered_ms DESC LIMIT ${MAX_CSAT_COMMENTS}) f
     JOIN csat_answers a ON a.ticket_id = f.ticket_id JOIN tickets t ON t.id = f.ticket_id LEFT JOIN users u ON u.id = a.agent_id
     ORDER BY f.answered_ms DESC`.execute(db);
-  return {
-    total: Number(total.rows[0]?.n ?? 0),
-    items: rows.rows.map((r) => ({ ticketId: r.ticket_id, ticketNumber: r.number, score: r.score, comment: r.comment, agentId: r.agent_id, agentName: r.agent_name, at: new Date(Date.parse(r.at)).toISOString(), group: r.g })),
-  };
+  return rows.rows.map((r) => ({ ticketId: r.ticket_id, ticketNumber: r.number, score: r.score, comment: r.comment, agentId: r.agent_id, agentName: r.agent_name, at: new Date(Date.parse(r.at)).toISOString(), group: r.g }));
 }
 
 async function groupNames(db: ServerDb, grouping: AnalyticsGrouping, keys: (string | null)[]): Promise<AnalyticsReport['groups']> {

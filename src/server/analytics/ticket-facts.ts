@@ -22,7 +22,7 @@ export interface TicketHistoryFacts {
   createdAt: number;
   events: readonly { kind: string; at: number; data: Record<string, unknown> }[];
   messages: readonly { at: number; authorKind: 'customer' | 'agent' | 'system'; isPublic: boolean }[];
-  csat: { score: number; answeredAt: number; agentId: string | null } | null;
+  csat: { score: number; answeredAt: number; agentId: string | null; commented: boolean } | null;
 }
 
 export interface FactContext {
@@ -56,7 +56,7 @@ export interface TicketFacts {
   /** `at`: when met (stopped) or breached (ran out); for open clocks when they will run out, null while paused. */
   sla: { target: SlaTarget; outcome: SlaOutcome; at: number | null }[];
   openSpans: { openedAt: number; closedAt: number | null }[];
-  csat: { dimensions: Dimensions; answeredAt: number; score: number } | null;
+  csat: { dimensions: Dimensions; answeredAt: number; score: number; commented: boolean } | null;
 }
 
 const isFinished = (status: TicketStatus) => status === 'solved' || status === 'closed';
@@ -181,7 +181,7 @@ export function ticketFacts(ticket: TicketHistoryFacts, context: FactContext): T
     durations,
     sla,
     openSpans,
-    csat: ticket.csat ? { dimensions: { ...dimensions, agentId: ticket.csat.agentId }, answeredAt: ticket.csat.answeredAt, score: ticket.csat.score } : null,
+    csat: ticket.csat ? { dimensions: { ...dimensions, agentId: ticket.csat.agentId }, answeredAt: ticket.csat.answeredAt, score: ticket.csat.score, commented: ticket.csat.commented } : null,
   };
 }
 

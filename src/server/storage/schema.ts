@@ -246,7 +246,7 @@ export interface Database {
   analytics_durations: AnalyticsDimensions & { metric: string; at_ms: number; business_min: number | null; calendar_min: number };
   analytics_sla: AnalyticsDimensions & { target: string; outcome: string; at_ms: number | null };
   analytics_open_spans: AnalyticsDimensions & { opened_ms: number; closed_ms: number | null };
-  analytics_csat: AnalyticsDimensions & { answered_ms: number; score: number };
+  analytics_csat: AnalyticsDimensions & { answered_ms: number; score: number; commented: number };
 }
 
 /** What every analytics fact row carries, so reports filter and group without joining the tickets. */

@@ -20,6 +20,7 @@ import * as queueViews from './0018-queue-views.js';
 import * as analyticsFacts from './0019-analytics-facts.js';
 import * as wallboardIndexes from './0020-wallboard-indexes.js';
 import * as csatScale from './0021-csat-scale.js';
+import * as analyticsCsatCommented from './0022-analytics-csat-commented.js';
 
 /** Numbered, append-only: a released migration is never edited, a change is a new file. */
 export const serverMigrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const serverMigrations: Record<string, Migration> = {
   '0019-analytics-facts': analyticsFacts,
   '0020-wallboard-indexes': wallboardIndexes,
   '0021-csat-scale': csatScale,
+  '0022-analytics-csat-commented': analyticsCsatCommented,
 };
