@@ -8,8 +8,15 @@ import { build, preview } from 'vite';
 /**
  * The console's queue with 100,000 tickets, in Debian's Chromium, beside a bare @tanstack/react-virtual
  * list of the same rows measured in the same run (issue 7, point 10). Each mode runs in a fresh page,
- * three times; medians are reported. Targets: first render ≤ 1.0 s and ≤ 1.5 × the bare list; a
- * filter leaving 5 % ≤ 50 ms; a countdown tick ≤ 4 ms of script time; JS heap ≤ 150 MB.
+ * three times; medians are reported. Targets: first render ≤ 1.0 s after the data is available and
+ * ≤ 1.5 × the bare list; a filter leaving 5 % ≤ 50 ms; a countdown tick ≤ 4 ms of script time; JS
+ * heap ≤ 150 MB.
+ *
+ * The first render is timed two ways, each for both lists. `renderMs` is "after the data is available"
+ * as the console meets it: the view is on screen, loading, when tickets.list answers, and the clock
+ * runs from the answer reaching the view to the first paint of its rows (the bare list: mounted
+ * empty, then given its rows). `mountWithDataMs` mounts a view together with its data, which also
+ * times drawing the queue's sidebar, toolbar and headers for the first time.
  */
 const TICKETS = 100_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -29,6 +36,7 @@ const browser = await chromium.launch({
 
 interface Run {
   renderMs: number;
+  mountWithDataMs: number;
   rowsDrawn: number;
   filterMs: number;
   filteredCount: string;
@@ -38,14 +46,31 @@ interface Run {
 
 const call = <T,>(page: Page, script: string) => page.evaluate(script) as Promise<T>;
 
-async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
+async function openPage(mode: 'queue' | 'bare', viewFirst: boolean): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => console.error(`[${mode}] ${error.message}`));
   await page.goto(`${url}?mode=${mode}`);
   await page.waitForFunction(() => 'bench' in window);
-  await call(page, `window.bench.prepare(${TICKETS})`);
+  await call(page, `window.bench.prepare(${TICKETS}, ${viewFirst})`);
   await call(page, 'window.gc(); window.gc()');
-  const renderMs = await call<number>(page, 'window.bench.render()');
+  return page;
+}
+
+async function mountWithData(mode: 'queue' | 'bare'): Promise<number> {
+  const page = await openPage(mode, false);
+  const ms = await call<number>(page, 'window.bench.render()');
+  await page.close();
+  return ms;
+}
+
+async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
+  const mountWithDataMs = await mountWithData(mode);
+  const page = await openPage(mode, true);
+  await call(page, 'window.bench.render()');
+  // The loading view settles (its effects, the first counts of nothing) before the answer arrives.
+  await page.waitForTimeout(500);
+  await call(page, 'window.gc(); window.gc()');
+  const renderMs = await call<number>(page, 'window.bench.deliver()');
   const rowsDrawn = await call<number>(page, 'window.bench.rowsDrawn()');
   // Settle (effects, the escalations' and views' first answers) before the next measurement.
   await page.waitForTimeout(500);
@@ -60,7 +85,7 @@ async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
   }
   const heap = await call<number>(page, 'window.gc(); window.gc(); performance.memory.usedJSHeapSize');
   await page.close();
-  return { renderMs, rowsDrawn, filterMs, filteredCount, tickMs, heapMb: heap / 1024 / 1024 };
+  return { renderMs, mountWithDataMs, rowsDrawn, filterMs, filteredCount, tickMs, heapMb: heap / 1024 / 1024 };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -72,13 +97,14 @@ async function measure(mode: 'queue' | 'bare') {
   const ticks = runs.flatMap((run) => run.tickMs);
   return {
     renderMs: round(median(runs.map((run) => run.renderMs))),
+    mountWithDataMs: round(median(runs.map((run) => run.mountWithDataMs))),
     filterMs: round(median(runs.map((run) => run.filterMs))),
     tickMedianMs: round(median(ticks), 2),
     tickMaxMs: round(Math.max(...ticks), 2),
     heapMb: round(median(runs.map((run) => run.heapMb))),
     rowsDrawn: runs[0]!.rowsDrawn,
     filteredTo: runs[0]!.filteredCount,
-    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
+    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), mountWithDataMs: round(run.mountWithDataMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
   };
 }
 
@@ -87,8 +113,9 @@ try {
   const bare = await measure('bare');
   const queue = await measure('queue');
   const targets = [
-    { target: 'first render ≤ 1000 ms', value: queue.renderMs, pass: queue.renderMs <= 1000 },
-    { target: 'first render ≤ 1.5 × bare list', value: round(queue.renderMs / bare.renderMs, 2), pass: queue.renderMs <= 1.5 * bare.renderMs },
+    { target: 'first render ≤ 1000 ms after the data is available', value: queue.renderMs, pass: queue.renderMs <= 1000 },
+    { target: 'first render ≤ 1.5 × bare list (the data reaching a mounted view)', value: round(queue.renderMs / bare.renderMs, 2), pass: queue.renderMs <= 1.5 * bare.renderMs },
+    { target: 'first render ≤ 1.5 × bare list (the view mounted with its data)', value: round(queue.mountWithDataMs / bare.mountWithDataMs, 2), pass: queue.mountWithDataMs <= 1.5 * bare.mountWithDataMs },
     { target: 'filter leaving 5 % ≤ 50 ms', value: queue.filterMs, pass: queue.filterMs <= 50 },
     { target: 'countdown tick ≤ 4 ms script time (median of 30 ticks)', value: queue.tickMedianMs, pass: queue.tickMedianMs <= 4 },
     { target: 'JS heap after GC ≤ 150 MB', value: queue.heapMb, pass: queue.heapMb <= 150 },

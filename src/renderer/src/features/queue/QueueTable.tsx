@@ -86,6 +86,8 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
+  // The window's size stands in for the list's until it is measured: a few rows too many, never too few.
+  const [firstRect] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
   // The TanStack virtualizer keeps mutable state React Compiler cannot see; this app is not compiled
   // with it, and the rows below read the virtualizer afresh on every render.
@@ -95,6 +97,9 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan,
+    // Rows on the very first render, before the list has been measured: otherwise the first frame
+    // draws an empty body, lays the page out to measure it, and draws and lays it out again with rows.
+    initialRect: firstRect,
   });
   // A density switched while the queue is open: every row's offset changes.
   const measuredHeight = useRef(rowHeight);

@@ -45,13 +45,14 @@ export function useEscalatedToMe(myId: string | null): ReadonlySet<string> {
 /**
  * Sorts the tickets, starting from its own last answer for the same order (see sortTickets): the cache
  * lives with the view, one per queue on screen. Tickets still in the order the core listed them need
- * no sort at all for the default order.
+ * no sort at all for the default order, whatever the cache held before: the view is usually on
+ * screen, loading, before the list arrives.
  */
 export function createSortCache() {
   let last: { sort: QueueSort; context: SortContext; order: Ticket[] } | null = null;
   return (tickets: ReadonlyMap<string, Ticket>, sort: QueueSort, context: SortContext, listedInDefaultOrder: boolean): Ticket[] => {
     const previous = last && last.sort.column === sort.column && last.sort.desc === sort.desc && last.context === context ? last.order : null;
-    const asListed = previous === null && listedInDefaultOrder && sort.column === defaultQueueSort.column && sort.desc === defaultQueueSort.desc;
+    const asListed = listedInDefaultOrder && sort.column === defaultQueueSort.column && sort.desc === defaultQueueSort.desc;
     const order = asListed ? [...tickets.values()] : sortTickets(tickets, sort, context, previous);
     last = { sort, context, order };
     return order;

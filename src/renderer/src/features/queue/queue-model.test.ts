@@ -109,6 +109,12 @@ describe('the view’s sort cache', () => {
     expect(createSortCache()(asListed, defaultSort, context, true)).toEqual(dueIn);
   });
 
+  it('takes the list as it is when it arrives after the view has shown the empty, loading queue', () => {
+    const sortFor = createSortCache();
+    expect(sortFor(new Map(), defaultSort, context, false)).toEqual([]);
+    expect(sortFor(asListed, defaultSort, context, true)).toEqual(dueIn);
+  });
+
   it('sorts once the list has changed since the core gave it, and for any other order', () => {
     expect(createSortCache()(asListed, defaultSort, context, false).map((t) => t.id)).toEqual([dueIn[1]!.id, dueIn[2]!.id, dueIn[0]!.id]);
     expect(createSortCache()(asListed, { column: 'sla', desc: true }, context, true).map((t) => t.id)).toEqual([dueIn[0]!.id, dueIn[2]!.id, dueIn[1]!.id]);
