@@ -9,7 +9,7 @@ async function widgetViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('a visitor chats with the assistant on a web page, asks for a person and sees the agent’s reply arrive live', async ({ page, stack }) => {
+test('a visitor chats with the assistant on a web page, asks for a person, sees the agent’s reply arrive live, and rates the help once it is solved', async ({ page, stack }) => {
   await page.goto(`${stack.serverUrl}/chat/demo`);
   const launcher = page.getByRole('button', { name: 'Chat with us' });
   await launcher.click();
@@ -64,5 +64,24 @@ test('a visitor chats with the assistant on a web page, asks for a person and se
   await expect(launcher).toBeFocused();
   await page.reload();
   await page.getByRole('button', { name: 'Chat with us' }).click();
-  await expect(page.getByRole('dialog', { name: 'Help chat' }).locator('[data-author="agent"]')).toContainText('I have sent you a reset link.');
+  const resumed = page.getByRole('dialog', { name: 'Help chat' });
+  await expect(resumed.locator('[data-author="agent"]')).toContainText('I have sent you a reset link.');
+
+  // Solved at the desk: the open conversation offers the satisfaction survey, which takes one answer.
+  expect((await callApi(stack.serverUrl, `/api/v1/tickets/${number}`, { method: 'PATCH', token, body: { status: 'solved' } })).status).toBe(200);
+  const rate = resumed.getByRole('link', { name: 'Rate our help' });
+  await expect(rate).toBeVisible();
+  expect(await widgetViolations(page)).toEqual([]);
+  // The link names the desk's public address; the customer follows it here on the test server's.
+  const link = new URL((await rate.getAttribute('href'))!);
+  expect(link.pathname).toMatch(/^\/portal\/survey\/[\w-]+$/);
+  const survey = await page.context().newPage();
+  await survey.goto(`${stack.serverUrl}${link.pathname}${link.search}`);
+  await expect(survey.getByRole('heading', { name: 'How did we do?' })).toBeVisible();
+  await survey.getByLabel(/Very satisfied/).check();
+  await survey.getByLabel('Anything you would like to tell us? (optional)').fill('Quick and kind, thanks.');
+  await survey.getByRole('button', { name: 'Send my answer' }).click();
+  await expect(survey.getByRole('heading', { name: 'Thank you for your answer' })).toBeVisible();
+  const after = await callApi<{ messages: { body: string; authorKind: string }[] }>(stack.serverUrl, `/api/v1/tickets/${number}`, { token });
+  expect(after.body.messages.at(-1)).toMatchObject({ body: 'Satisfaction: 5/5 — "Quick and kind, thanks."', authorKind: 'system' });
 });
