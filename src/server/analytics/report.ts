@@ -114,8 +114,8 @@ export async function analyticsReport(db: ServerDb, query: AnalyticsQuery, now: 
 
   // A cell's measurements come as text (group_concat): one row per metric and group, not one per value.
   const measured = new DurationValues();
-  await eachPeriod(spans, (from, to) => sql<{ metric: DurationMetric; g: string | null; n: number; business: string | null; calendar: string }>`
-    SELECT metric, ${group} AS g, COUNT(*) AS n, group_concat(business_min) AS business, group_concat(calendar_min) AS calendar FROM analytics_durations
+  await eachPeriod(spans, (from, to) => sql<{ metric: DurationMetric; g: string | null; business: string | null; calendar: string }>`
+    SELECT metric, ${group} AS g, group_concat(business_min) AS business, group_concat(calendar_min) AS calendar FROM analytics_durations
     WHERE metric IN ('firstResponse', 'nextReply', 'resolution') AND at_ms >= ${from} AND at_ms < ${to} ${filters} ${byKindAndGroup('metric')}`.execute(db), (p, r) => {
     cellOf(p, r.g).durations[r.metric] = measured.add(r.g, r.metric, r.business, r.calendar);
   });
