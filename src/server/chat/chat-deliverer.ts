@@ -15,12 +15,14 @@ const LIVE_ACK_MS = 3000;
 
 /**
  * An agent's reply is their words under their name; acknowledgements and status notices are the desk's.
- * The notice that the ticket is solved carries its survey, which the widget offers as a button.
+ * The notice that the ticket is solved carries its survey, which the widget offers as a button: the
+ * address the email template writes out is taken from the text, or the visitor reads it twice.
  */
 function lineFor(context: ServerContext, item: OutboundItem): NewLine {
   if (item.kind === 'reply') return { author: 'agent', name: item.headers.fromName ?? null, text: item.body, ref: item.id };
-  const survey = item.kind === 'status.solved' && item.ticketId ? { survey: { url: context.links.surveyUrl(item.ticketId) } } : {};
-  return { author: 'system', name: null, text: item.body, ref: item.id, ...survey };
+  if (item.kind !== 'status.solved' || !item.ticketId) return { author: 'system', name: null, text: item.body, ref: item.id };
+  const url = context.links.surveyUrl(item.ticketId);
+  return { author: 'system', name: null, text: item.body.split(url).join('').trimEnd(), ref: item.id, survey: { url } };
 }
 
 /** True when at least one of the chat's widgets (a visitor may have several tabs) confirmed the update. */

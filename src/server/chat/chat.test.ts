@@ -145,6 +145,9 @@ describe('live chat with the assistant', () => {
 
     const offer = await widget.lineWhere((line) => line.survey !== undefined);
     expect(offer).toMatchObject({ author: 'system', text: expect.stringContaining('marked request'), survey: { url: server.context.links.surveyUrl(ticket.id) } });
+    // The button carries the address; the template's written-out link is not repeated above it.
+    expect(offer.text).not.toContain('/portal/survey/');
+    expect(offer.text.endsWith('How did we do?')).toBe(true);
     // Shown live, so it did not go by email as well; and a visitor who comes back still has it.
     expect(await server.context.db.selectFrom('outbound_messages').select('kind').where('ticket_id', '=', ticket.id).where('channel', '=', 'email').execute()).toEqual([]);
     const back = await visitor();
