@@ -28,18 +28,22 @@ let tickets: Ticket[] = [];
 let now = benchNow;
 let services: DeskServices | null = null;
 let bare: { show(rows: Ticket[]): void; filter(keep: (ticket: Ticket) => boolean): void; tick(now: number): void } | null = null;
+/** Whether `render` mounts the list loading, its rows to come with `deliver` (set by `prepare`). */
+let viewFirst = false;
 /** With the view mounted first: what the queue's store holds once tickets.list has answered. */
 let arrived: Pick<ReturnType<DeskServices['queue']['getState']>, 'status' | 'tickets' | 'listedInDefaultOrder'> | null = null;
 
 /**
  * Builds the tickets (and, for the queue, loads them into its store as tickets.list's answer would).
- * With `viewFirst`, the store is then put back to loading and the answer kept for `deliver`: in the
- * console the queue is on screen, saying it is loading, while the replica answers.
+ * With `loadingFirst`, the store is then put back to loading and the answer kept for `deliver` (the
+ * bare list is mounted empty and given its rows then): in the console the queue is on screen, saying
+ * it is loading, while the replica answers.
  */
-async function prepare(count: number, viewFirst: boolean): Promise<void> {
+async function prepare(count: number, loadingFirst: boolean): Promise<void> {
   // In the order the desktop core answers tickets.list (inDefaultQueueOrder, in its worker thread);
   // the bare list gets the same rows in the same order.
   tickets = inDefaultQueueOrder(generateTickets(count));
+  viewFirst = loadingFirst;
   if (mode === 'bare') return;
   // An in-page host answering from memory, as the core answers from the replica; no IPC to time.
   const answers: Record<string, () => unknown> = {
@@ -79,7 +83,7 @@ async function render(): Promise<number> {
   const started = performance.now();
   root.render(
     mode === 'bare' ? (
-      <BareList tickets={arrived === null ? tickets : []} />
+      <BareList tickets={viewFirst ? [] : tickets} />
     ) : (
       <I18nextProvider i18n={i18n}>
         <DeskServicesProvider services={services!}>
