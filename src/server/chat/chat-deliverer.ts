@@ -22,7 +22,7 @@ function lineFor(context: ServerContext, item: OutboundItem): NewLine {
   if (item.kind === 'reply') return { author: 'agent', name: item.headers.fromName ?? null, text: item.body, ref: item.id };
   if (item.kind !== 'status.solved' || !item.ticketId) return { author: 'system', name: null, text: item.body, ref: item.id };
   const url = context.links.surveyUrl(item.ticketId);
-  return { author: 'system', name: null, text: item.body.split(url).join('').trimEnd(), ref: item.id, survey: { url } };
+  return { author: 'system', name: null, text: item.body.replaceAll(url, '').trimEnd(), ref: item.id, survey: { url } };
 }
 
 /** True when at least one of the chat's widgets (a visitor may have several tabs) confirmed the update. */
