@@ -44,7 +44,8 @@ export interface ServerConfig {
   dataDir: string;
   seedDemo: boolean;
   logRetentionDays: number;
-  publicUrl: string;
+  /** Where customers reach the server; null: the address it listens on, known once it does (port 0 picks one). */
+  publicUrl: string | null;
   smtpReceiver: { port: number; host: string; recipients: string[] | null } | null;
   smtpRelayUrl: string | null;
   mailFrom: MailSender | null;
@@ -67,7 +68,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: resolve(parsed.data.SHIFTDESK_DATA),
     seedDemo: parsed.data.SHIFTDESK_DEMO === '1',
     logRetentionDays: parsed.data.SHIFTDESK_LOG_RETENTION_DAYS,
-    publicUrl: parsed.data.SHIFTDESK_PUBLIC_URL ?? `http://${parsed.data.SHIFTDESK_HOST}:${parsed.data.SHIFTDESK_PORT}`,
+    publicUrl: parsed.data.SHIFTDESK_PUBLIC_URL ?? null,
     smtpReceiver: data.SHIFTDESK_SMTP_PORT
       ? { port: data.SHIFTDESK_SMTP_PORT, host: data.SHIFTDESK_SMTP_HOST ?? data.SHIFTDESK_HOST, recipients: recipients.length > 0 ? recipients : null }
       : null,

@@ -17,7 +17,7 @@ const { app, context } = await createServer({
   db,
   clock: systemClock,
   updatesDir: join(config.dataDir, 'updates'),
-  publicUrl: config.publicUrl,
+  ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
   mailPollSeconds: config.mailPollSeconds,
   handoffAcknowledgeMinutes: config.handoffAcknowledgeMinutes,
   ...(config.mailFrom ? { mailDomain: config.mailFrom.address.split('@')[1]! } : {}),
@@ -35,8 +35,10 @@ const smtpReceiver = config.smtpReceiver ? await startSmtpReceiver(context, conf
 // Before the database closes, and a hook cannot be added once the app listens.
 if (smtpReceiver) app.addHook('preClose', () => smtpReceiver.close());
 const address = await app.listen({ port: config.port, host: config.host });
+if (config.publicUrl === null) context.links.serveAt(address);
 console.log(`shiftdesk: server listening on ${address} (data: ${config.dataDir})`);
-console.log(`shiftdesk: customers write at ${config.publicUrl}/portal (web portal) and ${config.publicUrl}/chat/demo (chat widget demo)`);
+const { publicUrl } = context.links;
+console.log(`shiftdesk: customers write at ${publicUrl}/portal (web portal) and ${publicUrl}/chat/demo (chat widget demo)`);
 if (smtpReceiver && config.smtpReceiver) {
   console.log(`shiftdesk: SMTP receiver listening on ${config.smtpReceiver.host}:${smtpReceiver.port}, for ${config.smtpReceiver.recipients?.join(', ') ?? 'any recipient'}`);
 }

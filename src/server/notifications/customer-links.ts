@@ -8,9 +8,18 @@ import type { ServerDb } from '../storage/database.js';
  */
 export class CustomerLinks {
   constructor(
-    readonly publicUrl: string,
+    private base: string,
     private readonly secret: Buffer,
   ) {}
+
+  get publicUrl(): string {
+    return this.base;
+  }
+
+  /** With no public address configured, links name the one the server listens on, known only once it does. */
+  serveAt(url: string): void {
+    this.base = url.replace(/\/+$/, '');
+  }
 
   static async load(db: ServerDb, publicUrl: string): Promise<CustomerLinks> {
     const row = await db.selectFrom('meta').select('value').where('key', '=', 'link-secret').executeTakeFirst();
