@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
+import { generateTickets } from './console/tickets.js';
+import { measureListPath } from './console/list-path.js';
 
 /**
  * The console's queue with 100,000 tickets, in Debian's Chromium, beside a bare @tanstack/react-virtual
@@ -17,6 +19,10 @@ import { build, preview } from 'vite';
  * runs from the answer reaching the view to the first paint of its rows (the bare list: mounted
  * empty, then given its rows). `mountWithDataMs` mounts a view together with its data, which also
  * times drawing the queue's sidebar, toolbar and headers for the first time.
+ *
+ * Both start with the tickets in the window's memory. `listPath` times the way there from a replica
+ * holding the same tickets (tickets.list and its two structured-clone hops, list-path.ts), and a
+ * target counts the first render from the replica.
  */
 const TICKETS = 100_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -112,8 +118,11 @@ const loadBefore = loadavg().map((load) => round(load, 2));
 try {
   const bare = await measure('bare');
   const queue = await measure('queue');
+  const listPath = measureListPath(generateTickets(TICKETS), RUNS);
+  const fromReplicaMs = listPath.totalMs + queue.renderMs;
   const targets = [
     { target: 'first render ≤ 1000 ms after the data is available', value: queue.renderMs, pass: queue.renderMs <= 1000 },
+    { target: 'first render ≤ 1000 ms after the replica has the data (tickets.list, two hops, render)', value: round(fromReplicaMs), pass: fromReplicaMs <= 1000 },
     { target: 'first render ≤ 1.5 × bare list (the data reaching a mounted view)', value: round(queue.renderMs / bare.renderMs, 2), pass: queue.renderMs <= 1.5 * bare.renderMs },
     { target: 'first render ≤ 1.5 × bare list (the view mounted with its data)', value: round(queue.mountWithDataMs / bare.mountWithDataMs, 2), pass: queue.mountWithDataMs <= 1.5 * bare.mountWithDataMs },
     { target: 'filter leaving 5 % ≤ 50 ms', value: queue.filterMs, pass: queue.filterMs <= 50 },
@@ -129,11 +138,12 @@ try {
     runsPerMode: RUNS,
     queue,
     bareList: bare,
+    listPath: Object.fromEntries(Object.entries(listPath).map(([key, value]) => [key, round(value)])),
     targets,
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/console.json', `${JSON.stringify(report, null, 2)}\n`);
-  console.log(JSON.stringify({ queue: { ...queue, runs: undefined }, bareList: { ...bare, runs: undefined }, targets }, null, 2));
+  console.log(JSON.stringify({ queue: { ...queue, runs: undefined }, bareList: { ...bare, runs: undefined }, listPath: report.listPath, targets }, null, 2));
   if (targets.some((t) => !t.pass)) process.exitCode = 1;
 } finally {
   await browser.close();
