@@ -1,16 +1,22 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ServerDb } from '../storage/database.js';
 
+const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
 /**
  * Links customers receive: the portal, and a ticket's survey. A survey link carries an HMAC of the
  * ticket id under a secret kept in the database, so it needs no stored token and cannot be guessed
  * for another ticket.
  */
 export class CustomerLinks {
+  private base: string;
+
   constructor(
-    private base: string,
+    publicUrl: string,
     private readonly secret: Buffer,
-  ) {}
+  ) {
+    this.base = withoutTrailingSlash(publicUrl);
+  }
 
   get publicUrl(): string {
     return this.base;
@@ -18,7 +24,7 @@ export class CustomerLinks {
 
   /** With no public address configured, links name the one the server listens on, known only once it does. */
   serveAt(url: string): void {
-    this.base = url.replace(/\/+$/, '');
+    this.base = withoutTrailingSlash(url);
   }
 
   static async load(db: ServerDb, publicUrl: string): Promise<CustomerLinks> {
@@ -29,7 +35,7 @@ export class CustomerLinks {
       await db.insertInto('meta').values({ key: 'link-secret', value: secret }).onConflict((oc) => oc.column('key').doNothing()).execute();
       secret = (await db.selectFrom('meta').select('value').where('key', '=', 'link-secret').executeTakeFirstOrThrow()).value;
     }
-    return new CustomerLinks(publicUrl.replace(/\/+$/, ''), Buffer.from(secret, 'base64url'));
+    return new CustomerLinks(publicUrl, Buffer.from(secret, 'base64url'));
   }
 
   portalUrl(): string {
