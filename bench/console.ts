@@ -6,6 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { generateTickets } from './console/tickets.js';
 import { measureListPath } from './console/list-path.js';
+import { median } from './median.js';
 
 /**
  * The console's queue with 100,000 tickets, in Debian's Chromium, beside a bare @tanstack/react-virtual
@@ -94,7 +95,6 @@ async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
   return { renderMs, mountWithDataMs, rowsDrawn, filterMs, filteredCount, tickMs, heapMb: heap / 1024 / 1024 };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function measure(mode: 'queue' | 'bare') {

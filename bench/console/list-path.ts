@@ -6,6 +6,7 @@ import { Replica } from '../../src/main/core/replica/replica.js';
 import { storedChange } from '../../src/main/core/replica/stored-change.js';
 import type { Ticket } from '../../src/shared/domain/ticket.js';
 import { inDefaultQueueOrder } from '../../src/shared/queue/queue-order.js';
+import { median } from '../median.js';
 
 export interface ListPathTiming {
   /** The replica's listTickets: SQLite read, JSON parse and schema check of every row. */
@@ -52,8 +53,7 @@ export function measureListPath(tickets: readonly Ticket[], runs: number): ListP
       deserialize(bytes);
       samples.push({ replicaReadMs, orderMs, cloneHopMs: performance.now() - started, answerMb: bytes.length / 1024 / 1024 });
     }
-    const median = (pick: (sample: (typeof samples)[number]) => number) => samples.map(pick).sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-    const timing = { replicaReadMs: median((s) => s.replicaReadMs), orderMs: median((s) => s.orderMs), cloneHopMs: median((s) => s.cloneHopMs), answerMb: samples[0]!.answerMb, hops: 2 };
+    const timing = { replicaReadMs: median(samples.map((s) => s.replicaReadMs)), orderMs: median(samples.map((s) => s.orderMs)), cloneHopMs: median(samples.map((s) => s.cloneHopMs)), answerMb: samples[0]!.answerMb, hops: 2 };
     return { ...timing, totalMs: timing.replicaReadMs + timing.orderMs + timing.hops * timing.cloneHopMs };
   } finally {
     replica.close();
