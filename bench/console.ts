@@ -21,9 +21,11 @@ import { median } from './median.js';
  * empty, then given its rows). `mountWithDataMs` mounts a view together with its data, which also
  * times drawing the queue's sidebar, toolbar and headers for the first time.
  *
- * Both start with the tickets in the window's memory. `listPath` times the way there from a replica
- * holding the same tickets (tickets.list and its two structured-clone hops, list-path.ts), and a
- * target counts the first render from the replica.
+ * Both start with the rows in the window's memory. The first render from the replica adds the way
+ * there: `listPath` (list-path.ts) times tickets.list from a replica holding the same tickets and its
+ * first structured-clone hop (worker to host) in Node; `fromListingMs` times, in the page, the answer
+ * reaching the loading queue (its second hop, host to window, the rows read out of its columns, and
+ * the first paint).
  */
 const TICKETS = 100_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -43,6 +45,8 @@ const browser = await chromium.launch({
 
 interface Run {
   renderMs: number;
+  /** Queue only: from tickets.list's answer (as columns) to the first paint of its rows. */
+  fromListingMs: number | null;
   mountWithDataMs: number;
   rowsDrawn: number;
   filterMs: number;
@@ -53,12 +57,12 @@ interface Run {
 
 const call = <T,>(page: Page, script: string) => page.evaluate(script) as Promise<T>;
 
-async function openPage(mode: 'queue' | 'bare', viewFirst: boolean): Promise<Page> {
+async function openPage(mode: 'queue' | 'bare', viewFirst: boolean, fromListing = false): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => console.error(`[${mode}] ${error.message}`));
   await page.goto(`${url}?mode=${mode}`);
   await page.waitForFunction(() => 'bench' in window);
-  await call(page, `window.bench.prepare(${TICKETS}, ${viewFirst})`);
+  await call(page, `window.bench.prepare(${TICKETS}, ${viewFirst}, ${fromListing})`);
   await call(page, 'window.gc(); window.gc()');
   return page;
 }
@@ -70,8 +74,19 @@ async function mountWithData(mode: 'queue' | 'bare'): Promise<number> {
   return ms;
 }
 
+async function fromListing(): Promise<number> {
+  const page = await openPage('queue', true, true);
+  await call(page, 'window.bench.render()');
+  await page.waitForTimeout(500);
+  await call(page, 'window.gc(); window.gc()');
+  const ms = await call<number>(page, 'window.bench.deliverListing()');
+  await page.close();
+  return ms;
+}
+
 async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
   const mountWithDataMs = await mountWithData(mode);
+  const fromListingMs = mode === 'queue' ? await fromListing() : null;
   const page = await openPage(mode, true);
   await call(page, 'window.bench.render()');
   // The loading view settles (its effects, the first counts of nothing) before the answer arrives.
@@ -92,7 +107,7 @@ async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
   }
   const heap = await call<number>(page, 'window.gc(); window.gc(); performance.memory.usedJSHeapSize');
   await page.close();
-  return { renderMs, mountWithDataMs, rowsDrawn, filterMs, filteredCount, tickMs, heapMb: heap / 1024 / 1024 };
+  return { renderMs, fromListingMs, mountWithDataMs, rowsDrawn, filterMs, filteredCount, tickMs, heapMb: heap / 1024 / 1024 };
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -103,6 +118,7 @@ async function measure(mode: 'queue' | 'bare') {
   const ticks = runs.flatMap((run) => run.tickMs);
   return {
     renderMs: round(median(runs.map((run) => run.renderMs))),
+    fromListingMs: mode === 'queue' ? round(median(runs.map((run) => run.fromListingMs!))) : null,
     mountWithDataMs: round(median(runs.map((run) => run.mountWithDataMs))),
     filterMs: round(median(runs.map((run) => run.filterMs))),
     tickMedianMs: round(median(ticks), 2),
@@ -110,7 +126,7 @@ async function measure(mode: 'queue' | 'bare') {
     heapMb: round(median(runs.map((run) => run.heapMb))),
     rowsDrawn: runs[0]!.rowsDrawn,
     filteredTo: runs[0]!.filteredCount,
-    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), mountWithDataMs: round(run.mountWithDataMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
+    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), fromListingMs: run.fromListingMs === null ? null : round(run.fromListingMs), mountWithDataMs: round(run.mountWithDataMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
   };
 }
 
@@ -119,10 +135,10 @@ try {
   const bare = await measure('bare');
   const queue = await measure('queue');
   const listPath = measureListPath(generateTickets(TICKETS), RUNS);
-  const fromReplicaMs = listPath.totalMs + queue.renderMs;
+  const fromReplicaMs = listPath.listingMs + listPath.cloneHopMs + queue.fromListingMs!;
   const targets = [
     { target: 'first render ≤ 1000 ms after the data is available', value: queue.renderMs, pass: queue.renderMs <= 1000 },
-    { target: 'first render ≤ 1000 ms after the replica has the data (tickets.list, two hops, render)', value: round(fromReplicaMs), pass: fromReplicaMs <= 1000 },
+    { target: 'first render ≤ 1000 ms after the replica has the data (tickets.list, two hops, rows, render)', value: round(fromReplicaMs), pass: fromReplicaMs <= 1000 },
     { target: 'first render ≤ 1.5 × bare list (the data reaching a mounted view)', value: round(queue.renderMs / bare.renderMs, 2), pass: queue.renderMs <= 1.5 * bare.renderMs },
     { target: 'first render ≤ 1.5 × bare list (the view mounted with its data)', value: round(queue.mountWithDataMs / bare.mountWithDataMs, 2), pass: queue.mountWithDataMs <= 1.5 * bare.mountWithDataMs },
     { target: 'filter leaving 5 % ≤ 50 ms', value: queue.filterMs, pass: queue.filterMs <= 50 },

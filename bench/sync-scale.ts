@@ -11,6 +11,7 @@ import { Replica } from '../src/main/core/replica/replica.js';
 import { storedChange } from '../src/main/core/replica/stored-change.js';
 import { launchTs, type Launched } from '../scripts/processes.js';
 import { startTestServer } from '../src/server/testing/test-server.js';
+import type { QueueListing } from '../src/shared/queue/queue-listing.js';
 
 /**
  * Issue 4's sync benchmarks that run in one process:
@@ -84,7 +85,7 @@ async function timedSync(server: Launched, loaded: { tickets: Ticket[]; messages
   await online;
   const seconds = (performance.now() - started) / 1000;
   const listed = await desk.call('tickets.list', {});
-  const replicated = listed.ok ? (listed.value as unknown[]).length : 0;
+  const replicated = listed.ok ? (listed.value as QueueListing).count : 0;
   await desk.close();
   rmSync(root, { recursive: true, force: true });
   return { result: { tickets: replicated, messagesPerTicket: 3, seconds: +seconds.toFixed(2), goalSeconds: 15, meetsGoal: seconds <= 15 && replicated >= TICKETS }, loaded };

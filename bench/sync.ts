@@ -5,6 +5,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { DeskCore } from '../src/main/core/desk-core.js';
 import { FileSecretStore } from '../src/main/core/session/secret-store.js';
 import { loginAs, startTestServer } from '../src/server/testing/test-server.js';
+import { queueRowsOf } from '../src/shared/queue/queue-listing.js';
 
 /**
  * Sync benchmarks on a real server and replica: how long a fresh console takes to replicate the demo
@@ -25,7 +26,7 @@ const syncStart = performance.now();
 await core.api['session.login']({ email: 'supervisor@demo', password: 'shiftdesk' });
 await online;
 const initialSyncMs = performance.now() - syncStart;
-const replicated = (await core.api['tickets.list']({})).length;
+const replicated = (await core.api['tickets.list']({})).count;
 
 const token = await loginAs(server.url, 'admin@demo');
 const latencies: number[] = [];
@@ -35,8 +36,8 @@ for (let round = 0; round < ROUNDS; round++) {
   const arrived = new Promise<void>((resolve) => {
     const stop = core.onEvent((event) => {
       if (event !== 'tickets.changed') return;
-      void core.api['tickets.list']({}).then((tickets) => {
-        if (tickets.some((t) => t.subject === subject)) {
+      void core.api['tickets.list']({}).then((listing) => {
+        if (queueRowsOf(listing).some((t) => t.subject === subject)) {
           stop();
           resolve();
         }

@@ -5,30 +5,23 @@ import { deserialize, serialize } from 'node:v8';
 import { Replica } from '../../src/main/core/replica/replica.js';
 import { storedChange } from '../../src/main/core/replica/stored-change.js';
 import type { Ticket } from '../../src/shared/domain/ticket.js';
-import { inDefaultQueueOrder } from '../../src/shared/queue/queue-order.js';
 import { median } from '../median.js';
 
 export interface ListPathTiming {
-  /** The replica's listTickets: SQLite read, JSON parse and schema check of every row. */
-  replicaReadMs: number;
-  /** inDefaultQueueOrder, which the core's tickets.list handler runs on the read. */
-  orderMs: number;
-  /** One structured-clone hop of the answer (serialize, then deserialize on the other side). */
+  /** The replica's queue rows as tickets.list answers them: SQLite's columns and the default order. */
+  listingMs: number;
+  /** One structured-clone hop of the answer, worker thread to host (serialize, then deserialize). */
   cloneHopMs: number;
   /** The answer's size as a structured clone. */
   answerMb: number;
-  /** Worker to host thread, then host to window (Electron IPC): two hops of the same answer. */
-  hops: number;
-  /** Read, order and both hops: how long after the replica has the tickets the window has them. */
-  totalMs: number;
 }
 
 /**
- * What the page-side timings leave out: tickets.list from a replica holding the same tickets, as the
- * desktop core answers it, and the two structured-clone hops the answer makes to reach the window
- * (worker_threads postMessage and Electron's IPC both use V8's serializer, which node:v8 exposes).
- * The hops are timed in Node because Electron cannot run here; the deserializing half runs on the
- * receiving thread, the window's main thread for the second hop.
+ * The core's half of the way from the replica to the window: tickets.list from a replica holding the
+ * same tickets, as the desktop core answers it, and the first of the answer's two structured-clone
+ * hops (worker_threads postMessage uses V8's serializer, which node:v8 exposes). The second hop, host
+ * to window over Electron's IPC, is timed in the page with the rows' decoding and the render
+ * (bench/console.ts, `fromListingMs`): Electron cannot run here.
  */
 export function measureListPath(tickets: readonly Ticket[], runs: number): ListPathTiming {
   const root = mkdtempSync(join(tmpdir(), 'shiftdesk-list-path-'));
@@ -40,21 +33,18 @@ export function measureListPath(tickets: readonly Ticket[], runs: number): ListP
       replica.applyPull(page, { bench: i + page.length }, null);
     }
     if (bulk) replica.endBulkLoad();
-    const samples: Omit<ListPathTiming, 'hops' | 'totalMs'>[] = [];
+    const samples: ListPathTiming[] = [];
     for (let run = 0; run < runs; run++) {
       let started = performance.now();
-      const read = replica.listTickets();
-      const replicaReadMs = performance.now() - started;
-      started = performance.now();
-      const answer = inDefaultQueueOrder(read);
-      const orderMs = performance.now() - started;
+      const answer = replica.queueRows.listing();
+      const listingMs = performance.now() - started;
+      if (answer.count !== tickets.length) throw new Error(`the replica listed ${answer.count} of ${tickets.length} tickets`);
       started = performance.now();
       const bytes = serialize(answer);
       deserialize(bytes);
-      samples.push({ replicaReadMs, orderMs, cloneHopMs: performance.now() - started, answerMb: bytes.length / 1024 / 1024 });
+      samples.push({ listingMs, cloneHopMs: performance.now() - started, answerMb: bytes.length / 1024 / 1024 });
     }
-    const timing = { replicaReadMs: median(samples.map((s) => s.replicaReadMs)), orderMs: median(samples.map((s) => s.orderMs)), cloneHopMs: median(samples.map((s) => s.cloneHopMs)), answerMb: samples[0]!.answerMb, hops: 2 };
-    return { ...timing, totalMs: timing.replicaReadMs + timing.orderMs + timing.hops * timing.cloneHopMs };
+    return { listingMs: median(samples.map((s) => s.listingMs)), cloneHopMs: median(samples.map((s) => s.cloneHopMs)), answerMb: samples[0]!.answerMb };
   } finally {
     replica.close();
     rmSync(root, { recursive: true, force: true });

@@ -5,9 +5,9 @@ import { I18nextProvider } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { createDeskClient } from '../../src/shared/desk-api/client.js';
 import type { DeskBridge } from '../../src/shared/desk-api/bridge.js';
-import type { Ticket } from '../../src/shared/domain/ticket.js';
-import { formatDuration, slaCountdown } from '../../src/shared/sla/countdown.js';
-import { inDefaultQueueOrder } from '../../src/shared/queue/queue-order.js';
+import { countdownAt, formatDuration } from '../../src/shared/sla/countdown.js';
+import { queueListingOf, queueRowsOf, type QueueListing } from '../../src/shared/queue/queue-listing.js';
+import { queueRowOf, type QueueRow } from '../../src/shared/queue/queue-row.js';
 import { createI18n } from '../../src/renderer/src/i18n.js';
 import { createDeskServices, DeskServicesProvider, type DeskServices } from '../../src/renderer/src/services.js';
 import { QueueView } from '../../src/renderer/src/features/queue/QueueView.js';
@@ -24,10 +24,13 @@ const root = createRoot(container);
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 const rowsDrawn = () => container.querySelectorAll('[data-testid="queue-row"], .bare-row').length;
 
-let tickets: Ticket[] = [];
+let listing: QueueListing | null = null;
+let tickets: QueueRow[] = [];
 let now = benchNow;
 let services: DeskServices | null = null;
-let bare: { show(rows: Ticket[]): void; filter(keep: (ticket: Ticket) => boolean): void; tick(now: number): void } | null = null;
+let bare: { show(rows: QueueRow[]): void; filter(keep: (ticket: QueueRow) => boolean): void; tick(now: number): void } | null = null;
+/** With `prepare(n, true, true)`: answers the queue's pending tickets.list. */
+let answerList: ((listing: QueueListing) => void) | null = null;
 /** Whether `render` mounts the list loading, its rows to come with `deliver` (set by `prepare`). */
 let viewFirst = false;
 /** With the view mounted first: what the queue's store holds once tickets.list has answered. */
@@ -39,18 +42,19 @@ let arrived: Pick<ReturnType<DeskServices['queue']['getState']>, 'status' | 'tic
  * bare list is mounted empty and given its rows then): in the console the queue is on screen, saying
  * it is loading, while the replica answers.
  */
-async function prepare(count: number, loadingFirst: boolean): Promise<void> {
-  // In the order the desktop core answers tickets.list (inDefaultQueueOrder, in its worker thread);
-  // the bare list gets the same rows in the same order.
-  tickets = inDefaultQueueOrder(generateTickets(count));
-  viewFirst = loadingFirst;
+async function prepare(count: number, loadingFirst: boolean, fromListing = false): Promise<void> {
+  // tickets.list's answer as the desktop core writes it (queue-rows.ts), and its rows in the order it
+  // gives: the bare list gets the same rows in the same order.
+  listing = queueListingOf(generateTickets(count).map(queueRowOf));
+  tickets = queueRowsOf(listing);
+  viewFirst = loadingFirst || fromListing;
   if (mode === 'bare') return;
   // An in-page host answering from memory, as the core answers from the replica; no IPC to time.
   const answers: Record<string, () => unknown> = {
     'session.get': () => ({ user: benchAgent, serverUrl: 'https://desk.example.test' }),
     'connection.get': () => ({ status: 'online', serverUrl: 'https://desk.example.test', lastSyncedAt: null }),
     'queues.list': () => benchQueues,
-    'tickets.list': () => tickets,
+    'tickets.list': () => (fromListing ? new Promise<QueueListing>((resolve) => (answerList = resolve)) : listing),
     'views.list': () => [],
     'tickets.search': () => [],
     'escalations.mine': () => [],
@@ -66,6 +70,12 @@ async function prepare(count: number, loadingFirst: boolean): Promise<void> {
     storage: { getItem: (key) => storage.get(key) ?? null, setItem: (key, value) => void storage.set(key, value) },
   });
   services.session.setState({ user: benchAgent, status: 'signedIn' });
+  if (fromListing) {
+    // The store asks and waits, as it does while the replica answers; `deliverListing` answers.
+    services.queue.getState().connect();
+    services.queue.setState({ connect: () => () => undefined });
+    return;
+  }
   // The data is in the real store before the clock starts; the view's own connect then keeps it.
   services.queue.getState().connect();
   while (services.queue.getState().status !== 'ready') await new Promise((resolve) => setTimeout(resolve, 10));
@@ -110,6 +120,28 @@ async function deliver(): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * tickets.list's answer reaching the loading view from the host: its structured clone (both halves,
+ * though the serializing one runs on the host's thread, not the window's), the store reading the rows
+ * out of the columns, and the first paint of the rows.
+ */
+async function deliverListing(): Promise<number> {
+  const store = services!.queue;
+  const started = performance.now();
+  const ready = new Promise<void>((resolve) => {
+    const stop = store.subscribe((state) => {
+      if (state.status !== 'ready') return;
+      stop();
+      resolve();
+    });
+  });
+  answerList!(structuredClone(listing!));
+  await ready;
+  await afterPaint();
+  if (rowsDrawn() === 0) throw new Error('the queue drew no rows from the listing');
+  return performance.now() - started;
+}
+
 /** The filter that leaves 5 %: only social-media tickets (the bare list at once, as in `deliver`). */
 async function filter(): Promise<number> {
   const started = performance.now();
@@ -140,7 +172,7 @@ function visibleCount(): string {
   return container.querySelector('[data-testid="queue-count"]')?.textContent ?? container.querySelector('.bare-count')?.textContent ?? '';
 }
 
-function BareList({ tickets: first }: { tickets: Ticket[] }) {
+function BareList({ tickets: first }: { tickets: QueueRow[] }) {
   const [all, setAll] = useState(first);
   const [rows, setRows] = useState(first);
   const [clockNow, setClockNow] = useState(now);
@@ -161,7 +193,7 @@ function BareList({ tickets: first }: { tickets: Ticket[] }) {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const ticket = rows[item.index]!;
-            const countdown = slaCountdown(ticket, clockNow);
+            const countdown = countdownAt(ticket.sla, clockNow);
             return (
               <div key={item.key} className="bare-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: 28, transform: `translateY(${item.start}px)`, display: 'flex', gap: 8 }}>
                 <span>#{ticket.number}</span>
@@ -188,4 +220,4 @@ declare global {
   }
 }
 
-window.bench = { mode, prepare, render, deliver, filter, clearFilter, tick, rowsDrawn, visibleCount };
+window.bench = { mode, prepare, render, deliver, deliverListing, filter, clearFilter, tick, rowsDrawn, visibleCount };

@@ -4,6 +4,7 @@ import { DeskCore } from '../../src/main/core/desk-core.js';
 import { loginAs, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { deskHarness } from '../support/desk-harness.js';
 import { nextEvent } from '../support/desk-events.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const { server, core, folder } = deskHarness('shiftdesk-calls-');
 
@@ -27,8 +28,8 @@ describe('phone calls logged in the console', () => {
     const dataDir = folder();
     const desk = core(first.url, dataDir);
     await desk.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
-    await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 15_000 }).toBeGreaterThan(10);
-    const ticket = (await desk.api['tickets.list']({})).find((t) => t.status === 'open' && t.queueId === 'billing')!;
+    await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 15_000 }).toBeGreaterThan(10);
+    const ticket = (await listedTickets(desk)).find((t) => t.status === 'open' && t.queueId === 'billing')!;
     await settled(desk);
 
     const offline = nextEvent(desk, 'connection.changed', (state: { status: string }) => state.status === 'offline');

@@ -8,6 +8,7 @@ import { DeskCore } from '../../src/main/core/desk-core.js';
 import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { nextEvent } from '../support/desk-events.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const clock: Clock = { now: () => Date.now() };
 let server: RunningTestServer;
@@ -53,7 +54,7 @@ describe('desktop core against a real server', () => {
     const session = await core.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
     expect(session.user?.email).toBe('agent3@demo');
     await waitUntilOnline(core);
-    const tickets = await core.api['tickets.list']({});
+    const tickets = await listedTickets(core);
     expect(tickets.length).toBeGreaterThan(10);
     expect(new Set(tickets.map((t) => t.queueId))).toEqual(new Set(['billing']));
     const detail = await core.api['tickets.get']({ id: tickets[0]!.id });
@@ -101,14 +102,14 @@ describe('desktop core against a real server', () => {
     const first = newCore(dataDir);
     await first.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
     await waitUntilOnline(first);
-    const before = await first.api['tickets.list']({});
+    const before = await listedTickets(first);
     const macrosBefore = await first.api['macros.list']({});
     first.close();
 
     const offline = new DeskCore({ dataDir, serverUrl: 'http://127.0.0.1:9', clock, secrets: new FileSecretStore(join(dataDir, 'session.json')) });
     cores.push(offline);
     expect((await offline.api['session.get']({})).user?.email).toBe('agent@demo');
-    expect((await offline.api['tickets.list']({})).length).toBe(before.length);
+    expect((await listedTickets(offline)).length).toBe(before.length);
 
     // The knowledge base, macros and colleagues are there too, searchable without the server.
     const hits = await offline.api['kb.search']({ query: 'passw' });
@@ -137,7 +138,7 @@ describe('desktop core against a real server', () => {
     await core.api['session.logout']({});
     await core.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
     await waitUntilOnline(core);
-    const queues = new Set((await core.api['tickets.list']({})).map((t) => t.queueId));
+    const queues = new Set((await listedTickets(core)).map((t) => t.queueId));
     expect(queues).toEqual(new Set(['billing']));
   });
 });

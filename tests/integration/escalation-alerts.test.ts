@@ -4,13 +4,14 @@ import type { DeskCore } from '../../src/main/core/desk-core.js';
 import { steppingClock } from '../../src/server/testing/test-clock.js';
 import { deskHarness } from '../support/desk-harness.js';
 import { nextEvent } from '../support/desk-events.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const { server, core } = deskHarness('shiftdesk-escalation-alerts-');
 
 async function signedIn(desk: DeskCore, email: string): Promise<void> {
   await desk.api['session.login']({ email, password: 'shiftdesk' });
   await expect.poll(async () => (await desk.api['connection.get']({})).status, { timeout: 15_000 }).toBe('online');
-  await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 15_000 }).toBeGreaterThan(0);
 }
 
 function rings(desk: DeskCore): AlertRing[] {
@@ -31,7 +32,7 @@ describe('escalation alerts between consoles, by the rota', () => {
     await signedIn(marta, 'agent@demo');
     await signedIn(piotr, 'tier2@demo');
     const martaHeard = rings(marta);
-    const ticket = (await marta.api['tickets.list']({ queueId: 'general' })).find((t) => t.status === 'new' || t.status === 'open')!;
+    const ticket = (await listedTickets(marta, { queueId: 'general' })).find((t) => t.status === 'new' || t.status === 'open')!;
 
     const paged = nextEvent(piotr, 'alerts.ring', (ring: AlertRing) => ring.alerts.some((alert) => alert.ticketId === ticket.id)) as Promise<AlertRing>;
     const { id } = await marta.api['escalations.escalate']({ ticketId: ticket.id, target: { tier: 2 }, reason: 'Uplink down at the Riga office.' });

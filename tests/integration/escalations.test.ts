@@ -5,13 +5,14 @@ import { callApi, loginAs } from '../../src/server/testing/test-server.js';
 import { CuttableProxy } from '../support/cuttable-proxy.js';
 import { deskHarness } from '../support/desk-harness.js';
 import { nextEvent } from '../support/desk-events.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const { server, core, onCleanup } = deskHarness('shiftdesk-escalations-');
 
 async function signedIn(desk: DeskCore, email: string): Promise<void> {
   await desk.api['session.login']({ email, password: 'shiftdesk' });
   await expect.poll(async () => (await desk.api['connection.get']({})).status, { timeout: 15_000 }).toBe('online');
-  await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 15_000 }).toBeGreaterThan(0);
 }
 
 const mine = async (desk: DeskCore, id: string): Promise<LocalEscalation | undefined> => (await desk.api['escalations.mine']({})).find((escalation) => escalation.id === id);
@@ -23,7 +24,7 @@ describe('escalations between consoles and the server', () => {
     const piotr = core(running.url);
     await signedIn(marta, 'agent@demo');
     await signedIn(piotr, 'tier2@demo');
-    const ticket = (await marta.api['tickets.list']({ queueId: 'general' })).find((t) => t.status === 'new' || t.status === 'open')!;
+    const ticket = (await listedTickets(marta, { queueId: 'general' })).find((t) => t.status === 'new' || t.status === 'open')!;
 
     const changed = nextEvent(marta, 'escalations.changed');
     const paged = nextEvent(piotr, 'escalations.changed') as Promise<{ ids: string[] }>;
@@ -46,7 +47,7 @@ describe('escalations between consoles and the server', () => {
     const seen = (await mine(marta, id))!;
     expect(seen).toMatchObject({ state: 'acknowledged', pending: false, acknowledgedAt: expect.any(String) });
     // The ticket left Marta's queues; the escalation stays in her list, with its ticket's number and subject.
-    expect((await marta.api['tickets.list']({})).map((t) => t.id)).not.toContain(ticket.id);
+    expect((await listedTickets(marta)).map((t) => t.id)).not.toContain(ticket.id);
     expect(seen).toMatchObject({ ticketNumber: ticket.number, ticketSubject: ticket.subject });
     await expect.poll(async () => (await mine(piotr, id))?.acknowledgementPending, { timeout: 10_000 }).toBe(false);
   }, 60_000);
@@ -60,7 +61,7 @@ describe('escalations between consoles and the server', () => {
     const piotr = core(proxy.url);
     await signedIn(marta, 'agent@demo');
     await signedIn(piotr, 'tier2@demo');
-    const [first, second] = (await marta.api['tickets.list']({ queueId: 'general' })).filter((t) => t.status === 'new' || t.status === 'open');
+    const [first, second] = (await listedTickets(marta, { queueId: 'general' })).filter((t) => t.status === 'new' || t.status === 'open');
     const declined = await marta.api['escalations.escalate']({ ticketId: first!.id, target: { tier: 2 }, reason: 'Uplink down at the Riga office.' });
     const raced = await marta.api['escalations.escalate']({ ticketId: second!.id, target: { tier: 2 }, reason: 'DNS answers time out.' });
     await expect.poll(async () => (await mine(piotr, raced.id))?.state, { timeout: 10_000 }).toBe('paging');

@@ -5,6 +5,7 @@ import { CuttableProxy } from '../support/cuttable-proxy.js';
 import { deskHarness } from '../support/desk-harness.js';
 import { killHard, startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { freePort } from '../support/free-port.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const harness = deskHarness('shiftdesk-faults-');
 
@@ -37,7 +38,7 @@ async function serverView(url: string, email: string): Promise<Map<string, Ticke
 /** The same, as the console's replica has them (with nothing of its own still waiting). */
 async function replicaView(desk: DeskCore): Promise<Map<string, TicketDetail>> {
   const view = new Map<string, TicketDetail>();
-  for (const { id } of await desk.api['tickets.list']({})) {
+  for (const { id } of await listedTickets(desk)) {
     const local = (await desk.api['tickets.get']({ id }))!;
     expect(local.pendingMessageIds).toEqual([]);
     view.set(id, { ticket: local.ticket, messages: local.messages });
@@ -57,9 +58,9 @@ async function expectIdentical(desk: DeskCore, url: string, email: string): Prom
 
 async function signedIn(desk: DeskCore, email: string) {
   await desk.api['session.login']({ email, password: 'shiftdesk' });
-  await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 20_000 }).toBeGreaterThan(10);
+  await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 20_000 }).toBeGreaterThan(10);
   await settled(desk);
-  return (await desk.api['tickets.list']({})).filter((t) => t.status === 'open' || t.status === 'new');
+  return (await listedTickets(desk)).filter((t) => t.status === 'open' || t.status === 'new');
 }
 
 describe('faults, with a real server process and real sockets', () => {

@@ -5,6 +5,7 @@ import { DeskCore } from '../../src/main/core/desk-core.js';
 import { steppingClock } from '../../src/server/testing/test-clock.js';
 import { loginAs, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { deskHarness } from '../support/desk-harness.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const { server, core, folder, openCore } = deskHarness('shiftdesk-handoff-shifts-');
 
@@ -47,7 +48,7 @@ describe('the shift handoff from the console', () => {
 
     // What the draft is filled with agrees with her replica: her unfinished tickets, and her queue's clocks due within 4 hours.
     const facts = await olga.api['handoffs.facts']({});
-    const tickets = await olga.api['tickets.list']({});
+    const tickets = await listedTickets(olga);
     const mine = tickets.filter((t) => t.assigneeId === 'u-agent3' && ['new', 'open', 'pending', 'on_hold'].includes(t.status));
     expect(facts.openTickets.lines.length + facts.openTickets.more).toBe(mine.length);
     for (const line of facts.slaDue.lines) expect(Date.parse(line.dueAt)).toBeLessThanOrEqual(clock.now() + 4 * 60 * MINUTE);

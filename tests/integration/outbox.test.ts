@@ -5,6 +5,7 @@ import { DeskCore } from '../../src/main/core/desk-core.js';
 import { steppingClock } from '../../src/server/testing/test-clock.js';
 import { loginAs, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { deskHarness } from '../support/desk-harness.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const { server, core, folder, openCore } = deskHarness('shiftdesk-outbox-');
 
@@ -36,8 +37,8 @@ async function replicaTicket(desk: DeskCore, id: string): Promise<TicketDetail> 
 }
 
 async function openTicket(desk: DeskCore) {
-  await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 10_000 }).toBeGreaterThan(10);
-  return (await desk.api['tickets.list']({})).find((t) => t.status === 'open')!;
+  await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 10_000 }).toBeGreaterThan(10);
+  return (await listedTickets(desk)).find((t) => t.status === 'open')!;
 }
 
 describe('outbox and overlay against a real server', () => {
@@ -97,7 +98,7 @@ describe('outbox and overlay against a real server', () => {
     const running = await server();
     const desk = core(running.url);
     await desk.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
-    const ticket = (await openTicket(desk)) as TicketDetail['ticket'];
+    const ticket = await openTicket(desk);
     await settled(desk);
     const other = await loginAs(running.url, 'agent2@demo');
     const visibleToOther = ticket.queueId === 'general';
@@ -123,7 +124,7 @@ describe('outbox and overlay against a real server', () => {
     const desk = core(first.url, undefined, world);
     await desk.api['session.login']({ email: 'agent@demo', password: 'shiftdesk' });
     await openTicket(desk);
-    const ticket = (await desk.api['tickets.list']({})).find((t) => t.status === 'open' && t.queueId === 'billing')!;
+    const ticket = (await listedTickets(desk)).find((t) => t.status === 'open' && t.queueId === 'billing')!;
     await settled(desk);
 
     const offline = until(desk, 'connection.changed', (state: { status: string }) => state.status === 'offline');
@@ -189,7 +190,7 @@ describe('a console offline longer than the log keeps deletions', () => {
     const first = core(running.url, dataDir);
     await first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
     await openTicket(first);
-    const [kept, leaving] = (await first.api['tickets.list']({})).filter((t) => t.status === 'open');
+    const [kept, leaving] = (await listedTickets(first)).filter((t) => t.status === 'open');
     await settled(first);
     first.close();
 
@@ -209,6 +210,6 @@ describe('a console offline longer than the log keeps deletions', () => {
     expect((await serverTicket(running, kept!.id)).messages.at(-1)?.body).toBe('Noted while away for a month');
     expect(await replicaTicket(back, kept!.id)).toEqual(await serverTicket(running, kept!.id));
     const serverBilling = (await (await fetch(`${running.url}/api/v1/tickets?queueId=billing&pageSize=200`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { total: number };
-    expect((await back.api['tickets.list']({})).length).toBe(serverBilling.total);
+    expect((await listedTickets(back)).length).toBe(serverBilling.total);
   });
 });

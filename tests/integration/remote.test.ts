@@ -10,6 +10,8 @@ import { demoRemoteSettings } from '../../src/server/remote/demo-remote.js';
 import { CuttableProxy } from '../support/cuttable-proxy.js';
 import { deskHarness, realClock } from '../support/desk-harness.js';
 import { nextEvent } from '../support/desk-events.js';
+import { listedTickets } from '../support/listed-tickets.js';
+import { queueRowsOf, type QueueListing } from '../../src/shared/queue/queue-listing.js';
 
 const { server, folder, onCleanup } = deskHarness('shiftdesk-remote-');
 
@@ -30,10 +32,10 @@ function desktopCore(serverUrl: string, opened: string[] | null): DeskCore {
 async function signedIn(desk: DeskCore, email: string): Promise<void> {
   await desk.api['session.login']({ email, password: 'shiftdesk' });
   await expect.poll(async () => (await desk.api['connection.get']({})).status, { timeout: 15_000 }).toBe('online');
-  await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 15_000 }).toBeGreaterThan(0);
 }
 
-const ofDomain = (domain: string) => (ticket: Ticket) => ticket.requesterEmail.endsWith(`@${domain}`);
+const ofDomain = (domain: string) => (ticket: Pick<Ticket, 'requesterEmail'>) => ticket.requesterEmail.endsWith(`@${domain}`);
 
 describe('remote assistance in the desktop core', () => {
   it('lists the requester’s assets with their links, refuses what the allowlist does not name, and notes a session offline that arrives on reconnect', async () => {
@@ -44,7 +46,7 @@ describe('remote assistance in the desktop core', () => {
     const opened: string[] = [];
     const ewa = desktopCore(proxy.url, opened);
     await signedIn(ewa, 'supervisor@demo');
-    const tickets = await ewa.api['tickets.list']({});
+    const tickets = await listedTickets(ewa);
     const riga = tickets.find(ofDomain('baltic-freight.example'))!;
     const volga = tickets.find(ofDomain('tehnopark-volga.example'))!;
 
@@ -85,7 +87,7 @@ describe('remote assistance in the desktop core', () => {
     const running = await server();
     const marta = desktopCore(running.url, null);
     await signedIn(marta, 'supervisor@demo');
-    const volga = (await marta.api['tickets.list']({})).find(ofDomain('tehnopark-volga.example'))!;
+    const volga = (await listedTickets(marta)).find(ofDomain('tehnopark-volga.example'))!;
     const fileServer = (await marta.api['remote.assets']({ ticketId: volga.id })).find((asset) => asset.name === 'File server')!;
 
     // Tekhnopark Volga signs the agreement: the admin adds its domain.
@@ -109,8 +111,8 @@ describe('remote assistance in the desktop core', () => {
       return result.value as T;
     };
     value(await desk.call('session.login', { email: 'supervisor@demo', password: 'shiftdesk' }));
-    await expect.poll(async () => value<Ticket[]>(await desk.call('tickets.list', {})).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const riga = value<Ticket[]>(await desk.call('tickets.list', {})).find(ofDomain('baltic-freight.example'))!;
+    await expect.poll(async () => queueRowsOf(value<QueueListing>(await desk.call('tickets.list', {}))).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const riga = queueRowsOf(value<QueueListing>(await desk.call('tickets.list', {}))).find(ofDomain('baltic-freight.example'))!;
     await expect.poll(async () => value<{ name: string }[]>(await desk.call('remote.assets', { ticketId: riga.id })).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const router = value<{ id: string; name: string }[]>(await desk.call('remote.assets', { ticketId: riga.id })).find((asset) => asset.name === 'Riga office router')!;
     expect(value(await desk.call('remote.open', { ticketId: riga.id, assetId: router.id, access: 0 }))).toEqual({ status: 'opened', url: 'ssh://netadmin@gw.riga.baltic-freight.example:22' });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskCore } from '../../src/main/core/desk-core.js';
 import { FileSecretStore } from '../../src/main/core/session/secret-store.js';
 import { loginAs, startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
+import { listedTickets } from '../support/listed-tickets.js';
 
 const clock = { now: () => Date.now() };
 let running: RunningTestServer;
@@ -35,8 +36,8 @@ describe('rebuilding a replica that cannot be used', () => {
     const dataDir = freshDir();
     const first = core(dataDir);
     await first.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
-    await expect.poll(async () => (await first.api['tickets.list']({})).length, { timeout: 10_000 }).toBeGreaterThan(10);
-    const ticket = (await first.api['tickets.list']({}))[0]!;
+    await expect.poll(async () => (await listedTickets(first)).length, { timeout: 10_000 }).toBeGreaterThan(10);
+    const ticket = (await listedTickets(first))[0]!;
     first.close();
     const offline = core(dataDir, 'http://127.0.0.1:9');
     await offline.api['mutations.enqueue']({ name: 'ticket.note', args: { ticketId: ticket.id, body: 'Saved across a broken replica' } });
@@ -57,7 +58,7 @@ describe('rebuilding a replica that cannot be used', () => {
       const token = await loginAs(running.url, 'agent3@demo');
       const onServer = (await (await fetch(`${running.url}/api/v1/tickets/${ticket.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { messages: { body: string }[] };
       expect(onServer.messages.at(-1)?.body).toBe('Saved across a broken replica');
-      expect((await rebuilt.api['tickets.list']({})).length).toBeGreaterThan(10);
+      expect((await listedTickets(rebuilt)).length).toBeGreaterThan(10);
     } finally {
       rebuilt.close();
     }
@@ -70,7 +71,7 @@ describe('rebuilding a replica that cannot be used', () => {
     try {
       expect(desk.rebuilt).toMatchObject({ savedMutations: 0 });
       await desk.api['session.login']({ email: 'agent3@demo', password: 'shiftdesk' });
-      await expect.poll(async () => (await desk.api['tickets.list']({})).length, { timeout: 10_000 }).toBeGreaterThan(10);
+      await expect.poll(async () => (await listedTickets(desk)).length, { timeout: 10_000 }).toBeGreaterThan(10);
     } finally {
       desk.close();
     }

@@ -8,6 +8,7 @@ import type { DeskResult } from '../../src/shared/desk-api/bridge.js';
 import { WorkerDesk } from '../../src/main/core/worker/worker-desk.js';
 import { startTestServer, type RunningTestServer } from '../../src/server/testing/test-server.js';
 import { nextEvent } from '../support/desk-events.js';
+import { queueRowsOf, type QueueListing } from '../../src/shared/queue/queue-listing.js';
 
 let server: RunningTestServer;
 const root = mkdtempSync(join(tmpdir(), 'shiftdesk-worker-'));
@@ -33,7 +34,7 @@ describe('the desktop core in a worker thread', () => {
       const online = nextEvent(desk, 'connection.changed', (state: { status: string }) => state.status === 'online');
       value(await desk.call('session.login', { email: 'agent@demo', password: 'shiftdesk' }));
       await online;
-      const tickets = value<{ id: string; status: string }[]>(await desk.call('tickets.list', {}));
+      const tickets = queueRowsOf(value<QueueListing>(await desk.call('tickets.list', {})));
       expect(tickets.length).toBeGreaterThan(0);
 
       // Refused in the worker, by the shared dispatcher, before any core code runs.
@@ -48,7 +49,7 @@ describe('the desktop core in a worker thread', () => {
       value(await desk.call('mutations.enqueue', { name: 'ticket.note', args: { ticketId, body: 'Written just before the core crashed' } }));
       const worker = (desk as unknown as { worker: Worker }).worker;
       await worker.terminate();
-      const again = value<{ id: string }[]>(await desk.call('tickets.list', {}));
+      const again = queueRowsOf(value<QueueListing>(await desk.call('tickets.list', {})));
       expect(again.map((t) => t.id).sort()).toEqual(tickets.map((t) => t.id).sort());
       expect(value<{ user: { email: string } } | null>(await desk.call('session.get', {}))?.user.email).toBe('agent@demo');
       const notesOnServer = async () => (await server.context.tickets.find(['general', 'billing', 'network', 'platform'], ticketId))!.messages.filter((m) => m.body === 'Written just before the core crashed').length;

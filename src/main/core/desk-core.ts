@@ -15,7 +15,6 @@ import {
 } from '../../shared/desk-api/contract.js';
 import { seesAllQueues, type Queue, type User } from '../../shared/domain/people.js';
 import type { Mutation } from '../../shared/sync/mutations.js';
-import { inDefaultQueueOrder } from '../../shared/queue/queue-order.js';
 import type { AppliedChanges, Replica } from './replica/replica.js';
 import { openReplica, type OpenedReplica } from './replica/open-replica.js';
 import type { Outbox } from './replica/outbox.js';
@@ -230,7 +229,7 @@ export class DeskCore implements DeskService {
     'queues.list': async () => this.workQueues(this.requireSession().user),
     'tickets.list': async ({ queueId }) => {
       this.requireSession();
-      return inDefaultQueueOrder(this.replica.listTickets(queueId));
+      return this.replica.queueRows.listing(queueId);
     },
     'tickets.get': async ({ id }) => {
       this.requireSession();

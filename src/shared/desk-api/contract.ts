@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { TicketDetailSchema, TicketSchema } from '../domain/ticket.js';
+import { TicketDetailSchema } from '../domain/ticket.js';
 import { TicketEventSchema } from '../domain/ticket-event.js';
 import { AgentSchema, QueueSchema, UserSchema } from '../domain/people.js';
 import { CallLogSchema, LoggedCallSchema } from '../domain/phone-call.js';
 import { EscalationReasonSchema, EscalationSchema, EscalationTargetSchema } from '../domain/escalation.js';
 import { SlaExplanationSchema } from '../sla/snapshot.js';
+import { QueueListingSchema } from '../queue/queue-listing.js';
 import { mutationArgs, RejectionSchema } from '../sync/mutations.js';
 import { adminMethods } from './admin-methods.js';
 import { analyticsMethods } from './analytics-methods.js';
@@ -112,10 +113,14 @@ export const deskMethods = {
   'session.logout': { input: Empty, output: SessionSchema },
   'connection.get': { input: Empty, output: ConnectionStateSchema },
   'queues.list': { input: Empty, output: z.array(QueueSchema) },
-  /** In a queue's default order, most urgent SLA first (the console's sort then has little left to do). */
+  /**
+   * The queue's columns of every ticket, as columns (queue-listing.ts; queueRowsOf reads them), in the
+   * queue's default order, most urgent SLA first (the console's sort then has little left to do).
+   * The full ticket is read when it is opened (tickets.get).
+   */
   'tickets.list': {
     input: z.object({ queueId: z.string().min(1).optional() }).strict(),
-    output: z.array(TicketSchema),
+    output: QueueListingSchema,
   },
   'tickets.get': {
     input: z.object({ id: z.uuid() }).strict(),

@@ -91,9 +91,9 @@ export function handoffFacts({ tickets, escalations, agent, at, since, names }: 
     .flatMap((ticket) => {
       const countdown = slaCountdown(ticket, at);
       if (countdown.state !== 'running' && countdown.state !== 'breached') return [];
-      if (Date.parse(countdown.dueAt) > at + HANDOFF_SLA_HORIZON_MS) return [];
+      if (countdown.dueMs > at + HANDOFF_SLA_HORIZON_MS) return [];
       const assigneeName = ticket.assigneeId === null ? null : (names.get(ticket.assigneeId) ?? null);
-      return [{ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, target: countdown.target, dueAt: countdown.dueAt, assigneeId: ticket.assigneeId, assigneeName }];
+      return [{ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, target: countdown.target, dueAt: new Date(countdown.dueMs).toISOString(), assigneeId: ticket.assigneeId, assigneeName }];
     })
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.number - b.number);
   const involves = (escalation: Escalation) =>

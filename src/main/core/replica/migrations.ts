@@ -130,4 +130,24 @@ export const replicaMigrations: readonly string[] = [
   CREATE VIRTUAL TABLE tickets_fts USING fts5(id UNINDEXED, number, subject, requester, tags, messages, tokenize = 'unicode61 remove_diacritics 2');
   INSERT INTO sync_state (key, value) VALUES ('ticketSearchStale', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
   `,
+  // Queue speed (issue 7): the queue's columns of every ticket as the agent sees it, so that listing
+  // 100,000 tickets reads small columns rather than every ticket's JSON (queue-rows.ts). Made from the
+  // tickets already held at the next start.
+  `
+  CREATE TABLE queue_rows (
+    id TEXT PRIMARY KEY,
+    queue_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    requester_name TEXT NOT NULL,
+    requester_email TEXT NOT NULL,
+    assignee_id TEXT,
+    choices INTEGER NOT NULL,
+    due_ms INTEGER,
+    warn_ms INTEGER,
+    sla_order INTEGER NOT NULL
+  );
+  CREATE INDEX queue_rows_queue ON queue_rows (queue_id);
+  INSERT INTO sync_state (key, value) VALUES ('queueRowsStale', '1') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+  `,
 ];

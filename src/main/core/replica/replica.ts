@@ -20,6 +20,7 @@ import { KnowledgeReplica } from './knowledge-replica.js';
 import { DesktopReplica } from '../desktop/my-counts.js';
 import { SavedViews } from './saved-views.js';
 import { TicketSearch } from './ticket-search.js';
+import { QueueRows } from './queue-rows.js';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
 import { rebuildOverlay } from './overlay.js';
 import { ticketHistory } from './ticket-history.js';
@@ -99,6 +100,8 @@ export class Replica {
   /** The agent's saved queue views, and the tickets' full-text index (docs/queue.md). */
   readonly views: SavedViews;
   readonly ticketSearch: TicketSearch;
+  /** What tickets.list answers: the queue's columns of every ticket. */
+  readonly queueRows: QueueRows;
   private readonly write: ReturnType<typeof prepareWrites>;
   private compiledPolicy: { row: string; policy: CompiledPolicy } | null = null;
 
@@ -121,6 +124,7 @@ export class Replica {
       if (check !== 'ok') throw new Error(`replica failed its integrity check: ${String(check)}`);
       this.migrate();
       this.ticketSearch = new TicketSearch(this.db);
+      this.queueRows = new QueueRows(this.db);
       this.endBulkLoad();
       this.write = prepareWrites(this.db);
     } catch (error) {
@@ -190,6 +194,7 @@ export class Replica {
         this.applyChange(change, ticketIds);
       }
       this.ticketSearch.reindex(ticketIds);
+      this.queueRows.refresh(ticketIds);
       this.setState('cursors', JSON.stringify(cursors));
     })();
     return { ticketIds: [...ticketIds], queuesChanged, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged, agentsChanged, remoteChanged, knowledgeChanged, viewsChanged };
@@ -335,13 +340,8 @@ export class Replica {
   }
 
   /** Tickets as the agent sees them: the overlay's row where this console has unconfirmed changes. */
-  listTickets(queueId?: string): Ticket[] {
-    const select = 'SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id';
-    const rows = (
-      queueId
-        ? this.db.prepare(`${select} WHERE t.queue_id = ? ORDER BY t.number DESC`).all(queueId)
-        : this.db.prepare(`${select} ORDER BY t.number DESC`).all()
-    ) as { row: string }[];
+  listTickets(): Ticket[] {
+    const rows = this.db.prepare('SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id ORDER BY t.number DESC').all() as { row: string }[];
     return rows.map((r) => TicketSchema.parse(JSON.parse(r.row)));
   }
 
@@ -474,6 +474,7 @@ export class Replica {
   refreshOverlay(clientId: string, user: User): AppliedChanges {
     return this.db.transaction(() => {
       const { ticketIds, handoffIds, escalationIds, viewsChanged } = rebuildOverlay(this.db, this.outbox.unconfirmed(clientId), user, this.slaPolicy());
+      this.queueRows.refresh(ticketIds);
       return { ticketIds: [...ticketIds], queuesChanged: false, handoffIds: [...handoffIds], escalationIds: [...escalationIds], rotaChanged: false, agentsChanged: false, remoteChanged: false, knowledgeChanged: false, viewsChanged };
     })();
   }
@@ -507,19 +508,21 @@ export class Replica {
     this.db.exec('DROP INDEX IF EXISTS messages_ticket; DROP INDEX IF EXISTS tickets_queue; DROP INDEX IF EXISTS tickets_assignee; DROP INDEX IF EXISTS tickets_number;');
     this.db.pragma('synchronous = OFF');
     this.ticketSearch.defer();
+    this.queueRows.defer();
     return true;
   }
 
   endBulkLoad(): void {
     this.db.exec(threadIndexes);
     this.ticketSearch.catchUp();
+    this.queueRows.catchUp();
     this.db.pragma('synchronous = NORMAL');
   }
 
   /** Forgets what was pulled and its cursor, keeping the session's identity and every outbox. */
   resetSynced(): void {
     // Every table a change writes, so an entity added to tableOf is forgotten with the rest.
-    const pulled = [...Object.values(tableOf), 'articles_fts', 'handoffs_fts', 'escalation_people', 'tickets_fts'].map((table) => `DELETE FROM ${table};`).join(' ');
+    const pulled = [...Object.values(tableOf), 'articles_fts', 'handoffs_fts', 'escalation_people', 'tickets_fts', 'queue_rows'].map((table) => `DELETE FROM ${table};`).join(' ');
     this.db.exec(`${pulled} DELETE FROM sync_state WHERE key IN ('cursors', 'epoch');`);
   }
 

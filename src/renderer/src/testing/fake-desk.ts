@@ -26,7 +26,8 @@ import type { LocalEscalation } from '../../../shared/desk-api/contract.js';
 import { installRouting, type RoutingDesk } from './fake-routing.js';
 import { installTicketView, type TicketViewDesk } from './fake-ticket-view.js';
 import { applyTagChange } from '../../../shared/domain/tags.js';
-import { inDefaultQueueOrder } from '../../../shared/queue/queue-order.js';
+import { queueListingOf } from '../../../shared/queue/queue-listing.js';
+import { queueRowOf } from '../../../shared/queue/queue-row.js';
 import { installViews, type ViewsDesk } from './fake-views.js';
 import type { MyStatus } from '../../../shared/desk-api/routing-methods.js';
 import type { LocalSavedView } from '../../../shared/desk-api/view-methods.js';
@@ -169,8 +170,8 @@ export function deskWith(options: {
     },
     'connection.get': async () => ({ ...state.connection }),
     'queues.list': async () => [...state.queues],
-    // In the queue's default order, as the core answers it.
-    'tickets.list': async () => inDefaultQueueOrder(state.tickets),
+    // As columns in the queue's default order, as the core answers it.
+    'tickets.list': async ({ queueId }) => queueListingOf(state.tickets.filter((ticket) => queueId === undefined || ticket.queueId === queueId).map(queueRowOf)),
     'tickets.get': async ({ id }) => {
       const ticket = state.tickets.find((candidate) => candidate.id === id);
       if (!ticket) return null;

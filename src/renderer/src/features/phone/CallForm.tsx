@@ -1,8 +1,8 @@
 import { useCallback, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callOutcomes, priorities, type Ticket } from '../../../../shared/domain/ticket.js';
+import { callOutcomes, priorities } from '../../../../shared/domain/ticket.js';
 import { useCalls, useDeskServices, useQueue } from '../../services.js';
-import { callFromDraft, type CallDraft, type CallField, type CallProblem } from './call-draft.js';
+import { callFromDraft, type CallDraft, type CalledTicket, type CallField, type CallProblem } from './call-draft.js';
 
 const onMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
@@ -24,7 +24,7 @@ export function CallForm({ onLogged }: { onLogged(): void }) {
   const idOf = (field: string) => `${base}-${field}`;
 
   const byNumber = useMemo(() => new Map([...tickets.values()].map((ticket) => [ticket.number, ticket])), [tickets]);
-  const findTicket = useCallback((number: number): Ticket | null => byNumber.get(number) ?? null, [byNumber]);
+  const findTicket = useCallback((number: number): CalledTicket | null => byNumber.get(number) ?? null, [byNumber]);
   const number = draft.ticketNumber.trim().replace(/^#/, '');
   const onTicket = number !== '';
   const ticket = /^\d+$/.test(number) ? findTicket(Number(number)) : null;

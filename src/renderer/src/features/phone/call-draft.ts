@@ -1,6 +1,9 @@
 import { CALL_DURATION_MAX_SECONDS, CallLogSchema, type CallLog, type CallOutcome } from '../../../../shared/domain/phone-call.js';
 import type { Priority, Ticket } from '../../../../shared/domain/ticket.js';
 
+/** What a call needs of the ticket it is logged on. */
+export type CalledTicket = Pick<Ticket, 'id' | 'number' | 'subject' | 'status'>;
+
 /** The call as the agent types it, kept while the dialog is closed so nothing said on the phone is lost. */
 export interface CallDraft {
   /** An existing ticket's number; empty opens a new ticket. */
@@ -68,10 +71,10 @@ const fieldOfPath: Record<string, CallField> = { ticketId: 'ticketNumber', durat
  * agent must fix, field by field in the order of the form. `findTicket` looks a number up in the
  * agent's queues.
  */
-export function callFromDraft(draft: CallDraft, findTicket: (number: number) => Ticket | null, defaultQueueId: string | null): { call: CallLog } | { problems: CallProblem[] } {
+export function callFromDraft(draft: CallDraft, findTicket: (number: number) => CalledTicket | null, defaultQueueId: string | null): { call: CallLog } | { problems: CallProblem[] } {
   const problems: CallProblem[] = [];
   const number = draft.ticketNumber.trim().replace(/^#/, '');
-  let ticket: Ticket | null = null;
+  let ticket: CalledTicket | null = null;
   if (number !== '') {
     ticket = /^\d+$/.test(number) ? findTicket(Number(number)) : null;
     if (!/^\d+$/.test(number)) problems.push({ field: 'ticketNumber' });

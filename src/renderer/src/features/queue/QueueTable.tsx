@@ -2,7 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import type { QueueColumnId, QueueSort } from '../../../../shared/queue/queue-view.js';
 import { QueueColumnIdSchema } from '../../../../shared/queue/queue-view.js';
 import { queueCells, queueColumns, queueTableFeatures, type QueueCellText } from './columns.js';
@@ -11,7 +11,7 @@ import { useTimeZone } from '../../ui/format.js';
 
 export interface QueueTableProps {
   /** Already filtered and in order (queue-model.ts). */
-  tickets: Ticket[];
+  tickets: QueueRow[];
   sort: QueueSort;
   onSort(sort: QueueSort): void;
   /** The row the keyboard is on; kept by the view, so shortcuts anywhere can move it. */
@@ -25,7 +25,7 @@ export interface QueueTableProps {
   emptyMessage: string;
 }
 
-const noRows: Ticket[] = [];
+const noRows: QueueRow[] = [];
 /** The body's columns, in the headers' order (columns.tsx lists both the same way). */
 const columnIds = Object.keys(queueCells) as QueueColumnId[];
 export const rowDomId = (ticketId: string) => `queue-row-${ticketId}`;
@@ -178,7 +178,7 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   }
 
   const columnCount = columnIds.length;
-  const drawnRows: { ticket: Ticket; index: number; start: number }[] = whole
+  const drawnRows: { ticket: QueueRow; index: number; start: number }[] = whole
     ? tickets.map((ticket, index) => ({ ticket, index, start: index * rowHeight }))
     : virtualItems.map((item) => ({ ticket: tickets[item.index]!, index: item.index, start: item.start }));
 
@@ -251,7 +251,7 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
 }
 
 interface QueueRowViewProps {
-  ticket: Ticket;
+  ticket: QueueRow;
   rowIndex: number;
   start: number;
   selected: boolean;

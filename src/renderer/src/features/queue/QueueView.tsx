@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import type { Queue } from '../../../../shared/domain/people.js';
 import type { LocalSavedView } from '../../../../shared/desk-api/view-methods.js';
 import type { QueueViewSpec } from '../../../../shared/queue/queue-view.js';
@@ -209,7 +209,7 @@ const QueueSearchBox = memo(function QueueSearchBox({ searchRef }: { searchRef: 
 });
 
 /** The views and queues, each with how many tickets it holds now. */
-function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyMap<string, Ticket>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string> }) {
+function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyMap<string, QueueRow>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string> }) {
   const { queue } = useDeskServices();
   const { t } = useTranslation('queue');
   const view = useQueue((state) => state.view);
@@ -249,7 +249,7 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
  * later): neither the first frames of 100,000 tickets nor a filter wait for a pass over all of them.
  * Until the first count the list reads "…".
  */
-function useViewCounts(input: { tickets: ReadonlyMap<string, Ticket>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string>; savedViews: readonly LocalSavedView[]; viewSearches: ReadonlyMap<string, ReadonlySet<string>>; queues: readonly Queue[] }) {
+function useViewCounts(input: { tickets: ReadonlyMap<string, QueueRow>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string>; savedViews: readonly LocalSavedView[]; viewSearches: ReadonlyMap<string, ReadonlySet<string>>; queues: readonly Queue[] }) {
   const [counts, setCounts] = useState<ReadonlyMap<ViewKey, number | null>>(new Map());
   const { tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues } = input;
   useEffect(() => {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import type { QueueColumnId } from '../../../../shared/queue/queue-view.js';
 import '../../ui/badge.css';
 import { mailableAddress } from '../../ui/email-address.js';
@@ -43,7 +43,7 @@ export interface QueueCell {
   content: ReactNode;
   className?: string;
   title?: string;
-  priority?: Ticket['priority'];
+  priority?: QueueRow['priority'];
 }
 
 function assigneeCell(assigneeId: string | null, text: QueueCellText): QueueCell {
@@ -57,7 +57,7 @@ function assigneeCell(assigneeId: string | null, text: QueueCellText): QueueCell
  * objects and FlexRender, which with ~40 rows of 10 cells were most of a filter's script time.
  * The tone classes are the labels' own (ui/badge.css), so a priority reads the same here and in the pane.
  */
-export const queueCells: Record<QueueColumnId, (ticket: Ticket, text: QueueCellText) => QueueCell> = {
+export const queueCells: Record<QueueColumnId, (ticket: QueueRow, text: QueueCellText) => QueueCell> = {
   number: (ticket) => ({ content: `#${ticket.number}`, className: 'ticket-number' }),
   subject: (ticket) => ({ content: ticket.subject, title: ticket.subject }),
   requester: (ticket) => ({ content: ticket.requesterName, title: mailableAddress(ticket.requesterEmail) ?? undefined }),
@@ -76,10 +76,10 @@ export const queueCells: Record<QueueColumnId, (ticket: Ticket, text: QueueCellT
     const name = text.queueNames.get(ticket.queueId) ?? ticket.queueId;
     return { content: name, title: name };
   },
-  sla: (ticket, text) => ({ content: <SlaCountdownText ticket={ticket} t={text.sla} language={text.language} timeZone={text.timeZone} /> }),
+  sla: (ticket, text) => ({ content: <SlaCountdownText headline={ticket.sla} t={text.sla} language={text.language} timeZone={text.timeZone} /> }),
 };
 
-const column = createColumnHelper<Features, Ticket>();
+const column = createColumnHelper<Features, QueueRow>();
 
 /** Module-level and stable: TanStack Table recomputes its models whenever the columns change. */
 export const queueColumns = column.columns([

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { Ticket } from '../../../../shared/domain/ticket.js';
+import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import { defaultQueueSort, type QueueSort } from '../../../../shared/queue/queue-view.js';
 import { useDeskServices } from '../../services.js';
 import { sortTickets, type SortContext } from './queue-model.js';
@@ -49,8 +49,8 @@ export function useEscalatedToMe(myId: string | null): ReadonlySet<string> {
  * screen, loading, before the list arrives.
  */
 export function createSortCache() {
-  let last: { sort: QueueSort; context: SortContext; order: Ticket[] } | null = null;
-  return (tickets: ReadonlyMap<string, Ticket>, sort: QueueSort, context: SortContext, listedInDefaultOrder: boolean): Ticket[] => {
+  let last: { sort: QueueSort; context: SortContext; order: QueueRow[] } | null = null;
+  return (tickets: ReadonlyMap<string, QueueRow>, sort: QueueSort, context: SortContext, listedInDefaultOrder: boolean): QueueRow[] => {
     const previous = last && last.sort.column === sort.column && last.sort.desc === sort.desc && last.context === context ? last.order : null;
     const asListed = listedInDefaultOrder && sort.column === defaultQueueSort.column && sort.desc === defaultQueueSort.desc;
     const order = asListed ? [...tickets.values()] : sortTickets(tickets, sort, context, previous);

@@ -1,12 +1,14 @@
-import type { Ticket } from '../../../../shared/domain/ticket.js';
+import { queueListingOf, queueRowsOf } from '../../../../shared/queue/queue-listing.js';
+import { queueRowOf, type QueueRow } from '../../../../shared/queue/queue-row.js';
 import { agent, dueIn, makeTicket, testNow, tier1, tier2 } from '../../testing/fake-desk.js';
 import { slaClock, slaSnapshot } from '../../testing/sla-fixtures.js';
-import { inDefaultQueueOrder } from '../../../../shared/queue/queue-order.js';
 import { createSortCache } from './queue-hooks.js';
 import { builtInViews, countMatching, slaStateAt, sortTickets, ticketFilter, type FilterContext } from './queue-model.js';
 
 const context = { queueOrder: new Map<string, number>() };
-const byUrgency = (a: Ticket, b: Ticket) => {
+/** A ticket as the queue holds it. */
+const row = (overrides: Parameters<typeof makeTicket>[0] = {}) => queueRowOf(makeTicket(overrides));
+const byUrgency = (a: QueueRow, b: QueueRow) => {
   const order = sortTickets(new Map([a, b].map((t) => [t.id, t])), { column: 'sla', desc: false }, context, null);
   return order[0] === a ? -1 : 1;
 };
@@ -14,18 +16,18 @@ const compareByUrgency = byUrgency;
 
 /** A ticket whose first response is due in `dueIn` minutes (negative: breached that long ago). */
 const firstResponseDueIn = (dueIn: number, overrides: Parameters<typeof makeTicket>[0] = {}) =>
-  makeTicket({ sla: slaSnapshot([slaClock('firstResponse', { dueIn }), slaClock('resolution')]), ...overrides });
+  row({ sla: slaSnapshot([slaClock('firstResponse', { dueIn }), slaClock('resolution')]), ...overrides });
 
 describe('the SLA column’s order (most urgent first)', () => {
   it('puts breached first, then least time left, then paused, then no target, solved and closed last', () => {
     const metClocks = slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { state: 'met' })]);
-    const closed = makeTicket({ status: 'closed', sla: metClocks });
-    const solved = makeTicket({ status: 'solved', sla: metClocks });
-    const paused = makeTicket({
+    const closed = row({ status: 'closed', sla: metClocks });
+    const solved = row({ status: 'solved', sla: metClocks });
+    const paused = row({
       status: 'pending',
       sla: slaSnapshot([slaClock('firstResponse', { state: 'paused', pausedBy: 'pending' }), slaClock('resolution', { state: 'paused' })]),
     });
-    const noTarget = makeTicket({ sla: null });
+    const noTarget = row({ sla: null });
     const later = firstResponseDueIn(120);
     const soon = firstResponseDueIn(5);
     const breachedLongAgo = firstResponseDueIn(-90);
@@ -39,7 +41,7 @@ describe('the SLA column’s order (most urgent first)', () => {
   });
 
   it('uses the resolution clock once the first response is sent', () => {
-    const responded = makeTicket({
+    const responded = row({
       sla: slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { targetMinutes: 480, dueIn: 300 })]),
     });
     const waiting = firstResponseDueIn(60);
@@ -48,14 +50,14 @@ describe('the SLA column’s order (most urgent first)', () => {
   });
 
   it('lets an unanswered customer (next reply) outrank the resolution clock', () => {
-    const customerWaiting = makeTicket({
+    const customerWaiting = row({
       sla: slaSnapshot([
         slaClock('firstResponse', { state: 'met' }),
         slaClock('nextReply', { targetMinutes: 60, dueIn: 20 }),
         slaClock('resolution', { targetMinutes: 480, dueIn: 400 }),
       ]),
     });
-    const resolutionOnly = makeTicket({
+    const resolutionOnly = row({
       sla: slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { targetMinutes: 480, dueIn: 40 })]),
     });
 
@@ -63,18 +65,18 @@ describe('the SLA column’s order (most urgent first)', () => {
   });
 
   it('ignores the internal update clock: a ticket with only that target has no SLA countdown', () => {
-    const internalOnly = makeTicket({ sla: slaSnapshot([slaClock('periodicUpdate', { dueIn: -30 })]) });
-    const paused = makeTicket({ status: 'pending', sla: slaSnapshot([slaClock('resolution', { state: 'paused' })]) });
-    const solved = makeTicket({ status: 'solved', sla: slaSnapshot([slaClock('resolution', { state: 'met' })]) });
+    const internalOnly = row({ sla: slaSnapshot([slaClock('periodicUpdate', { dueIn: -30 })]) });
+    const paused = row({ status: 'pending', sla: slaSnapshot([slaClock('resolution', { state: 'paused' })]) });
+    const solved = row({ status: 'solved', sla: slaSnapshot([slaClock('resolution', { state: 'met' })]) });
 
     expect([solved, internalOnly, paused].sort(compareByUrgency)).toEqual([paused, internalOnly, solved]);
   });
 
   it('breaks ties by priority, then by number', () => {
     const sla = slaSnapshot([slaClock('firstResponse', { dueIn: 30 })]);
-    const low = makeTicket({ priority: 'low', sla });
-    const critical = makeTicket({ priority: 'critical', sla });
-    const critical2 = makeTicket({ priority: 'critical', sla });
+    const low = row({ priority: 'low', sla });
+    const critical = row({ priority: 'critical', sla });
+    const critical2 = row({ priority: 'critical', sla });
 
     expect([critical2, low, critical].sort(compareByUrgency)).toEqual([critical, critical2, low]);
   });
@@ -84,18 +86,19 @@ describe('the desktop core’s list order', () => {
   it('is the SLA column’s order, so the console’s first sort finds the work done', () => {
     const met = slaSnapshot([slaClock('firstResponse', { state: 'met' }), slaClock('resolution', { state: 'met' })]);
     const tickets = [
-      makeTicket({ status: 'solved', sla: met }),
+      row({ status: 'solved', sla: met }),
       firstResponseDueIn(45, { priority: 'low' }),
-      makeTicket({ status: 'pending', sla: slaSnapshot([slaClock('resolution', { state: 'paused' })]) }),
+      row({ status: 'pending', sla: slaSnapshot([slaClock('resolution', { state: 'paused' })]) }),
       firstResponseDueIn(45, { priority: 'critical' }),
-      makeTicket({ sla: null }),
+      row({ sla: null }),
       firstResponseDueIn(-30),
       firstResponseDueIn(45, { priority: 'critical' }),
     ];
     const sorted = sortTickets(new Map(tickets.map((t) => [t.id, t])), { column: 'sla', desc: false }, context, null);
 
-    expect(inDefaultQueueOrder(tickets.toReversed()).map((t) => t.number)).toEqual(sorted.map((t) => t.number));
-    expect(inDefaultQueueOrder(tickets)[0]).toBe(tickets[5]); // the breached one
+    // The core's listing comes in the same order, whatever order the replica read the rows in.
+    expect(queueRowsOf(queueListingOf(tickets.toReversed())).map((t) => t.number)).toEqual(sorted.map((t) => t.number));
+    expect(queueRowsOf(queueListingOf(tickets))[0]).toEqual(tickets[5]); // the breached one
   });
 });
 
@@ -123,13 +126,13 @@ describe('the view’s sort cache', () => {
 
 describe('sorting 100,000 tickets again after a change', () => {
   it('starts from the last order, places changed and new tickets where they belong, and drops the ones gone', () => {
-    const tickets = [30, 10, 20].map((minutes) => makeTicket({ sla: slaSnapshot([slaClock('firstResponse', { dueIn: minutes })]) }));
+    const tickets = [30, 10, 20].map((minutes) => row({ sla: slaSnapshot([slaClock('firstResponse', { dueIn: minutes })]) }));
     const map = new Map(tickets.map((t) => [t.id, t]));
     const first = sortTickets(map, { column: 'sla', desc: false }, context, null);
     expect(first.map((t) => t.id)).toEqual([tickets[1]!.id, tickets[2]!.id, tickets[0]!.id]);
 
-    const overdue = { ...tickets[0]!, sla: slaSnapshot([slaClock('firstResponse', { dueIn: -5 })]) };
-    const arrived = makeTicket({ sla: slaSnapshot([slaClock('firstResponse', { dueIn: 15 })]) });
+    const overdue = { ...tickets[0]!, sla: row({ sla: slaSnapshot([slaClock('firstResponse', { dueIn: -5 })]) }).sla };
+    const arrived = row({ sla: slaSnapshot([slaClock('firstResponse', { dueIn: 15 })]) });
     const next = new Map([[overdue.id, overdue], [tickets[1]!.id, tickets[1]!], [arrived.id, arrived]]);
     const again = sortTickets(next, { column: 'sla', desc: false }, context, first);
     expect(again.map((t) => t.id)).toEqual([overdue.id, tickets[1]!.id, arrived.id]);
@@ -137,7 +140,7 @@ describe('sorting 100,000 tickets again after a change', () => {
   });
 
   it('sorts text in the agent’s alphabet and flips for descending, numbers breaking ties', () => {
-    const names = ['Żaneta', 'adam', 'Łukasz', 'Bogdan'].map((requesterName) => makeTicket({ requesterName }));
+    const names = ['Żaneta', 'adam', 'Łukasz', 'Bogdan'].map((requesterName) => row({ requesterName }));
     const sorted = sortTickets(new Map(names.map((t) => [t.id, t])), { column: 'requester', desc: false }, context, null);
     expect(sorted.map((t) => t.requesterName)).toEqual(['adam', 'Bogdan', 'Łukasz', 'Żaneta']);
     const reversed = sortTickets(new Map(names.map((t) => [t.id, t])), { column: 'requester', desc: true }, context, null);
@@ -149,9 +152,9 @@ describe('queue filters', () => {
   const base: FilterContext = { myId: agent.id, slaNow: testNow, escalatedToMe: new Set(), searchIds: null };
   const warned = slaSnapshot([{ ...slaClock('firstResponse', { targetMinutes: 60, dueIn: 10 }), warnAt: dueIn(-5) }]);
   const tickets = [
-    makeTicket({ number: 5001, subject: 'VPN drops', requesterName: 'Ilze Ozola', channel: 'chat', priority: 'critical', assigneeId: agent.id }),
-    makeTicket({ number: 5002, subject: 'Invoice copy', requesterEmail: 'kasia@faktury.example', channel: 'email', queueId: tier2.id, sla: slaSnapshot([slaClock('firstResponse', { dueIn: -3 })]) }),
-    makeTicket({ number: 6003, subject: 'Printer', channel: 'phone', status: 'solved', assigneeId: 'u-colleague', sla: warned }),
+    row({ number: 5001, subject: 'VPN drops', requesterName: 'Ilze Ozola', channel: 'chat', priority: 'critical', assigneeId: agent.id }),
+    row({ number: 5002, subject: 'Invoice copy', requesterEmail: 'kasia@faktury.example', channel: 'email', queueId: tier2.id, sla: slaSnapshot([slaClock('firstResponse', { dueIn: -3 })]) }),
+    row({ number: 6003, subject: 'Printer', channel: 'phone', status: 'solved', assigneeId: 'u-colleague', sla: warned }),
   ];
   const matching = (filters: Parameters<typeof ticketFilter>[0], extra: Partial<FilterContext> = {}) => tickets.filter(ticketFilter(filters, { ...base, ...extra })).map((t) => t.number);
 

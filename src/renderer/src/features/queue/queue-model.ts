@@ -1,15 +1,9 @@
-import { channels, customerTiers, priorities, ticketStatuses, type Ticket } from '../../../../shared/domain/ticket.js';
+import { channels, customerTiers, priorities, ticketStatuses } from '../../../../shared/domain/ticket.js';
+import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import type { QueueFilters, QueueSort, QueueViewSpec, SlaState } from '../../../../shared/queue/queue-view.js';
 import { defaultQueueSort } from '../../../../shared/queue/queue-view.js';
-import { slaFacts, slaOrderKey, type SlaFacts } from '../../../../shared/queue/queue-order.js';
+import { slaOrderKey } from '../../../../shared/queue/queue-order.js';
 
-/**
- * The SLA facts are kept on the ticket row itself under a symbol (not enumerable, so never serialised
- * or compared; rows are replaced, never changed, when a ticket changes): a WeakMap lookup per ticket
- * per sort comparison or view count was most of the queue's first render.
- */
-const slaFactsKey = Symbol('slaFacts');
-type WithFacts = Ticket & { [slaFactsKey]?: SlaFacts };
 const priorityIndex = indexOf(priorities);
 const channelIndex = indexOf(channels);
 const statusIndex = indexOf(ticketStatuses);
@@ -20,28 +14,11 @@ function indexOf<T extends string>(values: readonly T[]): Record<T, number> {
   return Object.fromEntries(values.map((value, index) => [value, index])) as Record<T, number>;
 }
 
-/** The ticket's SLA facts, worked out on first use and then remembered on the row. */
-export function slaFactsOf(ticket: Ticket): SlaFacts {
-  const known = (ticket as WithFacts)[slaFactsKey];
-  if (known) return known;
-  const facts = slaFacts(ticket);
-  Object.defineProperty(ticket, slaFactsKey, { value: facts });
-  return facts;
-}
-
 /** The state the queue shows for the ticket's headline clock at `nowMs` (as SlaCountdown draws it). */
-export function slaStateAt(ticket: Ticket, nowMs: number): SlaState {
-  const f = slaFactsOf(ticket);
-  switch (f.rank) {
-    case 0:
-      return nowMs > f.dueMs ? 'breached' : nowMs >= f.warnMs ? 'dueSoon' : 'running';
-    case 1:
-      return 'paused';
-    case 2:
-      return 'none';
-    default:
-      return 'met';
-  }
+export function slaStateAt(ticket: QueueRow, nowMs: number): SlaState {
+  const { sla } = ticket;
+  if (sla.state !== 'counting') return sla.state;
+  return nowMs > sla.dueMs ? 'breached' : sla.warnMs !== null && nowMs >= sla.warnMs ? 'dueSoon' : 'running';
 }
 
 export interface SortContext {
@@ -55,7 +32,7 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
  * The column's order as numbers, one per ticket: a sort of 100,000 makes ~1.7 million comparisons,
  * which must be array reads, not lookups. Text columns have none (they compare with the collator).
  */
-function numericKey(sort: QueueSort, context: SortContext): ((ticket: Ticket) => number) | null {
+function numericKey(sort: QueueSort, context: SortContext): ((ticket: QueueRow) => number) | null {
   switch (sort.column) {
     case 'number':
       return (ticket) => ticket.number;
@@ -73,7 +50,7 @@ function numericKey(sort: QueueSort, context: SortContext): ((ticket: Ticket) =>
     case 'queue':
       return (ticket) => context.queueOrder.get(ticket.queueId) ?? Number.MAX_SAFE_INTEGER;
     case 'sla':
-      return (ticket) => slaOrderKey(slaFactsOf(ticket), ticket.priority);
+      return (ticket) => slaOrderKey(ticket.sla, ticket.priority);
     case 'subject':
     case 'requester':
       return null;
@@ -85,8 +62,8 @@ function numericKey(sort: QueueSort, context: SortContext): ((ticket: Ticket) =>
  * sort, it starts from that order (changed rows in place, new ones at the end), which the engine's
  * merge sort finishes in about one pass: a change to a few tickets does not re-sort from scratch.
  */
-export function sortTickets(tickets: ReadonlyMap<string, Ticket>, sort: QueueSort, context: SortContext, previous: readonly Ticket[] | null): Ticket[] {
-  let order: Ticket[];
+export function sortTickets(tickets: ReadonlyMap<string, QueueRow>, sort: QueueSort, context: SortContext, previous: readonly QueueRow[] | null): QueueRow[] {
+  let order: QueueRow[];
   if (previous) {
     order = [];
     const placed = new Set<string>();
@@ -103,7 +80,7 @@ export function sortTickets(tickets: ReadonlyMap<string, Ticket>, sort: QueueSor
   const direction = sort.desc ? -1 : 1;
   const key = numericKey(sort, context);
   if (key === null) {
-    const text = sort.column === 'subject' ? (t: Ticket) => t.subject : (t: Ticket) => t.requesterName;
+    const text = sort.column === 'subject' ? (t: QueueRow) => t.subject : (t: QueueRow) => t.requesterName;
     return order.sort((a, b) => direction * (collator.compare(text(a), text(b)) || a.number - b.number));
   }
   const keys = new Float64Array(order.length);
@@ -128,7 +105,7 @@ export interface FilterContext {
   searchIds: ReadonlySet<string> | null;
 }
 
-export type Check = (ticket: Ticket) => boolean;
+export type Check = (ticket: QueueRow) => boolean;
 
 /** The test of no filters at all: the queue then shows the sorted tickets without a pass over them. */
 export const everyTicket: Check = () => true;
@@ -137,7 +114,7 @@ export const everyTicket: Check = () => true;
 export function ticketFilter(filters: QueueFilters, context: FilterContext): Check {
   const checks: Check[] = [];
   const text = (value: string | undefined) => value?.trim().toLocaleLowerCase() ?? '';
-  const anyOf = <T,>(values: readonly T[] | undefined, pick: (ticket: Ticket) => T) => {
+  const anyOf = <T,>(values: readonly T[] | undefined, pick: (ticket: QueueRow) => T) => {
     if (!values || values.length === 0) return;
     const set = new Set(values);
     checks.push((ticket) => set.has(pick(ticket)));
@@ -176,7 +153,7 @@ export function ticketFilter(filters: QueueFilters, context: FilterContext): Che
 }
 
 /** How many tickets each test lets through, in one pass over the tickets. */
-export function countMatching(tickets: Iterable<Ticket>, checks: readonly Check[]): number[] {
+export function countMatching(tickets: Iterable<QueueRow>, checks: readonly Check[]): number[] {
   const counts = checks.map(() => 0);
   for (const ticket of tickets) for (let i = 0; i < checks.length; i++) if (checks[i]!(ticket)) counts[i]!++;
   return counts;

@@ -1,4 +1,6 @@
 import { createDeskClient } from '../../../../shared/desk-api/client.js';
+import { queueListingOf, type QueueListing } from '../../../../shared/queue/queue-listing.js';
+import { queueRowOf } from '../../../../shared/queue/queue-row.js';
 import { deferred, deskWith, makeTicket, settle, tier1, tier2 } from '../../testing/fake-desk.js';
 import type { LocalTicketDetail } from '../ticket/ticket-store.js';
 import { createQueueStore } from './queue-store.js';
@@ -33,6 +35,7 @@ describe('queue store', () => {
     const desk = deskWith({ tickets: [changed, untouched] });
     const { store } = connectedStore(desk);
     await settle();
+    const untouchedRow = store.getState().tickets.get(untouched.id);
 
     desk.tickets = [{ ...changed, subject: 'Printer on fire (escalated)', priority: 'critical' }, untouched];
     desk.emit('tickets.changed', { ids: [changed.id] });
@@ -44,7 +47,7 @@ describe('queue store', () => {
     expect(store.getState().listedInDefaultOrder).toBe(false);
     expect(store.getState().tickets.get(changed.id)?.subject).toBe('Printer on fire (escalated)');
     expect(store.getState().tickets.get(changed.id)?.priority).toBe('critical');
-    expect(store.getState().tickets.get(untouched.id)).toBe(untouched);
+    expect(store.getState().tickets.get(untouched.id)).toBe(untouchedRow);
   });
 
   it('adds a ticket it has not seen when it appears in tickets.changed', async () => {
@@ -78,7 +81,7 @@ describe('queue store', () => {
   it('re-reads a ticket that changed while the first list was still loading', async () => {
     const ticket = makeTicket({ status: 'new' });
     const desk = deskWith({ tickets: [ticket] });
-    const list = deferred<typeof desk.tickets>();
+    const list = deferred<QueueListing>();
     desk.api['tickets.list'] = () => list.promise;
     const { store } = connectedStore(desk);
 
@@ -87,7 +90,7 @@ describe('queue store', () => {
     await settle();
     expect(desk.callsOf('tickets.get')).toHaveLength(0); // held until the list lands
 
-    list.resolve([ticket]); // the list was read before the change
+    list.resolve(queueListingOf([queueRowOf(ticket)])); // the list was read before the change
     await settle();
 
     expect(desk.callsOf('tickets.get')).toEqual([{ id: ticket.id }]);
@@ -124,7 +127,7 @@ describe('queue store', () => {
     desk.emit('tickets.changed', { ids: ['not-a-uuid'] });
     await settle();
 
-    expect(store.getState().tickets.get(ticket.id)).toBe(ticket);
+    expect(store.getState().tickets.get(ticket.id)).toEqual(queueRowOf(ticket));
     expect(String(store.getState().refreshError)).toMatch(/id/);
   });
 
@@ -164,12 +167,12 @@ describe('queue store', () => {
 
   it('drops a list answer that arrives after the store disconnected', async () => {
     const desk = deskWith({ tickets: [makeTicket()] });
-    const list = deferred<typeof desk.tickets>();
+    const list = deferred<QueueListing>();
     desk.api['tickets.list'] = () => list.promise;
     const { store, disconnect } = connectedStore(desk);
 
     disconnect();
-    list.resolve(desk.tickets);
+    list.resolve(queueListingOf(desk.tickets.map(queueRowOf)));
     await settle();
 
     expect(store.getState().tickets.size).toBe(0);

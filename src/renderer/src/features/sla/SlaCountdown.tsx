@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatDuration, slaCountdown, type SlaCountdown as Countdown } from '../../../../shared/sla/countdown.js';
+import { countdownAt, formatDuration, slaHeadline, type SlaCountdown as Countdown, type SlaHeadline } from '../../../../shared/sla/countdown.js';
 import type { Ticket } from '../../../../shared/domain/ticket.js';
 import { useDeskServices } from '../../services.js';
 import { dateTimeFormatter, useTimeZone } from '../../ui/format.js';
@@ -39,31 +39,31 @@ function titleFormat(locale: string, timeZone: string): (iso: string) => string 
  */
 export function SlaCountdown({ ticket }: { ticket: Pick<Ticket, 'sla'> }) {
   const { t, i18n } = useTranslation('sla');
-  return <SlaCountdownText ticket={ticket} t={t} language={i18n.language} timeZone={useTimeZone()} />;
+  const headline = useMemo(() => slaHeadline(ticket), [ticket]);
+  return <SlaCountdownText headline={headline} t={t} language={i18n.language} timeZone={useTimeZone()} />;
 }
 
 /** SlaCountdown given its translations, for a list that looks them up once rather than per row. */
-export function SlaCountdownText({ ticket, t, language, timeZone }: { ticket: Pick<Ticket, 'sla'>; t: TFunction<'sla'>; language: string; timeZone: string }) {
+export function SlaCountdownText({ headline, t, language, timeZone }: { headline: SlaHeadline; t: TFunction<'sla'>; language: string; timeZone: string }) {
   const { ticker } = useDeskServices();
   useEffect(() => ticker.retain(), [ticker]);
   const phase = useStore(ticker.store, (state) => {
-    const countdown = slaCountdown(ticket, state.now);
+    const countdown = countdownAt(headline, state.now);
     return `${countdown.state}|${slaTone(countdown)}`;
   });
   const tone = phase.slice(phase.indexOf('|') + 1) as SlaTone;
   // Which clock heads the snapshot, and its due time, do not depend on the time; only the state does.
-  const headline = slaCountdown(ticket, 0);
   const state = phase.slice(0, phase.indexOf('|')) as Countdown['state'];
-  const countdown = (headline.state === 'running' || headline.state === 'breached' ? { ...headline, state } : headline) as Countdown;
+  const countdown = (headline.state === 'counting' ? { ...countdownAt(headline, 0), state } : countdownAt(headline, 0)) as Countdown;
   const target = countdown.state === 'none' || countdown.state === 'met' ? null : countdown.target;
-  const dueAt = countdown.state === 'running' || countdown.state === 'breached' ? countdown.dueAt : null;
-  const pausedBy = countdown.state === 'paused' ? ticket.sla?.clocks.find((c) => c.kind === countdown.target)?.pausedBy : undefined;
+  const dueMs = countdown.state === 'running' || countdown.state === 'breached' ? countdown.dueMs : null;
+  const pausedBy = headline.state === 'paused' ? headline.pausedBy : undefined;
   // The tooltip (the due instant in the agent's zone) is written when the pointer reaches the clock:
   // formatting it for every row drawn cost a queue's first paint more than the rows' text did.
   const [pointedAt, setPointedAt] = useState(false);
   const describe = (): string | undefined => {
-    if (target !== null && dueAt !== null) {
-      const args = { target: t(`target.${target}`), time: titleFormat(language, timeZone)(dueAt) };
+    if (target !== null && dueMs !== null) {
+      const args = { target: t(`target.${target}`), time: titleFormat(language, timeZone)(new Date(dueMs).toISOString()) };
       return tone === 'dueSoon' ? t('dueSoonAt', args) : t('dueAt', args);
     }
     if (target !== null) return t(`pausedWhy.${pausedBy ?? 'pending'}`, { target: t(`target.${target}`) });
@@ -84,9 +84,8 @@ export function SlaCountdownText({ ticket, t, language, timeZone }: { ticket: Pi
 }
 
 /** The time left (or over) of a counting clock, to the second. */
-function SlaTime({ dueAt }: { dueAt: string }) {
+function SlaTime({ dueMs }: { dueMs: number }) {
   const { ticker } = useDeskServices();
-  const dueMs = Date.parse(dueAt);
   const text = useStore(ticker.store, (state) => formatDuration(dueMs - state.now));
   return <span className="sla__time">{text}</span>;
 }
@@ -102,7 +101,7 @@ function countdownText(countdown: Countdown, tone: SlaTone, t: TFunction<'sla'>)
               ◔
             </span>
           )}
-          <SlaTime dueAt={countdown.dueAt} />
+          <SlaTime dueMs={countdown.dueMs} />
         </>
       );
     case 'breached':
@@ -112,7 +111,7 @@ function countdownText(countdown: Countdown, tone: SlaTone, t: TFunction<'sla'>)
           <span className="sla__icon" aria-hidden="true">
             !
           </span>
-          <SlaTime dueAt={countdown.dueAt} />
+          <SlaTime dueMs={countdown.dueMs} />
         </>
       );
     case 'paused':
