@@ -1,12 +1,12 @@
 import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import type { QueueColumnId, QueueSort } from '../../../../shared/queue/queue-view.js';
 import { QueueColumnIdSchema } from '../../../../shared/queue/queue-view.js';
 import { queueCells, queueColumns, queueTableFeatures, type QueueCellText } from './columns.js';
 import { useQueue, useSession } from '../../services.js';
+import { useRowWindow } from './row-window.js';
 import { useTimeZone } from '../../ui/format.js';
 
 export interface QueueTableProps {
@@ -85,34 +85,15 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   );
   const tableRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const rowHeight = useRowHeight();
-  // The window's size stands in for the list's until it is measured: a few rows too many, never too few.
-  const [firstRect] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   const sorting = useMemo<SortingState>(() => [{ id: sort.column, desc: sort.desc }], [sort]);
-  // The TanStack virtualizer keeps mutable state React Compiler cannot see; this app is not compiled
-  // with it, and the rows below read the virtualizer afresh on every render.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: tickets.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan,
-    // Rows on the very first render, before the list has been measured: otherwise the first frame
-    // draws an empty body, lays the page out to measure it, and draws and lays it out again with rows.
-    initialRect: firstRect,
-  });
-  // A density switched while the queue is open: every row's offset changes.
-  const measuredHeight = useRef(rowHeight);
-  useEffect(() => {
-    if (measuredHeight.current === rowHeight) return;
-    measuredHeight.current = rowHeight;
-    virtualizer.measure();
-  }, [virtualizer, rowHeight]);
+  const inView = useRowWindow(scrollRef, bodyRef, tickets.length, rowHeight, overscan);
+  const { scrollToIndex } = inView;
 
   const whole = tickets.length <= drawWholeUpTo;
-  const virtualItems = virtualizer.getVirtualItems();
-  const first = whole ? 0 : (virtualItems[0]?.index ?? 0);
-  const last = whole ? tickets.length - 1 : (virtualItems[virtualItems.length - 1]?.index ?? -1);
+  const first = whole ? 0 : inView.first;
+  const last = whole ? tickets.length - 1 : inView.last;
   // The table draws the headers and keeps the sort; the rows are drawn from the tickets directly.
   const table = useTable({
     features: queueTableFeatures,
@@ -136,8 +117,8 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   useEffect(() => tableRef.current?.focus({ preventScroll: true }), []);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [virtualizer, selectedIndex]);
+    if (selectedIndex >= 0) scrollToIndex(selectedIndex);
+  }, [scrollToIndex, selectedIndex]);
 
   function select(index: number) {
     const ticket = tickets[Math.max(0, Math.min(tickets.length - 1, index))];
@@ -178,9 +159,8 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
   }
 
   const columnCount = columnIds.length;
-  const drawnRows: { ticket: QueueRow; index: number; start: number }[] = whole
-    ? tickets.map((ticket, index) => ({ ticket, index, start: index * rowHeight }))
-    : virtualItems.map((item) => ({ ticket: tickets[item.index]!, index: item.index, start: item.start }));
+  const drawnRows: { ticket: QueueRow; index: number; start: number }[] = [];
+  for (let index = first; index <= last; index++) drawnRows.push({ ticket: tickets[index]!, index, start: index * rowHeight });
 
   return (
     <div className="queue-table-scroll" ref={scrollRef}>
@@ -227,7 +207,7 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
           ))}
         </div>
         {/* Rows are placed absolutely in a body of the full height, so a filter or a scroll lays out only them. */}
-        <div role="rowgroup" className="queue-table__body" style={{ height: whole ? tickets.length * rowHeight : virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="queue-table__body" ref={bodyRef} style={{ height: tickets.length * rowHeight }}>
           {drawnRows.map(({ ticket, index, start }, offset) => (
             // Keyed by place, as a bare virtual list is: a filter or a scroll then rewrites the text of
             // the rows on screen instead of taking them down and building new ones.
