@@ -3,8 +3,7 @@ import type { Ticket } from '../../../shared/domain/ticket.js';
 import { sharedColumn, type QueueListing, type QueueListingColumn } from '../../../shared/queue/queue-listing.js';
 import { defaultQueueOrder, slaOrderKey } from '../../../shared/queue/queue-order.js';
 import { packChoices, queueRowOf } from '../../../shared/queue/queue-row.js';
-
-const staleKey = 'queueRowsStale';
+import { rebuildFlag, type RebuildFlag } from './rebuild-flag.js';
 
 /**
  * The queue's columns of every ticket as the agent sees it (the overlay's row where this console has
@@ -13,14 +12,16 @@ const staleKey = 'queueRowsStale';
  */
 export class QueueRows {
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly stale: RebuildFlag;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepare(db);
+    this.stale = rebuildFlag(db, 'queueRowsStale');
   }
 
   /** Works these tickets' rows out again from the replica (their ticket, or the overlay's, or gone). */
   refresh(ticketIds: Iterable<string>): void {
-    if (this.deferred()) return;
+    if (this.stale.isRaised()) return;
     for (const id of ticketIds) {
       const row = this.statements.read.get(id) as string | undefined;
       if (row === undefined) this.statements.forget.run(id);
@@ -30,12 +31,12 @@ export class QueueRows {
 
   /** A first sync writes tickets by the hundred thousand: their rows are made once at the end, as the search index is. */
   defer(): void {
-    this.db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(staleKey, '1');
+    this.stale.raise();
   }
 
   /** Makes every row if a bulk load (or the migration that made the table) left them behind; a crash half-way leaves the flag. */
   catchUp(): void {
-    if (!this.deferred()) return;
+    if (!this.stale.isRaised()) return;
     this.db.transaction(() => {
       this.db.exec('DELETE FROM queue_rows');
       // In pages: SQLite cannot write on a connection while it is still reading, and reading all
@@ -46,7 +47,7 @@ export class QueueRows {
         for (const { row } of page) this.write(JSON.parse(row) as Ticket);
         after = page.at(-1)!.rowid;
       }
-      this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(staleKey);
+      this.stale.lower();
     })();
   }
 
@@ -84,10 +85,6 @@ export class QueueRows {
       slaOrderKey(row.sla, row.priority),
     );
   }
-
-  private deferred(): boolean {
-    return this.statements.stale.get(staleKey) !== undefined;
-  }
 }
 
 const rowColumns = [
@@ -109,7 +106,6 @@ const effectiveRow = 'SELECT COALESCE(o.row, t.row) FROM tickets t LEFT JOIN ove
 
 function prepare(db: Database.Database) {
   return {
-    stale: db.prepare('SELECT 1 FROM sync_state WHERE key = ?').pluck(),
     read: db.prepare(`${effectiveRow} WHERE t.id = ?`).pluck(),
     readPage: db.prepare('SELECT t.rowid AS rowid, COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE t.rowid > ? ORDER BY t.rowid LIMIT 2000'),
     forget: db.prepare('DELETE FROM queue_rows WHERE id = ?'),

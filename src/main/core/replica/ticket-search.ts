@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { fullTextQuery } from '../../../shared/full-text-query.js';
-
-const staleKey = 'ticketSearchStale';
+import { rebuildFlag, type RebuildFlag } from './rebuild-flag.js';
 
 /**
  * The replica's full-text index of tickets: number, subject, requester (name and email), tags and the
@@ -12,14 +11,16 @@ const staleKey = 'ticketSearchStale';
  */
 export class TicketSearch {
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly stale: RebuildFlag;
 
   constructor(private readonly db: Database.Database) {
     this.statements = prepare(db);
+    this.stale = rebuildFlag(db, 'ticketSearchStale');
   }
 
   /** Indexes these tickets as the replica has them now (after their rows and messages were written). */
   reindex(ticketIds: Iterable<string>): void {
-    if (this.deferred()) return;
+    if (this.stale.isRaised()) return;
     for (const id of ticketIds) {
       this.statements.forget.run(id);
       this.statements.index.run(id);
@@ -32,16 +33,16 @@ export class TicketSearch {
    * the flag is in the replica, so a crash half-way rebuilds at the next start.
    */
   defer(): void {
-    this.db.prepare('INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)').run(staleKey, '1');
+    this.stale.raise();
   }
 
   /** Rebuilds the index if a bulk load (or the migration that made it) left it behind; needs the thread indexes. */
   catchUp(): void {
-    if (!this.deferred()) return;
+    if (!this.stale.isRaised()) return;
     this.db.transaction(() => {
       this.db.exec('DELETE FROM tickets_fts');
       this.db.exec(`${indexSelect} FROM tickets t`);
-      this.db.prepare('DELETE FROM sync_state WHERE key = ?').run(staleKey);
+      this.stale.lower();
     })();
   }
 
@@ -50,10 +51,6 @@ export class TicketSearch {
     const match = fullTextQuery(query);
     if (match === null) return [];
     return this.statements.search.all(match, limit) as string[];
-  }
-
-  private deferred(): boolean {
-    return this.statements.stale.get(staleKey) !== undefined;
   }
 }
 
@@ -68,7 +65,6 @@ const indexSelect = `
 
 function prepare(db: Database.Database) {
   return {
-    stale: db.prepare('SELECT 1 FROM sync_state WHERE key = ?').pluck(),
     forget: db.prepare('DELETE FROM tickets_fts WHERE rowid = (SELECT number FROM tickets WHERE id = ?)'),
     index: db.prepare(`${indexSelect} FROM tickets t WHERE t.id = ?`),
     // A number match outranks a subject match, which outranks the thread: "1042" is that ticket.
