@@ -22,24 +22,27 @@ export function useSlaNow(): number {
   return useDeferredValue(useStore(ticker.store, (state) => state.now - (state.now % SLA_RECOUNT_MS)));
 }
 
-/** Tickets with an escalation paging this agent now, or one they acknowledged and hold. */
+/**
+ * Tickets with an escalation paging this agent now, or one they acknowledged and hold. The store is
+ * read as the tickets' ids in one string: an escalation's every change (a page, a decline, the store's
+ * first answer) makes a new list, and the queue view, its table and its counts are drawn again only
+ * when the tickets in it change. The first answer arriving as the queue mounted redrew the whole view.
+ */
 export function useEscalatedToMe(myId: string | null): ReadonlySet<string> {
   const { escalations } = useDeskServices();
   useEffect(() => escalations.getState().connect(), [escalations]);
-  const mine = useStore(escalations, (state) => state.mine);
-  return useMemo(
-    () =>
-      new Set(
-        mine
-          .filter(
-            (escalation) =>
-              (escalation.state === 'paging' && escalation.paged.some((target) => target.kind === 'user' && target.userId === myId)) ||
-              (escalation.state === 'acknowledged' && escalation.acknowledgedBy?.userId === myId),
-          )
-          .map((escalation) => escalation.ticketId),
-      ),
-    [mine, myId],
+  const ids = useStore(escalations, (state) =>
+    state.mine
+      .filter(
+        (escalation) =>
+          (escalation.state === 'paging' && escalation.paged.some((target) => target.kind === 'user' && target.userId === myId)) ||
+          (escalation.state === 'acknowledged' && escalation.acknowledgedBy?.userId === myId),
+      )
+      .map((escalation) => escalation.ticketId)
+      .sort()
+      .join('\n'),
   );
+  return useMemo(() => new Set(ids === '' ? [] : ids.split('\n')), [ids]);
 }
 
 /**
