@@ -6,13 +6,14 @@ import type { LocalSavedView } from '../../../../shared/desk-api/view-methods.js
 import type { QueueViewSpec } from '../../../../shared/queue/queue-view.js';
 import { useDeskServices, useQueue, useSession, useTicketPane } from '../../services.js';
 import { errorMessage } from '../../ui/format.js';
-import { builtInViewIds, builtInViews, countMatching, everyTicket, sameSpec, ticketFilter, type Check, type FilterContext, type SortContext } from './queue-model.js';
+import { builtInViewIds, builtInViews, everyTicket, sameSpec, ticketFilter, type Check, type FilterContext, type SortContext } from './queue-model.js';
 import { specOf, type ViewKey } from './queue-store.js';
 import { QueueTable } from './QueueTable.js';
 import { QueueFiltersPanel, activeFilterCount } from './QueueFiltersPanel.js';
 import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { ViewNameDialog } from './ViewNameDialog.js';
 import { useQueueKeys } from './use-queue-keys.js';
+import { countWhenIdle } from './count-when-idle.js';
 import { createSortCache, useEscalatedToMe, useSlaNow } from './queue-hooks.js';
 import './queue.css';
 
@@ -55,6 +56,8 @@ export function QueueView() {
   const closeTicket = useCallback(() => ticketPane.getState().close(), [ticketPane]);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const toggleFilters = useCallback(() => setFiltersOpen((open) => !open), []);
+  const showShortcuts = useCallback(() => setShortcutsOpen(true), []);
   const searchRef = useRef<HTMLInputElement>(null);
   const move = useCallback(
     (step: 1 | -1) => {
@@ -68,7 +71,7 @@ export function QueueView() {
     move,
     selectedId,
     focusSearch: () => searchRef.current?.focus(),
-    showShortcuts: () => setShortcutsOpen(true),
+    showShortcuts,
   });
 
   const emptyMessage =
@@ -87,7 +90,7 @@ export function QueueView() {
             {t('refreshFailed', { message: errorMessage(refreshError) })}
           </p>
         )}
-        <QueueToolbar searchRef={searchRef} filtersOpen={filtersOpen} onToggleFilters={() => setFiltersOpen((open) => !open)} onShowShortcuts={() => setShortcutsOpen(true)} />
+        <QueueToolbar searchRef={searchRef} filtersOpen={filtersOpen} onToggleFilters={toggleFilters} onShowShortcuts={showShortcuts} />
         {filtersOpen && <QueueFiltersPanel id="queue-filters" />}
         <QueueTable
           tickets={visible}
@@ -117,18 +120,8 @@ export function QueueView() {
 
 const emptySet: ReadonlySet<string> = new Set();
 
-/** Runs `work` when the window is next idle, or after `within` ms at the latest; returns the cancel. */
-function whenIdle(work: () => void, within = 500): () => void {
-  // jsdom (the unit tests) has no idle callbacks; a task then stands in.
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(work, 0);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(work, { timeout: within });
-  return () => cancelIdleCallback(handle);
-}
-
-function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts }: { searchRef: RefObject<HTMLInputElement | null>; filtersOpen: boolean; onToggleFilters(): void; onShowShortcuts(): void }) {
+/** Drawn again only when its own state changes, not with every change to the tickets. */
+const QueueToolbar = memo(function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts }: { searchRef: RefObject<HTMLInputElement | null>; filtersOpen: boolean; onToggleFilters(): void; onShowShortcuts(): void }) {
   const { queue } = useDeskServices();
   const { t } = useTranslation('queue');
   const spec = useQueue((state) => state.spec);
@@ -181,7 +174,7 @@ function QueueToolbar({ searchRef, filtersOpen, onToggleFilters, onShowShortcuts
       )}
     </div>
   );
-}
+});
 
 /** The search box, a component of its own so that changing a filter does not redraw it. */
 const QueueSearchBox = memo(function QueueSearchBox({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
@@ -217,12 +210,15 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
   const savedViews = useQueue((state) => state.savedViews);
   const viewSearches = useQueue((state) => state.viewSearches);
   const counts = useViewCounts({ tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues });
-  const choose = (key: ViewKey) => queue.getState().chooseView(key);
-  const entry = (key: ViewKey, name: string, extra?: string) => (
-    <li key={key}>
-      <ViewButton name={name} count={counts.get(key) ?? null} pressed={view === key} pending={extra} onClick={() => choose(key)} />
-    </li>
-  );
+  const choose = useCallback((key: ViewKey) => queue.getState().chooseView(key), [queue]);
+  const entry = (key: ViewKey, name: string, extra?: string) => {
+    const count = counts.get(key) ?? null;
+    return (
+      <li key={key}>
+        <ViewButton viewKey={key} name={name} count={count} countText={count === null ? t('views.counting') : t('ticketCount', { count })} pressed={view === key} pending={extra} onChoose={choose} />
+      </li>
+    );
+  };
 
   return (
     <nav className="queue-filter" aria-label={t('views.navigation')}>
@@ -245,23 +241,22 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
 }
 
 /**
- * Every view's and queue's count, worked out when the window is idle (at the latest half a second
- * later): neither the first frames of 100,000 tickets nor a filter wait for a pass over all of them.
- * Until the first count the list reads "…".
+ * Every view's and queue's count, worked out in the window's idle time (count-when-idle.ts): neither
+ * the first frames of 100,000 tickets nor a filter wait for a pass over all of them. Until the first
+ * count the list reads "…"; a recount shows the last counts until it is done.
  */
 function useViewCounts(input: { tickets: ReadonlyMap<string, QueueRow>; myId: string | null; slaNow: number; escalatedToMe: ReadonlySet<string>; savedViews: readonly LocalSavedView[]; viewSearches: ReadonlyMap<string, ReadonlySet<string>>; queues: readonly Queue[] }) {
   const [counts, setCounts] = useState<ReadonlyMap<ViewKey, number | null>>(new Map());
   const { tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues } = input;
   useEffect(() => {
-    return whenIdle(() => {
-      const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
-      const views: [ViewKey, QueueViewSpec][] = [...builtInViewIds.map((id) => [`builtin:${id}`, builtInViews[id]] as [ViewKey, QueueViewSpec]), ...savedViews.map((saved) => [`saved:${saved.id}`, saved] as [ViewKey, QueueViewSpec])];
-      // A view with a search is counted once its search has answered.
-      const ready = views.filter(([, spec]) => spec.search.trim() === '' || viewSearches.has(spec.search.trim()));
-      const checks = ready.map(([, spec]) => ticketFilter(spec.filters, { ...context, searchIds: spec.search.trim() === '' ? null : viewSearches.get(spec.search.trim())! }));
-      const byQueue = new Map(queues.map((q) => [q.id, 0]));
-      const tally: Check = (ticket) => (byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1), false);
-      const numbers = countMatching(tickets.values(), [...checks, tally]);
+    const context: Omit<FilterContext, 'searchIds'> = { myId, slaNow, escalatedToMe };
+    const views: [ViewKey, QueueViewSpec][] = [...builtInViewIds.map((id) => [`builtin:${id}`, builtInViews[id]] as [ViewKey, QueueViewSpec]), ...savedViews.map((saved) => [`saved:${saved.id}`, saved] as [ViewKey, QueueViewSpec])];
+    // A view with a search is counted once its search has answered.
+    const ready = views.filter(([, spec]) => spec.search.trim() === '' || viewSearches.has(spec.search.trim()));
+    const checks = ready.map(([, spec]) => ticketFilter(spec.filters, { ...context, searchIds: spec.search.trim() === '' ? null : viewSearches.get(spec.search.trim())! }));
+    const byQueue = new Map(queues.map((q) => [q.id, 0]));
+    const tally: Check = (ticket) => (byQueue.set(ticket.queueId, (byQueue.get(ticket.queueId) ?? 0) + 1), false);
+    return countWhenIdle(tickets.values(), [...checks, tally], (numbers) => {
       const next = new Map<ViewKey, number | null>([['all', tickets.size]]);
       ready.forEach(([key], index) => next.set(key, numbers[index]!));
       for (const [queueId, count] of byQueue) next.set(`queue:${queueId}`, count);
@@ -271,19 +266,22 @@ function useViewCounts(input: { tickets: ReadonlyMap<string, QueueRow>; myId: st
   return counts;
 }
 
-function ViewButton(props: { name: string; count: number | null; pressed: boolean; pending?: string; onClick(): void }) {
-  const { t } = useTranslation('queue');
+/**
+ * Drawn again only when its own count, name or mark changes: the list holds a button per queue. Its
+ * texts come translated from the list, not from a translation hook in each button.
+ */
+const ViewButton = memo(function ViewButton(props: { viewKey: ViewKey; name: string; count: number | null; countText: string; pressed: boolean; pending?: string; onChoose(key: ViewKey): void }) {
   return (
-    <button type="button" className="queue-filter__button" aria-pressed={props.pressed} onClick={props.onClick} title={props.pending ? `${props.name} (${props.pending})` : props.name}>
+    <button type="button" className="queue-filter__button" aria-pressed={props.pressed} onClick={() => props.onChoose(props.viewKey)} title={props.pending ? `${props.name} (${props.pending})` : props.name}>
       <span className="queue-filter__name">{props.name}</span>
       {props.pending && <span className="queue-filter__pending" aria-hidden="true">⟳</span>}
       <span className="queue-filter__count" aria-hidden="true">
         {props.count ?? '…'}
       </span>
       <span className="visually-hidden">
-        , {props.count === null ? t('views.counting') : t('ticketCount', { count: props.count })}
+        , {props.countText}
         {props.pending ? `, ${props.pending}` : ''}
       </span>
     </button>
   );
-}
+});

@@ -191,6 +191,19 @@ describe('queue filters', () => {
 
   it('counts the built-in views: mine and unassigned leave finished work out', () => {
     const views = ['mine', 'unassigned', 'atRisk', 'breached', 'escalatedToMe'] as const;
-    expect(countMatching(tickets, views.map((view) => ticketFilter(builtInViews[view].filters, base)))).toEqual([1, 1, 1, 1, 0]);
+    const counts = [0, 0, 0, 0, 0];
+    expect(countMatching(tickets.values(), views.map((view) => ticketFilter(builtInViews[view].filters, base)), counts)).toBe(true);
+    expect(counts).toEqual([1, 1, 1, 1, 0]);
+  });
+
+  it('stops a count where asked and goes on from there', () => {
+    const many = Array.from({ length: 2500 }, (_, index) => ({ ...tickets[0]!, id: `t${index}`, priority: index % 2 === 0 ? ('high' as const) : ('low' as const) }));
+    const iterator = many.values();
+    const counts = [0];
+    const high = ticketFilter({ priority: ['high'] }, base);
+    expect(countMatching(iterator, [high], counts, () => true)).toBe(false);
+    expect(counts).toEqual([500]);
+    expect(countMatching(iterator, [high], counts)).toBe(true);
+    expect(counts).toEqual([1250]);
   });
 });

@@ -152,11 +152,20 @@ export function ticketFilter(filters: QueueFilters, context: FilterContext): Che
   };
 }
 
-/** How many tickets each test lets through, in one pass over the tickets. */
-export function countMatching(tickets: Iterable<QueueRow>, checks: readonly Check[]): number[] {
-  const counts = checks.map(() => 0);
-  for (const ticket of tickets) for (let i = 0; i < checks.length; i++) if (checks[i]!(ticket)) counts[i]!++;
-  return counts;
+/**
+ * Adds to `counts` how many tickets each test lets through, in one pass over the tickets. The pass can
+ * stop early and go on later from the same iterator: `stop` is asked every thousand tickets. Returns
+ * whether every ticket was seen.
+ */
+export function countMatching(tickets: Iterator<QueueRow>, checks: readonly Check[], counts: number[], stop: () => boolean = () => false): boolean {
+  for (;;) {
+    for (let n = 0; n < 1000; n++) {
+      const next = tickets.next();
+      if (next.done) return true;
+      for (let i = 0; i < checks.length; i++) if (checks[i]!(next.value)) counts[i]!++;
+    }
+    if (stop()) return false;
+  }
 }
 
 const working = ['new', 'open', 'pending', 'on_hold'] as const;
