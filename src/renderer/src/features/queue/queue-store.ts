@@ -172,7 +172,7 @@ export function createQueueStore(client: DeskClient): QueueStore {
         const tickets = queueRowsOf(listing);
         const changed = changedDuringList;
         changedDuringList = null;
-        set({ status: 'ready', tickets: new Map(tickets.map((ticket) => [ticket.id, ticket])), listedInDefaultOrder: true });
+        set({ status: 'ready', tickets: byId(tickets), listedInDefaultOrder: true });
         if (changed.size > 0) await readTickets([...changed], forSession);
       } catch (error) {
         if (forSession !== session) return;
@@ -315,4 +315,11 @@ export function countByQueue(tickets: ReadonlyMap<string, QueueRow>): ReadonlyMa
   const counts = new Map<string, number>();
   for (const ticket of tickets.values()) counts.set(ticket.queueId, (counts.get(ticket.queueId) ?? 0) + 1);
   return counts;
+}
+
+/** The listed tickets by id, without a pair array per ticket: 100,000 of those were a tenth of the way from the answer to the first paint. */
+function byId(tickets: readonly QueueRow[]): Map<string, QueueRow> {
+  const map = new Map<string, QueueRow>();
+  for (const ticket of tickets) map.set(ticket.id, ticket);
+  return map;
 }
