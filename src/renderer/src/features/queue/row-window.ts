@@ -22,21 +22,24 @@ export function rowsInView(count: number, rowHeight: number, overscan: number, t
  * measures every row again whenever the count changes, 100,000 of them each time the queue's list
  * arrives or a filter is cleared (~15 ms of a 70 ms first render); this is arithmetic on two numbers.
  * The view re-renders when the first row in view or the view's height changes, not on every pixel.
+ * The rows around the view (`overscan`) are there for a scroll's next frames, so they are drawn from
+ * the first scroll on: the first frame of a list, which the agent waits for, lays out only what shows.
  *
  * `bodyRef` is the rows' container inside the scrolling element, below its sticky header.
  */
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, bodyRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number): RowWindow {
   // The window's height stands in for the view's until it is measured: rows on the very first render,
   // a few too many, never too few (an empty first frame would be laid out and drawn twice).
-  const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight }));
+  const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight, scrolled: false }));
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const read = () =>
+    const read = (event?: Event | ResizeObserverEntry[]) =>
       setView((old) => {
         const height = element.clientHeight;
+        const scrolled = old.scrolled || event instanceof Event;
         const sameRow = Math.floor(element.scrollTop / rowHeight) === Math.floor(old.top / rowHeight);
-        return sameRow && height === old.height ? old : { top: element.scrollTop, height };
+        return sameRow && height === old.height && scrolled === old.scrolled ? old : { top: element.scrollTop, height, scrolled };
       });
     read();
     element.addEventListener('scroll', read, { passive: true });
@@ -62,5 +65,5 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, bodyRef: 
     [scrollRef, bodyRef, rowHeight],
   );
 
-  return { ...rowsInView(count, rowHeight, overscan, view.top, view.height), scrollToIndex };
+  return { ...rowsInView(count, rowHeight, view.scrolled ? overscan : 0, view.top, view.height), scrollToIndex };
 }
