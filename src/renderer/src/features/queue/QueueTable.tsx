@@ -193,7 +193,7 @@ export function QueueTable({ tickets, sort, onSort, selectedId, onSelect, openId
                     {header.isPlaceholder ? null : (
                       <button type="button" className="sort-button" data-column={header.column.id} onClick={header.column.getToggleSortingHandler()}>
                         <span className="sort-button__label">
-                          <table.FlexRender header={header} />
+                          {t(`column.${header.column.id as QueueColumnId}`)}
                         </span>
                         <span className="sort-indicator" aria-hidden="true">
                           {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import type { QueueColumnId } from '../../../../shared/queue/queue-view.js';
 import '../../ui/badge.css';
@@ -27,11 +26,6 @@ export interface QueueCellText {
   timeZone: string;
   myId: string | null;
   queueNames: ReadonlyMap<string, string>;
-}
-
-export function ColumnTitle({ column }: { column: QueueColumnId }) {
-  const { t } = useTranslation('queue');
-  return <>{t(`column.${column}`)}</>;
 }
 
 /**
@@ -81,40 +75,19 @@ export const queueCells: Record<QueueColumnId, (ticket: QueueRow, text: QueueCel
 
 const column = createColumnHelper<Features, QueueRow>();
 
-/** Module-level and stable: TanStack Table recomputes its models whenever the columns change. */
+/**
+ * Module-level and stable: TanStack Table recomputes its models whenever the columns change. The
+ * headers' titles are the table's to translate (QueueTable), once per render, not a hook per header.
+ */
 export const queueColumns = column.columns([
-  column.accessor('number', {
-    header: () => <ColumnTitle column="number" />,
-  }),
-  column.accessor('subject', {
-    header: () => <ColumnTitle column="subject" />,
-  }),
-  column.accessor('requesterName', {
-    id: 'requester',
-    header: () => <ColumnTitle column="requester" />,
-  }),
-  column.accessor('channel', {
-    header: () => <ColumnTitle column="channel" />,
-  }),
-  column.accessor('priority', {
-    header: () => <ColumnTitle column="priority" />,
-  }),
-  column.accessor('customerTier', {
-    header: () => <ColumnTitle column="customerTier" />,
-  }),
-  column.accessor('status', {
-    header: () => <ColumnTitle column="status" />,
-  }),
-  column.accessor('assigneeId', {
-    id: 'assignee',
-    header: () => <ColumnTitle column="assignee" />,
-  }),
-  column.accessor('queueId', {
-    id: 'queue',
-    header: () => <ColumnTitle column="queue" />,
-  }),
-  column.accessor((ticket) => ticket.sla, {
-    id: 'sla',
-    header: () => <ColumnTitle column="sla" />,
-  }),
+  column.accessor('number', {}),
+  column.accessor('subject', {}),
+  column.accessor('requesterName', { id: 'requester' }),
+  column.accessor('channel', {}),
+  column.accessor('priority', {}),
+  column.accessor('customerTier', {}),
+  column.accessor('status', {}),
+  column.accessor('assigneeId', { id: 'assignee' }),
+  column.accessor('queueId', { id: 'queue' }),
+  column.accessor((ticket) => ticket.sla, { id: 'sla' }),
 ]);
