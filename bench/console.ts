@@ -11,11 +11,11 @@ import { median } from './median.js';
 /**
  * The console's queue with 100,000 tickets, in Debian's Chromium, beside a bare @tanstack/react-virtual
  * list of the same rows measured in the same run (issue 7, point 10). Each mode runs in a fresh page,
- * five times (runs on this shared machine differ by a half); medians are reported. Targets: first
+ * seven times, the two taking turns (runs on this shared machine differ by a half); medians are reported. Targets: first
  * render ≤ 1.0 s after the data is available and ≤ 1.5 × the bare list; a filter leaving 5 % ≤ 50 ms;
  * a countdown tick ≤ 4 ms of script time; JS heap ≤ 150 MB.
  *
- * The first render is timed two ways, each for both lists. `renderMs` is "after the data is available"
+ * The first render is timed three ways, each for both lists. `renderMs` is "after the data is available"
  * as the console meets it: the view is on screen, loading, when tickets.list answers, and the clock
  * runs from the answer reaching the view to the first paint of its rows (the bare list: mounted
  * empty, then given its rows). `mountWithDataMs` mounts a view together with its data, which also
@@ -25,10 +25,12 @@ import { median } from './median.js';
  * there: `listPath` (list-path.ts) times tickets.list from a replica holding the same tickets and its
  * first structured-clone hop (worker to host) in Node; `fromListingMs` times, in the page, the answer
  * reaching the loading queue (its second hop, host to window, the rows read out of its columns, and
- * the first paint).
+ * the first paint). The bare list is given the same answer the same way: this is the comparison with
+ * the issue's own reading of the bare list ("renders 100,000 rows in about 0.6 s", which only the way
+ * from the data to the screen takes; drawing a window of rows takes tens of milliseconds).
  */
 const TICKETS = 100_000;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TICKS = 10;
 const outDir = resolve('out/bench-console');
 
@@ -45,8 +47,8 @@ const browser = await chromium.launch({
 
 interface Run {
   renderMs: number;
-  /** Queue only: from tickets.list's answer (as columns) to the first paint of its rows. */
-  fromListingMs: number | null;
+  /** From tickets.list's answer (as columns) to the first paint of its rows. */
+  fromListingMs: number;
   mountWithDataMs: number;
   rowsDrawn: number;
   filterMs: number;
@@ -74,8 +76,8 @@ async function mountWithData(mode: 'queue' | 'bare'): Promise<number> {
   return ms;
 }
 
-async function fromListing(): Promise<number> {
-  const page = await openPage('queue', true, true);
+async function fromListing(mode: 'queue' | 'bare'): Promise<number> {
+  const page = await openPage(mode, true, true);
   await call(page, 'window.bench.render()');
   await page.waitForTimeout(500);
   await call(page, 'window.gc(); window.gc()');
@@ -86,7 +88,7 @@ async function fromListing(): Promise<number> {
 
 async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
   const mountWithDataMs = await mountWithData(mode);
-  const fromListingMs = mode === 'queue' ? await fromListing() : null;
+  const fromListingMs = await fromListing(mode);
   const page = await openPage(mode, true);
   await call(page, 'window.bench.render()');
   // The loading view settles (its effects, the first counts of nothing) before the answer arrives.
@@ -112,13 +114,11 @@ async function runOnce(mode: 'queue' | 'bare'): Promise<Run> {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-async function measure(mode: 'queue' | 'bare') {
-  const runs: Run[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(mode));
+function summary(runs: Run[]) {
   const ticks = runs.flatMap((run) => run.tickMs);
   return {
     renderMs: round(median(runs.map((run) => run.renderMs))),
-    fromListingMs: mode === 'queue' ? round(median(runs.map((run) => run.fromListingMs!))) : null,
+    fromListingMs: round(median(runs.map((run) => run.fromListingMs))),
     mountWithDataMs: round(median(runs.map((run) => run.mountWithDataMs))),
     filterMs: round(median(runs.map((run) => run.filterMs))),
     tickMedianMs: round(median(ticks), 2),
@@ -126,21 +126,34 @@ async function measure(mode: 'queue' | 'bare') {
     heapMb: round(median(runs.map((run) => run.heapMb))),
     rowsDrawn: runs[0]!.rowsDrawn,
     filteredTo: runs[0]!.filteredCount,
-    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), fromListingMs: run.fromListingMs === null ? null : round(run.fromListingMs), mountWithDataMs: round(run.mountWithDataMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
+    runs: runs.map((run) => ({ ...run, renderMs: round(run.renderMs), fromListingMs: round(run.fromListingMs), mountWithDataMs: round(run.mountWithDataMs), filterMs: round(run.filterMs), heapMb: round(run.heapMb), tickMs: run.tickMs.map((t) => round(t, 2)) })),
   };
+}
+
+/**
+ * Both lists, a run of each in turn: the machine's load moves by the minute, and all of one list's
+ * runs before all of the other's put that drift into the ratios between them.
+ */
+async function measureBoth() {
+  const runs = { queue: [] as Run[], bare: [] as Run[] };
+  for (let i = 0; i < RUNS; i++) {
+    runs.bare.push(await runOnce('bare'));
+    runs.queue.push(await runOnce('queue'));
+  }
+  return { queue: summary(runs.queue), bare: summary(runs.bare) };
 }
 
 const loadBefore = loadavg().map((load) => round(load, 2));
 try {
-  const bare = await measure('bare');
-  const queue = await measure('queue');
+  const { queue, bare } = await measureBoth();
   const listPath = measureListPath(generateTickets(TICKETS), RUNS);
-  const fromReplicaMs = listPath.listingMs + listPath.cloneHopMs + queue.fromListingMs!;
+  const fromReplicaMs = listPath.listingMs + listPath.cloneHopMs + queue.fromListingMs;
   const targets = [
     { target: 'first render ≤ 1000 ms after the data is available', value: queue.renderMs, pass: queue.renderMs <= 1000 },
     { target: 'first render ≤ 1000 ms after the replica has the data (tickets.list, two hops, rows, render)', value: round(fromReplicaMs), pass: fromReplicaMs <= 1000 },
     { target: 'first render ≤ 1.5 × bare list (the data reaching a mounted view)', value: round(queue.renderMs / bare.renderMs, 2), pass: queue.renderMs <= 1.5 * bare.renderMs },
     { target: 'first render ≤ 1.5 × bare list (the view mounted with its data)', value: round(queue.mountWithDataMs / bare.mountWithDataMs, 2), pass: queue.mountWithDataMs <= 1.5 * bare.mountWithDataMs },
+    { target: 'first render ≤ 1.5 × bare list (tickets.list’s answer reaching a mounted view)', value: round(queue.fromListingMs / bare.fromListingMs, 2), pass: queue.fromListingMs <= 1.5 * bare.fromListingMs },
     { target: 'filter leaving 5 % ≤ 50 ms', value: queue.filterMs, pass: queue.filterMs <= 50 },
     { target: 'countdown tick ≤ 4 ms script time (median of 30 ticks)', value: queue.tickMedianMs, pass: queue.tickMedianMs <= 4 },
     { target: 'JS heap after GC ≤ 150 MB', value: queue.heapMb, pass: queue.heapMb <= 150 },

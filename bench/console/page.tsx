@@ -122,23 +122,28 @@ async function deliver(): Promise<number> {
 
 /**
  * tickets.list's answer reaching the loading view from the host: its structured clone (both halves,
- * though the serializing one runs on the host's thread, not the window's), the store reading the rows
- * out of the columns, and the first paint of the rows.
+ * though the serializing one runs on the host's thread, not the window's), the rows read out of its
+ * columns, and the first paint of the rows. The bare list is given the same answer the same way.
  */
 async function deliverListing(): Promise<number> {
-  const store = services!.queue;
   const started = performance.now();
-  const ready = new Promise<void>((resolve) => {
-    const stop = store.subscribe((state) => {
-      if (state.status !== 'ready') return;
-      stop();
-      resolve();
+  if (mode === 'bare') {
+    const rows = queueRowsOf(structuredClone(listing!));
+    flushSync(() => bare!.show(rows));
+  } else {
+    const store = services!.queue;
+    const ready = new Promise<void>((resolve) => {
+      const stop = store.subscribe((state) => {
+        if (state.status !== 'ready') return;
+        stop();
+        resolve();
+      });
     });
-  });
-  answerList!(structuredClone(listing!));
-  await ready;
+    answerList!(structuredClone(listing!));
+    await ready;
+  }
   await afterPaint();
-  if (rowsDrawn() === 0) throw new Error('the queue drew no rows from the listing');
+  if (rowsDrawn() === 0) throw new Error('the list drew no rows from the listing');
   return performance.now() - started;
 }
 
