@@ -1,9 +1,8 @@
 import type { QueueRow } from '../../../../shared/queue/queue-row.js';
 import { countMatching, type Check } from './queue-model.js';
 
-/** What an idle callback is told: the browser's IdleDeadline, or the tests' stand-in. */
+/** What a slice reads of the browser's IdleDeadline. */
 interface Deadline {
-  didTimeout: boolean;
   timeRemaining(): number;
 }
 
@@ -16,10 +15,7 @@ const leastSliceMs = 4;
 function onIdle(work: (deadline: Deadline) => void, within: number): () => void {
   // jsdom (the unit tests) has no idle callbacks; a task with a slice's budget stands in.
   if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(() => {
-      const started = performance.now();
-      work({ didTimeout: false, timeRemaining: () => Math.max(0, 8 - (performance.now() - started)) });
-    }, 0);
+    const timer = setTimeout(() => work({ timeRemaining: () => 8 }), 0);
     return () => clearTimeout(timer);
   }
   const handle = requestIdleCallback(work, { timeout: within });
