@@ -211,11 +211,13 @@ function ViewList({ tickets, myId, slaNow, escalatedToMe }: { tickets: ReadonlyM
   const viewSearches = useQueue((state) => state.viewSearches);
   const counts = useViewCounts({ tickets, myId, slaNow, escalatedToMe, savedViews, viewSearches, queues });
   const choose = useCallback((key: ViewKey) => queue.getState().chooseView(key), [queue]);
+  // Every button says "counting" until the first count: translated once, not once a button.
+  const counting = t('views.counting');
   const entry = (key: ViewKey, name: string, extra?: string) => {
     const count = counts.get(key) ?? null;
     return (
       <li key={key}>
-        <ViewButton viewKey={key} name={name} count={count} countText={count === null ? t('views.counting') : t('ticketCount', { count })} pressed={view === key} pending={extra} onChoose={choose} />
+        <ViewButton viewKey={key} name={name} count={count} countText={count === null ? counting : t('ticketCount', { count })} pressed={view === key} pending={extra} onChoose={choose} />
       </li>
     );
   };
