@@ -36,8 +36,7 @@ export class QueueRows {
 
   /** Makes every row if a bulk load (or the migration that made the table) left them behind; a crash half-way leaves the flag. */
   catchUp(): void {
-    if (!this.stale.isRaised()) return;
-    this.db.transaction(() => {
+    this.stale.rebuildIfRaised(() => {
       this.db.exec('DELETE FROM queue_rows');
       // In pages: SQLite cannot write on a connection while it is still reading, and reading all
       // 100,000 rows at once would hold ~150 MB of JSON text.
@@ -47,8 +46,7 @@ export class QueueRows {
         for (const { row } of page) this.write(JSON.parse(row) as Ticket);
         after = page.at(-1)!.rowid;
       }
-      this.stale.lower();
-    })();
+    });
   }
 
   /** The rows of one queue, or of all the agent's queues, as tickets.list answers them. */

@@ -8,16 +8,24 @@ import type Database from 'better-sqlite3';
 export interface RebuildFlag {
   raise(): void;
   isRaised(): boolean;
-  lower(): void;
+  /** Runs `rebuild` if the flag is raised, and lowers it in the same transaction: a crash half-way leaves it raised. */
+  rebuildIfRaised(rebuild: () => void): void;
 }
 
 export function rebuildFlag(db: Database.Database, key: string): RebuildFlag {
   const raise = db.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, '1')");
   const read = db.prepare('SELECT 1 FROM sync_state WHERE key = ?').pluck();
   const lower = db.prepare('DELETE FROM sync_state WHERE key = ?');
+  const isRaised = () => read.get(key) !== undefined;
   return {
     raise: () => void raise.run(key),
-    isRaised: () => read.get(key) !== undefined,
-    lower: () => void lower.run(key),
+    isRaised,
+    rebuildIfRaised(rebuild) {
+      if (!isRaised()) return;
+      db.transaction(() => {
+        rebuild();
+        lower.run(key);
+      })();
+    },
   };
 }

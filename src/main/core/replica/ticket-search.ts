@@ -38,12 +38,10 @@ export class TicketSearch {
 
   /** Rebuilds the index if a bulk load (or the migration that made it) left it behind; needs the thread indexes. */
   catchUp(): void {
-    if (!this.stale.isRaised()) return;
-    this.db.transaction(() => {
+    this.stale.rebuildIfRaised(() => {
       this.db.exec('DELETE FROM tickets_fts');
       this.db.exec(`${indexSelect} FROM tickets t`);
-      this.stale.lower();
-    })();
+    });
   }
 
   /** Ticket ids whose indexed text has every word of the query as a word prefix, best match first. */
