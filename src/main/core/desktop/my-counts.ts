@@ -3,6 +3,7 @@ import type { MyTicketCounts } from '../../../shared/desk-api/desktop-methods.js
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.js';
 import { slaCountdown } from '../../../shared/sla/countdown.js';
 import type { Timers } from '../alerts/alerter.js';
+import { seenRow, seenTickets } from '../replica/seen-tickets.js';
 
 /** Unfinished as the handoff draft counts it: the agent still has something to do or to wait for. */
 const unfinished = ['new', 'open', 'pending', 'on_hold'] as const;
@@ -48,7 +49,7 @@ export class DesktopReplica {
     const rows = this.db
       .prepare(
         `SELECT row FROM (
-           SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE json_extract(t.row, '$.assigneeId') = @user
+           SELECT ${seenRow} AS row FROM ${seenTickets} WHERE json_extract(t.row, '$.assigneeId') = @user
            UNION ALL
            SELECT o.row FROM overlay_tickets o JOIN tickets t ON t.id = o.id WHERE json_extract(o.row, '$.assigneeId') = @user AND json_extract(t.row, '$.assigneeId') IS NOT @user
          ) WHERE json_extract(row, '$.assigneeId') = @user AND json_extract(row, '$.status') IN (${unfinished.map((status) => `'${status}'`).join(', ')})`,

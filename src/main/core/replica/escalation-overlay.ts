@@ -3,6 +3,7 @@ import { awaitsAcknowledgement, EscalationSchema, firstQueueOfTier, isPagingUser
 import { QueueSchema, type User } from '../../../shared/domain/people.js';
 import { TicketSchema } from '../../../shared/domain/ticket.js';
 import type { EscalationMutation } from '../../../shared/sync/mutations.js';
+import { seenRow, seenTickets } from './seen-tickets.js';
 
 interface Overlaid {
   escalation: Escalation;
@@ -83,7 +84,7 @@ export function rebuildEscalationOverlay(db: Database.Database, mutations: reado
  * and by whom. Who is paged, under which policy, is the server's to say.
  */
 function pendingEscalation(db: Database.Database, mutation: Escalate, user: User): Escalation | null {
-  const ticketRow = db.prepare('SELECT COALESCE(o.row, t.row) FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE t.id = ?').pluck().get(mutation.args.ticketId) as string | undefined;
+  const ticketRow = db.prepare(`SELECT ${seenRow} FROM ${seenTickets} WHERE t.id = ?`).pluck().get(mutation.args.ticketId) as string | undefined;
   // A ticket that left this replica has nothing to show the escalation on; the server will answer.
   if (ticketRow === undefined) return null;
   const ticket = TicketSchema.parse(JSON.parse(ticketRow));

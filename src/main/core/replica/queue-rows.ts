@@ -4,6 +4,7 @@ import { sharedColumn, type QueueListing, type QueueListingColumn } from '../../
 import { defaultQueueOrder, slaOrderKey } from '../../../shared/queue/queue-order.js';
 import { packChoices, queueRowOf } from '../../../shared/queue/queue-row.js';
 import { rebuildFlag, type RebuildFlag } from './rebuild-flag.js';
+import { seenRow, seenTickets } from './seen-tickets.js';
 
 /**
  * The queue's columns of every ticket as the agent sees it (the overlay's row where this console has
@@ -100,12 +101,10 @@ const sharedColumns = [
   ['assigneeId', 'assignee_id'],
 ] as const satisfies readonly (readonly [QueueListingColumn, string])[];
 
-const effectiveRow = 'SELECT COALESCE(o.row, t.row) FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id';
-
 function prepare(db: Database.Database) {
   return {
-    read: db.prepare(`${effectiveRow} WHERE t.id = ?`).pluck(),
-    readPage: db.prepare('SELECT t.rowid AS rowid, COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE t.rowid > ? ORDER BY t.rowid LIMIT 2000'),
+    read: db.prepare(`SELECT ${seenRow} FROM ${seenTickets} WHERE t.id = ?`).pluck(),
+    readPage: db.prepare(`SELECT t.rowid AS rowid, ${seenRow} AS row FROM ${seenTickets} WHERE t.rowid > ? ORDER BY t.rowid LIMIT 2000`),
     forget: db.prepare('DELETE FROM queue_rows WHERE id = ?'),
     write: db.prepare(
       `INSERT OR REPLACE INTO queue_rows (id, queue_id, number, subject, requester_name, requester_email, assignee_id, choices, due_ms, warn_ms, sla_order)

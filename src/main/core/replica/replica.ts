@@ -26,6 +26,7 @@ import { rebuildOverlay } from './overlay.js';
 import { ticketHistory } from './ticket-history.js';
 import { TicketDrafts } from './ticket-drafts.js';
 import { isRotaEntity, type StoredChange } from './stored-change.js';
+import { seenRow, seenTickets } from './seen-tickets.js';
 
 export interface Salvage {
   outbox: { client_id: string; id: number; name: string; args: string; local_id: string; created_at: string; rejection: string | null }[];
@@ -341,12 +342,12 @@ export class Replica {
 
   /** Tickets as the agent sees them: the overlay's row where this console has unconfirmed changes. */
   listTickets(): Ticket[] {
-    const rows = this.db.prepare('SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id ORDER BY t.number DESC').all() as { row: string }[];
+    const rows = this.db.prepare(`SELECT ${seenRow} AS row FROM ${seenTickets} ORDER BY t.number DESC`).all() as { row: string }[];
     return rows.map((r) => TicketSchema.parse(JSON.parse(r.row)));
   }
 
   getTicket(id: string): LocalTicketDetail | null {
-    const ticket = this.db.prepare('SELECT COALESCE(o.row, t.row) AS row FROM tickets t LEFT JOIN overlay_tickets o ON o.id = t.id WHERE t.id = ?').get(id) as
+    const ticket = this.db.prepare(`SELECT ${seenRow} AS row FROM ${seenTickets} WHERE t.id = ?`).get(id) as
       | { row: string }
       | undefined;
     if (!ticket) return null;
